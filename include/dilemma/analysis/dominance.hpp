@@ -1,0 +1,117 @@
+// Dominance between pure strategies and iterated elimination of strictly
+// dominated pure strategies. (Dominance by mixed strategies needs an LP.)
+#pragma once
+
+#include <vector>
+
+#include "dilemma/games/normal_form_game.hpp"
+
+namespace dilemma {
+
+/// Strict: better against every opponents' profile. Weak: never worse and
+/// better against at least one.
+enum class Dominance { strict, weak };
+
+namespace detail {
+
+template <class Scalar>
+void check_action(const char* function, const BasicNormalFormGame<Scalar>& game,
+                  std::size_t player, std::size_t action) {
+  if (player >= game.num_players())
+    fail(function, "player ", player, " is out of range; the game has ", game.num_players(),
+         " players");
+  if (action >= game.nums_actions()[player])
+    fail(function, "action ", action, " of player ", player, " is out of range; the player has ",
+         game.nums_actions()[player], " actions");
+}
+
+}  // namespace detail
+
+/// True when `action` dominates `other` for `player`: by more than `tol`
+/// everywhere (strict), or by at least -tol everywhere and more than `tol`
+/// somewhere (weak). O(P / m_player).
+template <class Scalar>
+bool dominates(const BasicNormalFormGame<Scalar>& game, std::size_t player, std::size_t action,
+               std::size_t other, Dominance kind = Dominance::strict,
+               const typename BasicNormalFormGame<Scalar>::scalar_type& tol = Scalar(0)) {
+  detail::check_action("dominates", game, player, action);
+  detail::check_action("dominates", game, player, other);
+  if (!is_finite_scalar(tol) || tol < Scalar(0))
+    detail::fail("dominates", "tol must be finite and >= 0, got ", tol);
+  if (action == other) return false;
+  const Scalar* u = game.payoffs(player);
+  const std::size_t stride = game.strides()[player];
+  const std::size_t block = game.nums_actions()[player] * stride;
+  bool better_somewhere = false;
+  for (std::size_t start = 0; start < game.num_profiles(); start += block) {
+    const Scalar* mine = u + start + action * stride;
+    const Scalar* theirs = u + start + other * stride;
+    for (std::size_t r = 0; r < stride; ++r) {
+      const Scalar gain = mine[r] - theirs[r];
+      if (kind == Dominance::strict ? !(gain > tol) : gain < -tol) return false;
+      if (gain > tol) better_somewhere = true;
+    }
+  }
+  return better_somewhere;
+}
+
+/// Actions of `player` dominated (in the given sense) by another pure action.
+template <class Scalar>
+std::vector<std::size_t> dominated_actions(
+    const BasicNormalFormGame<Scalar>& game, std::size_t player,
+    Dominance kind = Dominance::strict,
+    const typename BasicNormalFormGame<Scalar>::scalar_type& tol = Scalar(0)) {
+  detail::check_action("dominated_actions", game, player, 0);
+  std::vector<std::size_t> dominated;
+  const std::size_t m = game.nums_actions()[player];
+  for (std::size_t a = 0; a < m; ++a)
+    for (std::size_t b = 0; b < m; ++b)
+      if (dominates(game, player, b, a, kind, tol)) {
+        dominated.push_back(a);
+        break;
+      }
+  return dominated;
+}
+
+/// The reduced game and, per player, the original index of each kept action.
+template <class Scalar>
+struct BasicElimination {
+  BasicNormalFormGame<Scalar> game;
+  std::vector<std::vector<std::size_t>> original_actions;
+  std::size_t rounds = 0;  ///< rounds that removed at least one action
+};
+using Elimination = BasicElimination<double>;
+
+/// Iterated elimination of strictly dominated pure strategies. Each round
+/// removes every strictly dominated action of every player at once; the
+/// result does not depend on the order (strict dominance is order-independent).
+template <class Scalar>
+BasicElimination<Scalar> iterated_elimination(
+    const BasicNormalFormGame<Scalar>& game,
+    const typename BasicNormalFormGame<Scalar>::scalar_type& tol = Scalar(0)) {
+  BasicElimination<Scalar> result{game, {}, 0};
+  result.original_actions.resize(game.num_players());
+  for (std::size_t i = 0; i < game.num_players(); ++i)
+    for (std::size_t a = 0; a < game.nums_actions()[i]; ++a) result.original_actions[i].push_back(a);
+  for (;;) {
+    std::vector<std::vector<std::size_t>> kept(game.num_players());
+    bool removed = false;
+    for (std::size_t i = 0; i < game.num_players(); ++i) {
+      const std::vector<std::size_t> dominated =
+          dominated_actions(result.game, i, Dominance::strict, tol);
+      for (std::size_t a = 0; a < result.game.nums_actions()[i]; ++a)
+        if (std::find(dominated.begin(), dominated.end(), a) == dominated.end()) kept[i].push_back(a);
+      removed = removed || !dominated.empty();
+    }
+    if (!removed) return result;
+    result.game = subgame(result.game, kept);
+    for (std::size_t i = 0; i < game.num_players(); ++i) {
+      std::vector<std::size_t> original;
+      for (std::size_t a : kept[i]) original.push_back(result.original_actions[i][a]);
+      result.original_actions[i] = std::move(original);
+    }
+    ++result.rounds;
+  }
+}
+
+}  // namespace dilemma

@@ -1,0 +1,56 @@
+// Sizes of joint-profile tensors: overflow-checked products and the
+// memory check that runs before any dense allocation.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "dilemma/core/errors.hpp"
+
+namespace dilemma {
+
+/// Bytes of physical memory on this machine (0 when it cannot be read).
+std::uint64_t physical_memory_bytes();
+
+namespace detail {
+
+/// Number of joint profiles prod(nums_actions); rejects zero players, zero
+/// actions and products that overflow 64 bits.
+inline std::size_t checked_num_profiles(const char* function,
+                                        const std::vector<std::size_t>& nums_actions) {
+  if (nums_actions.empty()) fail(function, "a game needs at least one player, got 0");
+  std::size_t product = 1;
+  for (std::size_t i = 0; i < nums_actions.size(); ++i) {
+    const std::size_t m = nums_actions[i];
+    if (m == 0) fail(function, "player ", i, " has 0 actions; every player needs at least one");
+    if (product > std::numeric_limits<std::size_t>::max() / m)
+      fail(function, "the number of joint profiles of action counts ",
+           format_tuple(nums_actions), " overflows 64 bits");
+    product *= m;
+  }
+  return product;
+}
+
+/// Throws unless `count` elements of `element_size` bytes fit in this
+/// machine's physical memory. Called before allocating dense tensors.
+inline void check_fits_in_memory(const char* function, std::size_t count,
+                                 std::size_t element_size, const std::string& what) {
+  const std::uint64_t limit = physical_memory_bytes();
+  const long double bytes = static_cast<long double>(count) * element_size;
+  if (limit != 0 && bytes > static_cast<long double>(limit))
+    fail(function, what, " needs ", static_cast<double>(bytes), " bytes, more than the ",
+         limit, " bytes of memory of this machine");
+}
+
+/// C-order strides: stride[i] = prod_{j > i} nums_actions[j].
+inline std::vector<std::size_t> c_order_strides(const std::vector<std::size_t>& nums_actions) {
+  std::vector<std::size_t> strides(nums_actions.size(), 1);
+  for (std::size_t i = nums_actions.size(); i-- > 1;) strides[i - 1] = strides[i] * nums_actions[i];
+  return strides;
+}
+
+}  // namespace detail
+}  // namespace dilemma

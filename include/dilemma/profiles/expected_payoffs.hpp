@@ -1,0 +1,168 @@
+// Expected payoffs, best responses and regret of pure and mixed profiles.
+#pragma once
+
+#include <algorithm>
+#include <vector>
+
+#include "dilemma/games/normal_form_game.hpp"
+#include "dilemma/profiles/mixed_profile.hpp"
+
+namespace dilemma {
+
+/// Per player, per action: the payoff vectors u_i(a, x_{-i}).
+template <class Scalar>
+using ActionPayoffs = std::vector<std::vector<Scalar>>;
+
+/// Default tolerance of is_nash on a profile's regret.
+inline constexpr double kNashTolerance = 1e-8;
+
+namespace detail {
+
+/// Contracts player `i`'s tensor with the other players' strategies, leaving
+/// the vector over i's own actions. Leading axes first (a zero probability
+/// skips a whole block), then trailing axes; each step reads its input once,
+/// so the cost is about P * (1 + 1/m + 1/m^2 + ...).
+template <class Scalar>
+std::vector<Scalar> contract_except(const BasicNormalFormGame<Scalar>& game,
+                                    const BasicMixedProfile<Scalar>& profile, std::size_t i) {
+  const auto& m = game.nums_actions();
+  const std::size_t n = game.num_players();
+  const Scalar* source = game.payoffs(i);
+  std::size_t size = game.num_profiles();
+  std::vector<Scalar> buffer, next;
+  for (std::size_t j = 0; j < i; ++j) {
+    const std::size_t rest = size / m[j];
+    next.assign(rest, Scalar(0));
+    for (std::size_t a = 0; a < m[j]; ++a) {
+      const Scalar p = profile[j][a];
+      if (p == Scalar(0)) continue;
+      const Scalar* block = source + a * rest;
+      for (std::size_t r = 0; r < rest; ++r) next[r] += p * block[r];
+    }
+    buffer.swap(next);
+    source = buffer.data();
+    size = rest;
+  }
+  for (std::size_t j = n; j-- > i + 1;) {
+    const std::size_t rest = size / m[j];
+    next.assign(rest, Scalar(0));
+    const auto& x = profile[j];
+    for (std::size_t r = 0; r < rest; ++r) {
+      const Scalar* row = source + r * m[j];
+      Scalar sum(0);
+      for (std::size_t a = 0; a < m[j]; ++a) sum += x[a] * row[a];
+      next[r] = sum;
+    }
+    buffer.swap(next);
+    source = buffer.data();
+    size = rest;
+  }
+  return std::vector<Scalar>(source, source + size);
+}
+
+template <class Scalar>
+Scalar dot(const std::vector<Scalar>& a, const std::vector<Scalar>& b) {
+  Scalar sum(0);
+  for (std::size_t k = 0; k < a.size(); ++k) sum += a[k] * b[k];
+  return sum;
+}
+
+template <class Scalar>
+Scalar max_of(const std::vector<Scalar>& values) {
+  return *std::max_element(values.begin(), values.end());
+}
+
+}  // namespace detail
+
+/// u_i(a, x_{-i}) for every player i and action a. Each player's tensor is
+/// read once; O(P) per player. Validates the profile.
+template <class Scalar>
+ActionPayoffs<Scalar> action_payoffs(const BasicNormalFormGame<Scalar>& game,
+                                     const BasicMixedProfile<Scalar>& profile) {
+  validate_mixed_profile("action_payoffs", game, profile);
+  ActionPayoffs<Scalar> values(game.num_players());
+  for (std::size_t i = 0; i < game.num_players(); ++i)
+    values[i] = detail::contract_except(game, profile, i);
+  return values;
+}
+
+/// u_i(a, a_{-i}) for every player i and action a at a pure profile; O(sum m_i).
+template <class Scalar>
+ActionPayoffs<Scalar> action_payoffs(const BasicNormalFormGame<Scalar>& game,
+                                     const PureProfile& profile) {
+  const std::size_t index = game.profile_index(profile, "action_payoffs");
+  ActionPayoffs<Scalar> values(game.num_players());
+  for (std::size_t i = 0; i < game.num_players(); ++i) {
+    const std::size_t stride = game.strides()[i];
+    const std::size_t base = index - profile[i] * stride;
+    const Scalar* u = game.payoffs(i);
+    values[i].resize(game.nums_actions()[i]);
+    for (std::size_t a = 0; a < values[i].size(); ++a) values[i][a] = u[base + a * stride];
+  }
+  return values;
+}
+
+/// Expected payoff of every player under a mixed profile.
+template <class Scalar>
+std::vector<Scalar> expected_payoffs(const BasicNormalFormGame<Scalar>& game,
+                                     const BasicMixedProfile<Scalar>& profile) {
+  const ActionPayoffs<Scalar> values = action_payoffs(game, profile);
+  std::vector<Scalar> result(game.num_players());
+  for (std::size_t i = 0; i < result.size(); ++i) result[i] = detail::dot(values[i], profile[i]);
+  return result;
+}
+
+/// Actions of `player` whose payoff against the others' strategies in
+/// `profile` is within `tol` of the best (ascending).
+template <class Scalar, class Profile>
+std::vector<std::size_t> best_responses(const BasicNormalFormGame<Scalar>& game,
+                                        const Profile& profile, std::size_t player,
+                                        const typename BasicNormalFormGame<Scalar>::scalar_type& tol =
+                                            Scalar(0)) {
+  if (player >= game.num_players())
+    detail::fail("best_responses", "player ", player, " is out of range; the game has ",
+                 game.num_players(), " players");
+  const std::vector<Scalar> values = action_payoffs(game, profile)[player];
+  const Scalar best = detail::max_of(values);
+  std::vector<std::size_t> actions;
+  for (std::size_t a = 0; a < values.size(); ++a)
+    if (values[a] >= best - tol) actions.push_back(a);
+  return actions;
+}
+
+/// Per player: best action payoff minus the player's own payoff (>= 0).
+template <class Scalar>
+std::vector<Scalar> regrets(const BasicNormalFormGame<Scalar>& game,
+                            const BasicMixedProfile<Scalar>& profile) {
+  const ActionPayoffs<Scalar> values = action_payoffs(game, profile);
+  std::vector<Scalar> result(game.num_players());
+  for (std::size_t i = 0; i < result.size(); ++i)
+    result[i] = std::max(Scalar(0), detail::max_of(values[i]) - detail::dot(values[i], profile[i]));
+  return result;
+}
+
+template <class Scalar>
+std::vector<Scalar> regrets(const BasicNormalFormGame<Scalar>& game, const PureProfile& profile) {
+  const ActionPayoffs<Scalar> values = action_payoffs(game, profile);
+  std::vector<Scalar> result(game.num_players());
+  for (std::size_t i = 0; i < result.size(); ++i)
+    result[i] = detail::max_of(values[i]) - values[i][profile[i]];
+  return result;
+}
+
+/// The largest gain any player has from a unilateral deviation.
+template <class Scalar, class Profile>
+Scalar regret(const BasicNormalFormGame<Scalar>& game, const Profile& profile) {
+  return detail::max_of(regrets(game, profile));
+}
+
+/// True when no player gains more than `tol` by deviating (regret <= tol).
+template <class Scalar, class Profile>
+bool is_nash(const BasicNormalFormGame<Scalar>& game, const Profile& profile,
+             const typename BasicNormalFormGame<Scalar>::scalar_type& tol = Scalar(kNashTolerance)) {
+  if (!is_finite_scalar(tol) || tol < Scalar(0))
+    detail::fail("is_nash", "tol must be finite and >= 0, got ", tol);
+  return regret(game, profile) <= tol;
+}
+
+}  // namespace dilemma

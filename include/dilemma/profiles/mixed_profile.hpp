@@ -1,0 +1,67 @@
+// Mixed strategy profiles: one probability vector per player.
+#pragma once
+
+#include <cmath>
+#include <vector>
+
+#include "dilemma/games/normal_form_game.hpp"
+
+namespace dilemma {
+
+/// profile[i][a] is the probability that player i plays action a.
+template <class Scalar>
+using BasicMixedProfile = std::vector<std::vector<Scalar>>;
+using MixedProfile = BasicMixedProfile<double>;
+
+/// Default tolerance on a probability vector's sum and on negative entries.
+inline constexpr double kProbabilityTolerance = 1e-9;
+
+/// Throws unless `profile` has one probability vector per player of the right
+/// length, with finite entries >= -tol summing to 1 within tol.
+template <class Scalar>
+void validate_mixed_profile(const char* function, const BasicNormalFormGame<Scalar>& game,
+                            const BasicMixedProfile<Scalar>& profile,
+                            double tol = kProbabilityTolerance) {
+  if (profile.size() != game.num_players())
+    detail::fail(function, "mixed profile has ", profile.size(), " strategies, the game has ",
+                 game.num_players(), " players");
+  for (std::size_t i = 0; i < profile.size(); ++i) {
+    const auto& x = profile[i];
+    if (x.size() != game.nums_actions()[i])
+      detail::fail(function, "strategy of player ", i, " has ", x.size(),
+                   " probabilities, the player has ", game.nums_actions()[i], " actions");
+    Scalar sum(0);
+    for (std::size_t a = 0; a < x.size(); ++a) {
+      if (!is_finite_scalar(x[a]) || x[a] < Scalar(-tol))
+        detail::fail(function, "probability of action ", a, " of player ", i, " is ", x[a],
+                     "; probabilities must be finite and nonnegative");
+      sum += x[a];
+    }
+    if (sum > Scalar(1 + tol) || sum < Scalar(1 - tol))
+      detail::fail(function, "probabilities of player ", i, " sum to ", sum, ", not 1");
+  }
+}
+
+/// The profile in which every player plays a pure action with probability 1.
+template <class Scalar = double>
+BasicMixedProfile<Scalar> to_mixed(const BasicNormalFormGame<Scalar>& game,
+                                   const PureProfile& profile) {
+  game.profile_index(profile, "to_mixed");
+  BasicMixedProfile<Scalar> mixed(game.num_players());
+  for (std::size_t i = 0; i < game.num_players(); ++i) {
+    mixed[i].assign(game.nums_actions()[i], Scalar(0));
+    mixed[i][profile[i]] = Scalar(1);
+  }
+  return mixed;
+}
+
+/// Every player mixes uniformly over all actions.
+template <class Scalar>
+BasicMixedProfile<Scalar> uniform_profile(const BasicNormalFormGame<Scalar>& game) {
+  BasicMixedProfile<Scalar> mixed(game.num_players());
+  for (std::size_t i = 0; i < game.num_players(); ++i)
+    mixed[i].assign(game.nums_actions()[i], Scalar(1) / Scalar(game.nums_actions()[i]));
+  return mixed;
+}
+
+}  // namespace dilemma

@@ -1,0 +1,87 @@
+// All pure Nash equilibria of a dense game.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+#include "dilemma/games/normal_form_game.hpp"
+
+namespace dilemma {
+
+/// Flat C-order indices of all pure Nash equilibria, ascending.
+///
+/// A profile is an equilibrium when no player gains more than `tol` by a
+/// unilateral deviation (`tol` = 0: exact comparison, ties are equilibria).
+/// One pass per player over its tensor computes the best-response value for
+/// every opponents' profile and strikes out the profiles below it.
+/// Complexity O(n * P) time, P bytes of extra memory, P = num_profiles().
+template <class Scalar>
+std::vector<std::size_t> pure_nash_indices(const BasicNormalFormGame<Scalar>& game,
+                                           const typename BasicNormalFormGame<Scalar>::scalar_type& tol = Scalar(0)) {
+  if (!is_finite_scalar(tol) || tol < Scalar(0))
+    detail::fail("pure_nash", "tol must be finite and >= 0, got ", tol);
+  const std::size_t num_profiles = game.num_profiles();
+  std::vector<std::uint8_t> is_candidate(num_profiles, 1);
+  std::vector<Scalar> best;
+  for (std::size_t i = 0; i < game.num_players(); ++i) {
+    const Scalar* u = game.payoffs(i);
+    const std::size_t stride = game.strides()[i];
+    const std::size_t m = game.nums_actions()[i];
+    const std::size_t block = m * stride;
+    best.resize(stride);
+    // Each block holds every action of player i against `stride` opponent profiles.
+    for (std::size_t start = 0; start < num_profiles; start += block) {
+      std::copy(u + start, u + start + stride, best.begin());
+      for (std::size_t a = 1; a < m; ++a) {
+        const Scalar* row = u + start + a * stride;
+        for (std::size_t r = 0; r < stride; ++r) best[r] = std::max(best[r], row[r]);
+      }
+      for (std::size_t a = 0; a < m; ++a) {
+        const std::size_t offset = start + a * stride;
+        for (std::size_t r = 0; r < stride; ++r)
+          if (u[offset + r] < best[r] - tol) is_candidate[offset + r] = 0;
+      }
+    }
+  }
+  std::vector<std::size_t> equilibria;
+  for (std::size_t index = 0; index < num_profiles; ++index)
+    if (is_candidate[index]) equilibria.push_back(index);
+  return equilibria;
+}
+
+/// The same set as pure_nash_indices by the textbook method (QuantEcon's
+/// pure_nash_brute): every profile, every player, every deviation.
+/// O(P * sum_i m_i); kept as an independent reference for tests and benchmarks.
+template <class Scalar>
+std::vector<std::size_t> pure_nash_brute(const BasicNormalFormGame<Scalar>& game,
+                                         const typename BasicNormalFormGame<Scalar>::scalar_type& tol =
+                                             Scalar(0)) {
+  std::vector<std::size_t> equilibria;
+  PureProfile profile(game.num_players(), 0);
+  std::size_t index = 0;
+  do {
+    bool stable = true;
+    for (std::size_t i = 0; stable && i < game.num_players(); ++i) {
+      const Scalar* u = game.payoffs(i);
+      const std::size_t base = index - profile[i] * game.strides()[i];
+      for (std::size_t a = 0; stable && a < game.nums_actions()[i]; ++a)
+        stable = u[base + a * game.strides()[i]] <= u[index] + tol;
+    }
+    if (stable) equilibria.push_back(index);
+    ++index;
+  } while (game.advance(profile));
+  return equilibria;
+}
+
+/// All pure Nash equilibria as action profiles, in C order (last player's
+/// action fastest). See pure_nash_indices for `tol` and the cost.
+template <class Scalar>
+std::vector<PureProfile> pure_nash(const BasicNormalFormGame<Scalar>& game,
+                                   const typename BasicNormalFormGame<Scalar>::scalar_type& tol = Scalar(0)) {
+  std::vector<PureProfile> equilibria;
+  for (std::size_t index : pure_nash_indices(game, tol)) equilibria.push_back(game.profile_at(index));
+  return equilibria;
+}
+
+}  // namespace dilemma

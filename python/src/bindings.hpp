@@ -1,0 +1,38 @@
+// Shared declarations of the binding translation units.
+#pragma once
+
+#include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <variant>
+
+#include "dilemma/games/normal_form_game.hpp"
+#include "dilemma/profiles/mixed_profile.hpp"
+
+namespace dilemma::python {
+
+namespace py = pybind11;
+
+void bind_games(py::module_& m);
+void bind_profiles(py::module_& m);
+void bind_solvers(py::module_& m);
+void bind_io(py::module_& m);
+
+/// A profile from Python: a sequence of action indices (pure) or a sequence
+/// of probability vectors, one per player (mixed).
+using AnyProfile = std::variant<PureProfile, MixedProfile>;
+AnyProfile to_profile(const char* function, const NormalFormGame& game, py::handle profile);
+
+/// A tuple of action indices.
+py::tuple to_python(const PureProfile& profile);
+/// A tuple of 1-D float64 arrays, one per player.
+py::tuple to_python(const MixedProfile& profile);
+
+/// A Python int or numpy integer (not a bool).
+bool is_integer_scalar(py::handle value);
+
+/// Action counts from a Python sequence of positive integers.
+std::vector<std::size_t> to_nums_actions(const char* function, py::handle nums_actions);
+
+}  // namespace dilemma::python

@@ -1,0 +1,90 @@
+#include <string>
+
+#include "bindings.hpp"
+#include "dilemma/core/errors.hpp"
+
+namespace dilemma::python {
+
+bool is_integer_scalar(py::handle value) {
+  if (py::isinstance<py::bool_>(value)) return false;
+  if (PyLong_Check(value.ptr())) return true;
+  // numpy integer scalars
+  const py::module_ numpy = py::module_::import("numpy");
+  return py::isinstance(value, numpy.attr("integer"));
+}
+
+namespace {
+
+std::size_t to_index(const char* function, py::handle value, std::size_t player) {
+  const long long index = value.cast<long long>();
+  if (index < 0)
+    detail::fail(function, "action ", index, " of player ", player, " is negative");
+  return static_cast<std::size_t>(index);
+}
+
+}  // namespace
+
+AnyProfile to_profile(const char* function, const NormalFormGame& game, py::handle profile) {
+  if (!py::isinstance<py::sequence>(profile) && !py::isinstance<py::array>(profile))
+    detail::fail(function, "a profile must be a sequence, got ",
+                 std::string(py::str(profile.get_type().attr("__name__"))));
+  // A numpy array becomes the list of its rows (or of its scalars if 1-D).
+  const py::object holder = py::isinstance<py::array>(profile)
+                                ? py::object(profile.attr("tolist")())
+                                : py::reinterpret_borrow<py::object>(profile);
+  const auto entries = py::reinterpret_borrow<py::sequence>(holder);
+  const std::size_t size = py::len(entries);
+  if (size != game.num_players())
+    detail::fail(function, "profile has ", size, " entries, the game has ", game.num_players(),
+                 " players");
+  bool all_integers = true;
+  for (std::size_t i = 0; i < size; ++i) all_integers = all_integers && is_integer_scalar(entries[i]);
+  if (all_integers) {
+    PureProfile pure(size);
+    for (std::size_t i = 0; i < size; ++i) pure[i] = to_index(function, entries[i], i);
+    game.profile_index(pure, function);  // range check with the caller's name
+    return pure;
+  }
+  MixedProfile mixed(size);
+  for (std::size_t i = 0; i < size; ++i) {
+    const py::array_t<double, py::array::c_style | py::array::forcecast> strategy(
+        py::reinterpret_borrow<py::object>(entries[i]));
+    if (strategy.ndim() != 1)
+      detail::fail(function, "strategy of player ", i,
+                   " must be an action index or a 1-D probability vector, got an array with ",
+                   strategy.ndim(), " dimensions");
+    mixed[i].assign(strategy.data(), strategy.data() + strategy.size());
+  }
+  validate_mixed_profile(function, game, mixed);
+  return mixed;
+}
+
+py::tuple to_python(const PureProfile& profile) {
+  py::tuple result(profile.size());
+  for (std::size_t i = 0; i < profile.size(); ++i) result[i] = py::int_(profile[i]);
+  return result;
+}
+
+py::tuple to_python(const MixedProfile& profile) {
+  py::tuple result(profile.size());
+  for (std::size_t i = 0; i < profile.size(); ++i)
+    result[i] = py::array_t<double>(static_cast<py::ssize_t>(profile[i].size()), profile[i].data());
+  return result;
+}
+
+std::vector<std::size_t> to_nums_actions(const char* function, py::handle nums_actions) {
+  if (!py::isinstance<py::sequence>(nums_actions) && !py::isinstance<py::array>(nums_actions))
+    detail::fail(function, "nums_actions must be a sequence of positive integers");
+  std::vector<std::size_t> result;
+  for (py::handle value : nums_actions) {
+    if (!is_integer_scalar(value))
+      detail::fail(function, "nums_actions entries must be integers, got ",
+                   std::string(py::repr(value)));
+    const long long count = value.cast<long long>();
+    if (count < 1) detail::fail(function, "every player needs at least one action, got ", count);
+    result.push_back(static_cast<std::size_t>(count));
+  }
+  return result;
+}
+
+}  // namespace dilemma::python

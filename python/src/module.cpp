@@ -1,0 +1,13 @@
+// The compiled module dilemma._core; the Python package re-exports it.
+#include "bindings.hpp"
+
+#include "dilemma/version.hpp"
+
+PYBIND11_MODULE(_core, m) {
+  m.doc() = "Compiled core of dilemma; use the `dilemma` package instead.";
+  m.attr("__version__") = dilemma::version;
+  dilemma::python::bind_games(m);
+  dilemma::python::bind_profiles(m);
+  dilemma::python::bind_solvers(m);
+  dilemma::python::bind_io(m);
+}

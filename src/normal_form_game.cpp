@@ -1,0 +1,5 @@
+#include "dilemma/games/normal_form_game.hpp"
+
+namespace dilemma {
+template class BasicNormalFormGame<double>;
+}  // namespace dilemma
