@@ -2,9 +2,11 @@
 // rejected the input and the offending value, as Boost.Math does.
 #pragma once
 
+#include <charconv>
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 #include <utility>
 
 namespace dilemma {
@@ -18,10 +20,23 @@ class InvalidArgument : public std::invalid_argument {
 
 namespace detail {
 
+/// Writes a value; floating-point values in shortest round-trip form
+/// (0.1, not 0.10000000000000001).
+template <class Value>
+void append_value(std::ostringstream& out, const Value& value) {
+  if constexpr (std::is_floating_point_v<Value>) {
+    char buffer[64];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+    out.write(buffer, result.ptr - buffer);
+  } else {
+    out << value;
+  }
+}
+
 inline void append_all(std::ostringstream&) {}
 template <class First, class... Rest>
 void append_all(std::ostringstream& out, First&& first, Rest&&... rest) {
-  out << std::forward<First>(first);
+  append_value(out, first);
   append_all(out, std::forward<Rest>(rest)...);
 }
 
@@ -29,7 +44,6 @@ void append_all(std::ostringstream& out, First&& first, Rest&&... rest) {
 template <class... Parts>
 [[noreturn]] void fail(const char* function, Parts&&... parts) {
   std::ostringstream out;
-  out.precision(17);
   out << function << ": ";
   append_all(out, std::forward<Parts>(parts)...);
   throw InvalidArgument(out.str());
@@ -39,12 +53,11 @@ template <class... Parts>
 template <class Sequence>
 std::string format_tuple(const Sequence& values) {
   std::ostringstream out;
-  out.precision(17);
   out << '(';
   bool first = true;
   for (const auto& value : values) {
     if (!first) out << ", ";
-    out << value;
+    append_value(out, value);
     first = false;
   }
   out << ')';
