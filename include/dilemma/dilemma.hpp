@@ -1,13 +1,22 @@
 // Umbrella header: everything public in dilemma.
 #pragma once
 
+#include "dilemma/analysis/believed_vs_real.hpp"
 #include "dilemma/analysis/dominance.hpp"
+#include "dilemma/analysis/invariance.hpp"
+#include "dilemma/analysis/security.hpp"
+#include "dilemma/analysis/welfare.hpp"
+#include "dilemma/core/combinatorics.hpp"
 #include "dilemma/core/errors.hpp"
 #include "dilemma/core/shape.hpp"
 #include "dilemma/games/generators.hpp"
 #include "dilemma/games/normal_form_game.hpp"
+#include "dilemma/games/symmetric_game.hpp"
 #include "dilemma/io/nfg.hpp"
+#include "dilemma/models/confession.hpp"
 #include "dilemma/profiles/expected_payoffs.hpp"
 #include "dilemma/profiles/mixed_profile.hpp"
+#include "dilemma/profiles/symmetric_payoffs.hpp"
 #include "dilemma/solvers/pure_nash.hpp"
+#include "dilemma/solvers/symmetric_pure_nash.hpp"
 #include "dilemma/version.hpp"

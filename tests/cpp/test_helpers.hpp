@@ -29,3 +29,26 @@ inline NormalFormGame constant_game(std::vector<std::size_t> nums_actions, doubl
 }
 
 }  // namespace dilemma::testing
+
+#include <random>
+
+#include "dilemma/games/symmetric_game.hpp"
+
+namespace dilemma::testing {
+
+/// A table-backed symmetric game with integer payoffs low..high (ties common).
+inline SymmetricGame random_symmetric_game(std::size_t n, std::size_t s, std::uint64_t seed, int low = 0,
+                                           int high = 3) {
+  std::mt19937_64 engine(seed);
+  std::uniform_int_distribution<int> draw(low, high);
+  return SymmetricGame::tabulate(n, s, [&](std::size_t, const Counts&) { return double(draw(engine)); });
+}
+
+/// The count vector of a pure profile.
+inline Counts counts_of(const PureProfile& profile, std::size_t num_actions) {
+  Counts counts(num_actions, 0);
+  for (std::size_t a : profile) ++counts[a];
+  return counts;
+}
+
+}  // namespace dilemma::testing

@@ -2,9 +2,12 @@
 // dominated pure strategies. (Dominance by mixed strategies needs an LP.)
 #pragma once
 
+#include <algorithm>
+#include <cmath>
 #include <vector>
 
 #include "dilemma/games/normal_form_game.hpp"
+#include "dilemma/games/symmetric_game.hpp"
 
 namespace dilemma {
 
@@ -112,6 +115,40 @@ BasicElimination<Scalar> iterated_elimination(
     }
     ++result.rounds;
   }
+}
+
+/// True when `action` dominates `other` in a symmetric game: u(action, m)
+/// versus u(other, m) over every count vector m of the others, in the same
+/// sense as for dense games. O(C(n+s-2, s-1)) pairs of evaluations.
+inline bool dominates(const SymmetricGame& game, std::size_t action, std::size_t other,
+                      Dominance kind = Dominance::strict, double tol = 0.0) {
+  game.check_action("dominates", action);
+  game.check_action("dominates", other);
+  if (!std::isfinite(tol) || tol < 0) detail::fail("dominates", "tol must be finite and >= 0, got ", tol);
+  if (action == other) return false;
+  bool better_somewhere = false;
+  Counts m = game.others().first();
+  std::size_t r = 0;
+  do {
+    const double gain = game.payoff_at_rank(action, r, m) - game.payoff_at_rank(other, r, m);
+    if (kind == Dominance::strict ? !(gain > tol) : gain < -tol) return false;
+    if (gain > tol) better_somewhere = true;
+    ++r;
+  } while (game.others().next(m));
+  return better_somewhere;
+}
+
+/// Actions of a symmetric game dominated by another pure action.
+inline std::vector<std::size_t> dominated_actions(const SymmetricGame& game, Dominance kind = Dominance::strict,
+                                                  double tol = 0.0) {
+  std::vector<std::size_t> dominated;
+  for (std::size_t a = 0; a < game.num_actions(); ++a)
+    for (std::size_t b = 0; b < game.num_actions(); ++b)
+      if (dominates(game, b, a, kind, tol)) {
+        dominated.push_back(a);
+        break;
+      }
+  return dominated;
 }
 
 }  // namespace dilemma

@@ -13,9 +13,6 @@ namespace dilemma {
 template <class Scalar>
 using ActionPayoffs = std::vector<std::vector<Scalar>>;
 
-/// Default tolerance of is_nash on a profile's regret.
-inline constexpr double kNashTolerance = 1e-8;
-
 namespace detail {
 
 /// Contracts player `i`'s tensor with the other players' strategies, leaving
@@ -58,18 +55,6 @@ std::vector<Scalar> contract_except(const BasicNormalFormGame<Scalar>& game,
     size = rest;
   }
   return std::vector<Scalar>(source, source + size);
-}
-
-template <class Scalar>
-Scalar dot(const std::vector<Scalar>& a, const std::vector<Scalar>& b) {
-  Scalar sum(0);
-  for (std::size_t k = 0; k < a.size(); ++k) sum += a[k] * b[k];
-  return sum;
-}
-
-template <class Scalar>
-Scalar max_of(const std::vector<Scalar>& values) {
-  return *std::max_element(values.begin(), values.end());
 }
 
 }  // namespace detail

@@ -1,6 +1,7 @@
 // Mixed strategy profiles: one probability vector per player.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -15,6 +16,25 @@ using MixedProfile = BasicMixedProfile<double>;
 
 /// Default tolerance on a probability vector's sum and on negative entries.
 inline constexpr double kProbabilityTolerance = 1e-9;
+
+/// Default tolerance of is_nash on a profile's regret.
+inline constexpr double kNashTolerance = 1e-8;
+
+namespace detail {
+
+template <class Scalar>
+Scalar dot(const std::vector<Scalar>& a, const std::vector<Scalar>& b) {
+  Scalar sum(0);
+  for (std::size_t k = 0; k < a.size(); ++k) sum += a[k] * b[k];
+  return sum;
+}
+
+template <class Scalar>
+Scalar max_of(const std::vector<Scalar>& values) {
+  return *std::max_element(values.begin(), values.end());
+}
+
+}  // namespace detail
 
 /// Throws unless `profile` has one probability vector per player of the right
 /// length, with finite entries >= -tol summing to 1 within tol.

@@ -1,0 +1,59 @@
+// Believed versus real: behaviour comes from the game players believe in,
+// outcomes from the game that is real (MODEL.md section 2, hoped_leniency).
+#pragma once
+
+#include <vector>
+
+#include "dilemma/analysis/welfare.hpp"
+#include "dilemma/games/symmetric_game.hpp"
+#include "dilemma/solvers/symmetric_pure_nash.hpp"
+
+namespace dilemma {
+
+/// One equilibrium of the believed game, judged in both games.
+struct BelievedOutcome {
+  CountClass behaviour;                ///< an equilibrium count class of the believed game
+  std::vector<double> believed_payoffs;  ///< per action, u_believed(a, c - e_a) (NaN if unused)
+  std::vector<double> real_payoffs;      ///< per action, u_real(a, c - e_a)
+  double believed_welfare = 0, real_welfare = 0;
+  /// Per person: real best welfare minus real welfare here, over n.
+  double cost_of_false_hope = 0;
+};
+
+struct BelievedVersusReal {
+  std::vector<BelievedOutcome> outcomes;  ///< one per pure equilibrium class of the believed game
+  CountClass real_best;                   ///< a welfare-maximising class of the real game
+  double real_best_welfare = 0;
+  std::vector<CountClass> real_equilibria;  ///< what players would do if they knew the real game
+};
+
+/// Compares the behaviour of the believed game with its outcomes in the
+/// real one. Both games must have the same players and actions.
+inline BelievedVersusReal believed_versus_real(const SymmetricGame& believed, const SymmetricGame& real,
+                                               double tol = 0.0) {
+  if (believed.num_players() != real.num_players() || believed.num_actions() != real.num_actions())
+    detail::fail("believed_versus_real", "the believed game has ", believed.num_players(), " players and ",
+                 believed.num_actions(), " actions, the real game ", real.num_players(), " and ", real.num_actions());
+  BelievedVersusReal result;
+  result.real_best_welfare = -HUGE_VAL;
+  const CountVectors classes(real.num_actions(), real.num_players());
+  Counts c = classes.first();
+  do {
+    const double w = welfare(real, c);
+    if (w > result.real_best_welfare) result.real_best_welfare = w, result.real_best = CountClass{c};
+  } while (classes.next(c));
+  for (CountClass& equilibrium : pure_nash(believed, tol)) {
+    BelievedOutcome outcome;
+    outcome.believed_payoffs = class_payoffs(believed, equilibrium.counts);
+    outcome.real_payoffs = class_payoffs(real, equilibrium.counts);
+    outcome.believed_welfare = welfare(believed, equilibrium.counts);
+    outcome.real_welfare = welfare(real, equilibrium.counts);
+    outcome.cost_of_false_hope = (result.real_best_welfare - outcome.real_welfare) / double(real.num_players());
+    outcome.behaviour = std::move(equilibrium);
+    result.outcomes.push_back(std::move(outcome));
+  }
+  result.real_equilibria = pure_nash(real, tol);
+  return result;
+}
+
+}  // namespace dilemma

@@ -1,0 +1,135 @@
+// Payoff invariance (MODEL.md section 3): how much a player's own choice can
+// change the player's own payoff, and the consequences when it cannot.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "dilemma/analysis/dominance.hpp"
+#include "dilemma/analysis/security.hpp"
+#include "dilemma/analysis/welfare.hpp"
+#include "dilemma/games/normal_form_game.hpp"
+#include "dilemma/games/symmetric_game.hpp"
+
+namespace dilemma {
+
+/// Delta_i for every player: max over the others' profiles of
+/// (max_a u_i - min_a u_i), the most one's own choice can change one's own
+/// payoff. Every pure or mixed profile is a max_i Delta_i - equilibrium. O(n P).
+inline std::vector<double> max_stakes(const NormalFormGame& game) {
+  std::vector<double> stakes(game.num_players(), 0.0);
+  for (std::size_t i = 0; i < game.num_players(); ++i) {
+    const double* u = game.payoffs(i);
+    const std::size_t stride = game.strides()[i], m = game.nums_actions()[i];
+    for (std::size_t start = 0; start < game.num_profiles(); start += m * stride)
+      for (std::size_t r = 0; r < stride; ++r) {
+        double low = HUGE_VAL, high = -HUGE_VAL;
+        for (std::size_t a = 0; a < m; ++a) low = std::min(low, u[start + a * stride + r]), high = std::max(high, u[start + a * stride + r]);
+        stakes[i] = std::max(stakes[i], high - low);
+      }
+  }
+  return stakes;
+}
+
+/// Delta of a symmetric game (the same for every player).
+inline double max_stake(const SymmetricGame& game) {
+  double stake = 0.0;
+  Counts m = game.others().first();
+  std::size_t r = 0;
+  do {
+    double low = HUGE_VAL, high = -HUGE_VAL;
+    for (std::size_t a = 0; a < game.num_actions(); ++a) {
+      const double u = game.payoff_at_rank(a, r, m);
+      low = std::min(low, u), high = std::max(high, u);
+    }
+    stake = std::max(stake, high - low);
+    ++r;
+  } while (game.others().next(m));
+  return stake;
+}
+
+/// rho = ||u - u_N|| / ||u||, where u_N(a_i, a_{-i}) = mean_b u_i(b, a_{-i})
+/// is the nonstrategic part; norms sum over players and profiles. 0 iff
+/// every player is payoff-invariant; 0 for the all-zero game. Not invariant
+/// to duplicated strategies or affine rescaling (Abdou et al. 2019).
+inline double strategic_share(const NormalFormGame& game) {
+  double strategic = 0.0, total = 0.0;
+  for (std::size_t i = 0; i < game.num_players(); ++i) {
+    const double* u = game.payoffs(i);
+    const std::size_t stride = game.strides()[i], m = game.nums_actions()[i];
+    for (std::size_t start = 0; start < game.num_profiles(); start += m * stride)
+      for (std::size_t r = 0; r < stride; ++r) {
+        double mean = 0.0;
+        for (std::size_t a = 0; a < m; ++a) mean += u[start + a * stride + r];
+        mean /= double(m);
+        for (std::size_t a = 0; a < m; ++a) {
+          const double value = u[start + a * stride + r];
+          strategic += (value - mean) * (value - mean);
+          total += value * value;
+        }
+      }
+  }
+  return total == 0 ? 0.0 : std::sqrt(strategic / total);
+}
+
+/// rho of a symmetric game, the dense norm computed over count vectors:
+/// each (a, m) stands for n Mult(n-1; m) entries of the dense tensors.
+inline double strategic_share(const SymmetricGame& game) {
+  const std::size_t s = game.num_actions(), others = game.num_players() - 1;
+  // Weights Mult(n-1; m) / s^(n-1), in log space so that large n is safe.
+  std::vector<double> log_factorial(others + 1, 0.0);
+  for (std::size_t k = 2; k <= others; ++k) log_factorial[k] = log_factorial[k - 1] + std::log(double(k));
+  double strategic = 0.0, total = 0.0;
+  Counts m = game.others().first();
+  std::size_t r = 0;
+  std::vector<double> u(s);
+  do {
+    double log_weight = log_factorial[others] - double(others) * std::log(double(s));
+    for (std::size_t b = 0; b < s; ++b) log_weight -= log_factorial[m[b]];
+    const double weight = std::exp(log_weight);
+    double mean = 0.0;
+    for (std::size_t a = 0; a < s; ++a) mean += u[a] = game.payoff_at_rank(a, r, m);
+    mean /= double(s);
+    for (std::size_t a = 0; a < s; ++a) {
+      strategic += weight * (u[a] - mean) * (u[a] - mean);
+      total += weight * u[a] * u[a];
+    }
+    ++r;
+  } while (game.others().next(m));
+  return total == 0 ? 0.0 : std::sqrt(strategic / total);
+}
+
+/// What MODEL.md section 3 predicts for a payoff-invariant game, computed
+/// on the given game (each field is a computation, not an assumption).
+struct InvarianceReport {
+  std::vector<double> max_stakes;  ///< Delta_i per player (one entry for a symmetric game)
+  double epsilon = 0;              ///< every profile is an epsilon-equilibrium
+  double strategic_share = 0;      ///< rho; 0 iff payoff-invariant
+  bool payoff_invariant = false;   ///< every Delta_i <= tol
+  double num_profiles = 0;         ///< pure profiles (a double: inf beyond its range)
+  double num_pure_equilibria = 0;  ///< pure equilibrium profiles (class multiplicities summed)
+  double log10_num_profiles = 0;   ///< exact in log form for any n
+  double log10_num_pure_equilibria = -HUGE_VAL;
+  std::size_t num_classes = 0, num_equilibrium_classes = 0;  ///< symmetric games: count classes
+  double num_strict_equilibria = 0;
+  bool every_profile_is_equilibrium = false;
+  std::size_t num_dominated_strict = 0, num_dominated_weak = 0;  ///< (player, action) pairs
+  std::vector<std::vector<double>> security_levels;             ///< per player, per action
+  bool equal_security_levels = false;                           ///< all actions of each player
+  Efficiency efficiency;
+  bool efficiency_defined = true;  ///< false when welfare changes sign
+  std::string efficiency_note;
+};
+
+/// The invariance report of a dense game. tol: payoff differences up to
+/// tol count as ties (0: exact).
+InvarianceReport invariance_report(const NormalFormGame& game, double tol = 0.0);
+/// The invariance report of a symmetric game, over count classes.
+InvarianceReport invariance_report(const SymmetricGame& game, double tol = 0.0);
+
+/// A readable multi-line summary of a report.
+std::string describe(const InvarianceReport& report);
+
+}  // namespace dilemma

@@ -1,0 +1,41 @@
+// Security (maxmin) levels in pure strategies.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include "dilemma/analysis/dominance.hpp"
+#include "dilemma/games/normal_form_game.hpp"
+#include "dilemma/games/symmetric_game.hpp"
+
+namespace dilemma {
+
+/// For each action a of `player`: the worst payoff a can bring,
+/// min over the others' pure profiles of u_i(a, a_{-i}). The player's pure
+/// security level is the largest entry. O(P).
+inline std::vector<double> security_levels(const NormalFormGame& game, std::size_t player) {
+  detail::check_action("security_levels", game, player, 0);
+  const double* u = game.payoffs(player);
+  const std::size_t stride = game.strides()[player], m = game.nums_actions()[player];
+  std::vector<double> worst(m, HUGE_VAL);
+  for (std::size_t start = 0; start < game.num_profiles(); start += m * stride)
+    for (std::size_t a = 0; a < m; ++a)
+      for (std::size_t r = 0; r < stride; ++r) worst[a] = std::min(worst[a], u[start + a * stride + r]);
+  return worst;
+}
+
+/// For each action a: min over the others' count vectors m of u(a, m).
+/// O(s * C(n+s-2, s-1)) payoff evaluations.
+inline std::vector<double> security_levels(const SymmetricGame& game) {
+  std::vector<double> worst(game.num_actions(), HUGE_VAL);
+  Counts m = game.others().first();
+  std::size_t r = 0;
+  do {
+    for (std::size_t a = 0; a < worst.size(); ++a) worst[a] = std::min(worst[a], game.payoff_at_rank(a, r, m));
+    ++r;
+  } while (game.others().next(m));
+  return worst;
+}
+
+}  // namespace dilemma

@@ -1,0 +1,143 @@
+#include "dilemma/analysis/invariance.hpp"
+
+#include <iomanip>
+#include <sstream>
+
+#include "dilemma/profiles/expected_payoffs.hpp"
+#include "dilemma/solvers/pure_nash.hpp"
+#include "dilemma/solvers/symmetric_pure_nash.hpp"
+
+namespace dilemma {
+
+namespace {
+
+bool all_equal(const std::vector<double>& values, double tol) {
+  const auto [low, high] = std::minmax_element(values.begin(), values.end());
+  return *high - *low <= tol;
+}
+
+template <class Game>
+void fill_efficiency(InvarianceReport& report, const Game& game, double tol) {
+  try {
+    report.efficiency = efficiency(game, tol);
+  } catch (const InvalidArgument& error) {  // no pure equilibrium, or welfare changes sign
+    report.efficiency_defined = false;
+    report.efficiency_note = error.what();
+  }
+}
+
+/// log10(10^a + 10^b) without overflow.
+double log10_add(double a, double b) {
+  if (a == -HUGE_VAL) return b;
+  const double high = std::max(a, b), low = std::min(a, b);
+  return high + std::log10(1.0 + std::pow(10.0, low - high));
+}
+
+/// A count that may exceed double range: plain when small, 10^x otherwise.
+std::string format_count(double value, double log10_value) {
+  std::ostringstream out;
+  if (log10_value < 15) out << std::llround(value);
+  else out << "10^" << std::fixed << std::setprecision(1) << log10_value;
+  return out.str();
+}
+
+void fill_stakes(InvarianceReport& report, double tol) {
+  report.epsilon = *std::max_element(report.max_stakes.begin(), report.max_stakes.end());
+  report.payoff_invariant = report.epsilon <= tol;
+}
+
+}  // namespace
+
+InvarianceReport invariance_report(const NormalFormGame& game, double tol) {
+  if (!std::isfinite(tol) || tol < 0) detail::fail("invariance_report", "tol must be finite and >= 0, got ", tol);
+  InvarianceReport report;
+  report.max_stakes = max_stakes(game);
+  fill_stakes(report, tol);
+  report.strategic_share = strategic_share(game);
+  report.num_profiles = double(game.num_profiles());
+  report.log10_num_profiles = std::log10(report.num_profiles);
+  const std::vector<std::size_t> equilibria = pure_nash_indices(game, tol);
+  report.num_pure_equilibria = double(equilibria.size());
+  report.log10_num_pure_equilibria = std::log10(report.num_pure_equilibria);
+  report.every_profile_is_equilibrium = equilibria.size() == game.num_profiles();
+  for (std::size_t index : equilibria) {
+    bool strict = true;  // every player's action is the unique best reply by more than tol
+    const PureProfile profile = game.profile_at(index);
+    const ActionPayoffs<double> values = action_payoffs(game, profile);
+    for (std::size_t i = 0; strict && i < game.num_players(); ++i)
+      for (std::size_t a = 0; strict && a < values[i].size(); ++a)
+        strict = a == profile[i] || values[i][a] < values[i][profile[i]] - tol;
+    report.num_strict_equilibria += strict;
+  }
+  for (std::size_t i = 0; i < game.num_players(); ++i) {
+    report.num_dominated_strict += dominated_actions(game, i, Dominance::strict, tol).size();
+    report.num_dominated_weak += dominated_actions(game, i, Dominance::weak, tol).size();
+    report.security_levels.push_back(security_levels(game, i));
+  }
+  report.equal_security_levels = std::all_of(report.security_levels.begin(), report.security_levels.end(),
+                                             [&](const std::vector<double>& levels) { return all_equal(levels, tol); });
+  fill_efficiency(report, game, tol);
+  return report;
+}
+
+InvarianceReport invariance_report(const SymmetricGame& game, double tol) {
+  if (!std::isfinite(tol) || tol < 0) detail::fail("invariance_report", "tol must be finite and >= 0, got ", tol);
+  InvarianceReport report;
+  report.max_stakes = {max_stake(game)};
+  fill_stakes(report, tol);
+  report.strategic_share = strategic_share(game);
+  const std::size_t n = game.num_players(), s = game.num_actions();
+  report.num_profiles = std::pow(double(s), double(n));
+  report.log10_num_profiles = double(n) * std::log10(double(s));
+  report.num_classes = CountVectors(s, n).size();
+  for (const CountClass& equilibrium : pure_nash(game, tol)) {
+    ++report.num_equilibrium_classes;
+    const double log_multiplicity = equilibrium.log_multiplicity();
+    const double multiplicity = equilibrium.multiplicity_as_double();
+    report.num_pure_equilibria += multiplicity;
+    report.log10_num_pure_equilibria =
+        log10_add(report.log10_num_pure_equilibria, log_multiplicity / std::log(10.0));
+    const std::vector<double> payoffs = class_payoffs(game, equilibrium.counts);
+    bool strict = true;
+    Counts others = equilibrium.counts;
+    for (std::size_t a = 0; strict && a < s; ++a) {
+      if (equilibrium.counts[a] == 0) continue;
+      --others[a];
+      for (std::size_t b = 0; strict && b < s; ++b)
+        strict = b == a || game.payoff_at(b, others) < payoffs[a] - tol;
+      ++others[a];
+    }
+    if (strict) report.num_strict_equilibria += multiplicity;
+  }
+  report.every_profile_is_equilibrium = report.num_equilibrium_classes == report.num_classes;
+  report.num_dominated_strict = dominated_actions(game, Dominance::strict, tol).size();
+  report.num_dominated_weak = dominated_actions(game, Dominance::weak, tol).size();
+  report.security_levels = {security_levels(game)};
+  report.equal_security_levels = all_equal(report.security_levels[0], tol);
+  fill_efficiency(report, game, tol);
+  return report;
+}
+
+std::string describe(const InvarianceReport& r) {
+  std::ostringstream out;
+  out.precision(6);
+  const auto yes = [](bool value) { return value ? "yes" : "no"; };
+  out << "payoff-invariant: " << yes(r.payoff_invariant) << " (largest stake of one's own choice "
+      << r.epsilon << ", strategic share " << r.strategic_share << ")\n";
+  out << "every profile is an epsilon-equilibrium for epsilon = " << r.epsilon << '\n';
+  out << "pure equilibria: " << format_count(r.num_pure_equilibria, r.log10_num_pure_equilibria) << " of "
+      << format_count(r.num_profiles, r.log10_num_profiles) << " profiles";
+  if (r.num_classes > 0) out << " (" << r.num_equilibrium_classes << " of " << r.num_classes << " count classes)";
+  out << ", strict: " << r.num_strict_equilibria << '\n';
+  out << "every profile an equilibrium: " << yes(r.every_profile_is_equilibrium) << '\n';
+  out << "dominated actions: " << r.num_dominated_strict << " strictly, " << r.num_dominated_weak << " weakly\n";
+  out << "equal security levels: " << yes(r.equal_security_levels) << '\n';
+  if (r.efficiency_defined)
+    out << "price of anarchy " << r.efficiency.price_of_anarchy << ", price of stability "
+        << r.efficiency.price_of_stability << " (" << r.efficiency.convention << " convention)\n";
+  else
+    out << "prices of anarchy and stability undefined: " << r.efficiency_note << '\n';
+  return out.str();
+}
+
+}  // namespace dilemma

@@ -1,0 +1,53 @@
+#include "dilemma/profiles/symmetric_payoffs.hpp"
+
+#include "dilemma/profiles/expected_payoffs.hpp"
+#include "test_helpers.hpp"
+
+using dilemma::Counts;
+using dilemma::SymmetricGame;
+
+TEST_CASE("action_payoffs (symmetric): equal the dense expected payoffs under symmetric mixing") {
+  std::uint64_t seed = 7;
+  for (std::size_t n : {1, 2, 4, 5})
+    for (std::size_t s : {2, 3}) {
+      const SymmetricGame game = dilemma::testing::random_symmetric_game(n, s, seed++, -5, 5);
+      const dilemma::NormalFormGame dense = dilemma::to_normal_form(game);
+      std::mt19937_64 engine(seed);
+      std::uniform_real_distribution<double> draw(0.1, 1.0);
+      std::vector<double> x(s);
+      double sum = 0;
+      for (double& p : x) sum += p = draw(engine);
+      for (double& p : x) p /= sum;
+      const auto compact = dilemma::action_payoffs(game, x);
+      const auto values = dilemma::action_payoffs(dense, dilemma::MixedProfile(n, x));
+      for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t a = 0; a < s; ++a) CHECK(values[i][a] == doctest::Approx(compact[a]).epsilon(1e-12));
+      CHECK(dilemma::regret(game, x) == doctest::Approx(dilemma::regret(dense, dilemma::MixedProfile(n, x))));
+    }
+}
+
+TEST_CASE("action_payoffs (symmetric): stable for large n") {
+  // u(a, m) = m[1] / (n - 1): the expected share of others on action 1 is x[1].
+  const std::size_t n = 20000;
+  const SymmetricGame game(n, 2, [&](std::size_t, const Counts& m) { return double(m[1]) / double(n - 1); });
+  const auto values = dilemma::action_payoffs(game, {0.3, 0.7});
+  CHECK(values[0] == doctest::Approx(0.7).epsilon(1e-9));
+  CHECK(values[1] == doctest::Approx(0.7).epsilon(1e-9));
+  // A pure strategy puts all weight on one count vector.
+  CHECK(dilemma::action_payoffs(game, {0.0, 1.0})[0] == doctest::Approx(1.0));
+}
+
+TEST_CASE("is_nash (symmetric): hawk-dove's mixed equilibrium") {
+  // Two players, hawk (0) and dove (1): V = 2, C = 4; hawk with probability V / C.
+  const SymmetricGame game(2, 2, [](std::size_t a, const Counts& m) {
+    const bool other_hawk = m[0] == 1;
+    if (a == 0) return other_hawk ? (2.0 - 4.0) / 2 : 2.0;
+    return other_hawk ? 0.0 : 1.0;
+  });
+  CHECK(dilemma::is_nash(game, {0.5, 0.5}, 1e-12));
+  CHECK_FALSE(dilemma::is_nash(game, {0.4, 0.6}));
+  CHECK(dilemma::testing::error_message([&] { dilemma::regret(game, {0.5, 0.6}); }) ==
+        "action_payoffs: probabilities sum to 1.1, not 1");
+  CHECK(dilemma::testing::error_message([&] { dilemma::regret(game, {1.0}); }) ==
+        "action_payoffs: strategy has 1 probabilities, the game has 2 actions");
+}
