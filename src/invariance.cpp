@@ -90,25 +90,27 @@ InvarianceReport invariance_report(const SymmetricGame& game, double tol) {
   report.num_profiles = std::pow(double(s), double(n));
   report.log10_num_profiles = double(n) * std::log10(double(s));
   report.num_classes = CountVectors(s, n).size();
-  for (const CountClass& equilibrium : pure_nash(game, tol)) {
-    ++report.num_equilibrium_classes;
-    const double log_multiplicity = equilibrium.log_multiplicity();
-    const double multiplicity = equilibrium.multiplicity_as_double();
-    report.num_pure_equilibria += multiplicity;
-    report.log10_num_pure_equilibria =
-        log10_add(report.log10_num_pure_equilibria, log_multiplicity / std::log(10.0));
-    const std::vector<double> payoffs = class_payoffs(game, equilibrium.counts);
-    bool strict = true;
-    Counts others = equilibrium.counts;
-    for (std::size_t a = 0; strict && a < s; ++a) {
-      if (equilibrium.counts[a] == 0) continue;
-      --others[a];
-      for (std::size_t b = 0; strict && b < s; ++b)
-        strict = b == a || game.payoff_at(b, others) < payoffs[a] - tol;
-      ++others[a];
-    }
-    if (strict) report.num_strict_equilibria += multiplicity;
-  }
+  for_each_pure_nash(
+      game,
+      [&](const Counts& counts) {
+        ++report.num_equilibrium_classes;
+        const CountClass equilibrium{counts};
+        const double multiplicity = equilibrium.multiplicity_as_double();
+        report.num_pure_equilibria += multiplicity;
+        report.log10_num_pure_equilibria =
+            log10_add(report.log10_num_pure_equilibria, equilibrium.log_multiplicity() / std::log(10.0));
+        const std::vector<double> payoffs = class_payoffs(game, counts);
+        bool strict = true;
+        Counts others = counts;
+        for (std::size_t a = 0; strict && a < s; ++a) {
+          if (counts[a] == 0) continue;
+          --others[a];
+          for (std::size_t b = 0; strict && b < s; ++b) strict = b == a || game.payoff_at(b, others) < payoffs[a] - tol;
+          ++others[a];
+        }
+        if (strict) report.num_strict_equilibria += multiplicity;
+      },
+      tol);
   report.every_profile_is_equilibrium = report.num_equilibrium_classes == report.num_classes;
   report.num_dominated_strict = dominated_actions(game, Dominance::strict, tol).size();
   report.num_dominated_weak = dominated_actions(game, Dominance::weak, tol).size();

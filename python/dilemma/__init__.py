@@ -1,7 +1,9 @@
 """dilemma: game theory for n-player and anonymous games.
 
-Dense normal-form games (:class:`NormalFormGame`), their pure and mixed
-profiles, pure Nash equilibria, dominance and Gambit ``.nfg`` files. A mixed
+Dense normal-form games (:class:`NormalFormGame`) and symmetric games in
+compact count form (:class:`SymmetricGame`), their pure and mixed profiles,
+pure Nash equilibria, dominance, welfare, the payoff-invariance analysis,
+the confession dilemma of MODEL.md and Gambit ``.nfg`` files. A mixed
 profile is a tuple of 1-D arrays, one per player; a pure profile is a tuple
 of action indices.
 """
@@ -9,8 +11,38 @@ import os as _os
 
 from . import _core
 from ._core import (
+    BelievedOutcome,
+    BelievedVersusReal,
+    ConfessionParameters,
+    ConfessionPreset,
+    CountClass,
     Dominance,
+    Efficiency,
     Elimination,
+    InvarianceReport,
+    SymmetricGame,
+    all_naming_worse_than_all_denying,
+    believed_versus_real,
+    class_payoffs,
+    confession_gain,
+    confession_preset,
+    confession_preset_names,
+    count_vectors,
+    efficiency,
+    expected_payoff,
+    invariance_report,
+    is_n_person_prisoners_dilemma,
+    max_stake,
+    max_stakes,
+    naming_gain,
+    pareto_efficient_classes,
+    pareto_efficient_profiles,
+    per_capita_costs,
+    price_of_anarchy_closed_form,
+    schelling_minimum_coalition,
+    security_levels,
+    strategic_share,
+    welfare,
     NfgParseError,
     NormalFormGame,
     action_payoffs,
@@ -26,6 +58,7 @@ from ._core import (
     parse_nfg,
     prisoners_dilemma,
     pure_nash,
+    pure_nash_counts,
     random_game,
     regret,
     regrets,
@@ -34,6 +67,8 @@ from ._core import (
     to_nfg,
     uniform_profile,
 )
+
+from .confession import confession_game, confession_parameters
 
 __version__ = _core.__version__
 

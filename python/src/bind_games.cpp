@@ -151,8 +151,7 @@ title, player_labels, action_labels : optional
       .def(py::init([](const py::object& data, const py::object& title, const py::object& player_labels,
                        const py::object& action_labels) {
              const bool counts = py::isinstance<py::sequence>(data) && !py::isinstance<py::str>(data) &&
-                                 py::len(data) > 0 &&
-                                 is_integer_scalar(data[py::int_(0)]);
+                                 (py::len(data) == 0 || is_integer_scalar(data[py::int_(0)]));
              NormalFormGame game = counts ? NormalFormGame(to_nums_actions("NormalFormGame", data))
                                           : from_profile_array(data);
              apply_labels(game, title, player_labels, action_labels);

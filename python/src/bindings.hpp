@@ -5,6 +5,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <boost/multiprecision/cpp_int.hpp>
 #include <variant>
 
 #include "dilemma/games/normal_form_game.hpp"
@@ -18,6 +19,9 @@ void bind_games(py::module_& m);
 void bind_profiles(py::module_& m);
 void bind_solvers(py::module_& m);
 void bind_io(py::module_& m);
+void bind_symmetric(py::module_& m);
+void bind_analysis(py::module_& m);
+void bind_models(py::module_& m);
 
 /// A profile from Python: a sequence of action indices (pure) or a sequence
 /// of probability vectors, one per player (mixed).
@@ -31,6 +35,9 @@ py::tuple to_python(const MixedProfile& profile);
 
 /// A Python int or numpy integer (not a bool).
 bool is_integer_scalar(py::handle value);
+
+/// A Python int with the value of an exact integer.
+py::object to_python_int(const boost::multiprecision::cpp_int& value);
 
 /// Action counts from a Python sequence of positive integers.
 std::vector<std::size_t> to_nums_actions(const char* function, py::handle nums_actions);

@@ -10,4 +10,7 @@ PYBIND11_MODULE(_core, m) {
   dilemma::python::bind_profiles(m);
   dilemma::python::bind_solvers(m);
   dilemma::python::bind_io(m);
+  dilemma::python::bind_symmetric(m);
+  dilemma::python::bind_analysis(m);
+  dilemma::python::bind_models(m);
 }

@@ -67,7 +67,7 @@ def test_labels():
         (np.array([[[0, np.inf], [0, 0]], [[0, 0], [0, 0]]]), r"player 1 at profile \(0, 0\) is inf"),
         ((2, 0), "every player needs at least one action, got 0"),
         ((), "at least one player"),
-        ("not a game", "payoff array"),
+        ("not a game", "payoffs must be an array of numbers"),
     ],
 )
 def test_bad_input_raises_value_error(data, message):

@@ -113,12 +113,15 @@ inline Efficiency efficiency(const SymmetricGame& game, double tol = 0.0) {
     e.best_welfare = std::max(e.best_welfare, w);
     e.worst_welfare = std::min(e.worst_welfare, w);
   } while (classes.next(c));
-  for (const CountClass& equilibrium : pure_nash(game, tol)) {
-    const double w = welfare(game, equilibrium.counts);
-    ++e.num_equilibria;
-    e.best_equilibrium_welfare = std::max(e.best_equilibrium_welfare, w);
-    e.worst_equilibrium_welfare = std::min(e.worst_equilibrium_welfare, w);
-  }
+  for_each_pure_nash(
+      game,
+      [&](const Counts& equilibrium) {
+        const double w = welfare(game, equilibrium);
+        ++e.num_equilibria;
+        e.best_equilibrium_welfare = std::max(e.best_equilibrium_welfare, w);
+        e.worst_equilibrium_welfare = std::min(e.worst_equilibrium_welfare, w);
+      },
+      tol);
   return detail::finish_efficiency("efficiency", e);
 }
 

@@ -48,16 +48,17 @@ inline std::vector<std::uint8_t> best_reply_flags(const SymmetricGame& game, dou
 
 }  // namespace detail
 
-/// All pure Nash equilibria of a symmetric game as count classes c (sum n),
-/// in lexicographic order of c. Class c is an equilibrium when every used
-/// action a (c[a] > 0) is within `tol` of a best reply to c - e_a.
-/// Complexity: s * C(n+s-2, s-1) payoff evaluations, then O(s^2) per class.
-inline std::vector<CountClass> pure_nash(const SymmetricGame& game, double tol = 0.0) {
+/// Calls visit(counts) for every pure Nash equilibrium class c (sum n) of a
+/// symmetric game, in lexicographic order, without storing them. Class c is
+/// an equilibrium when every used action a (c[a] > 0) is within `tol` of a
+/// best reply to c - e_a. Complexity: s * C(n+s-2, s-1) payoff evaluations,
+/// then O(s^2) per class; memory s * C(n+s-2, s-1) bytes.
+template <class Visitor>
+void for_each_pure_nash(const SymmetricGame& game, Visitor&& visit, double tol = 0.0) {
   if (!std::isfinite(tol) || tol < 0) detail::fail("pure_nash", "tol must be finite and >= 0, got ", tol);
   const std::size_t s = game.num_actions();
   const std::vector<std::uint8_t> is_best = detail::best_reply_flags(game, tol);
   const CountVectors classes(s, game.num_players());
-  std::vector<CountClass> equilibria;
   Counts c = classes.first();
   do {
     bool stable = true;
@@ -67,8 +68,15 @@ inline std::vector<CountClass> pure_nash(const SymmetricGame& game, double tol =
       stable = is_best[game.others().rank(c) * s + a];
       ++c[a];
     }
-    if (stable) equilibria.push_back(CountClass{c});
+    if (stable) visit(static_cast<const Counts&>(c));
   } while (classes.next(c));
+}
+
+/// All pure Nash equilibria of a symmetric game as count classes, in
+/// lexicographic order (see for_each_pure_nash).
+inline std::vector<CountClass> pure_nash(const SymmetricGame& game, double tol = 0.0) {
+  std::vector<CountClass> equilibria;
+  for_each_pure_nash(game, [&](const Counts& c) { equilibria.push_back(CountClass{c}); }, tol);
   return equilibria;
 }
 

@@ -1,0 +1,154 @@
+// Welfare, security levels, invariance and believed-versus-real analyses.
+#include <sstream>
+
+#include "bindings.hpp"
+#include "dilemma/analysis/believed_vs_real.hpp"
+#include "dilemma/analysis/invariance.hpp"
+#include "dilemma/analysis/security.hpp"
+#include "dilemma/analysis/welfare.hpp"
+
+namespace dilemma::python {
+
+namespace {
+
+py::array_t<double> to_array(const std::vector<double>& values) {
+  return py::array_t<double>(static_cast<py::ssize_t>(values.size()), values.data());
+}
+
+Counts to_class_counts(const SymmetricGame& game, const py::object& counts) {
+  if (py::isinstance<CountClass>(counts)) return counts.cast<const CountClass&>().counts;
+  Counts result;
+  for (py::handle value : counts) {
+    if (!is_integer_scalar(value)) detail::fail("welfare", "counts must be integers, got ", std::string(py::repr(value)));
+    const long long count = value.cast<long long>();
+    if (count < 0) detail::fail("welfare", "counts must be >= 0, got ", count);
+    result.push_back(static_cast<std::size_t>(count));
+  }
+  game.check_counts("welfare", result, game.num_players(), "count class");
+  return result;
+}
+
+}  // namespace
+
+void bind_analysis(py::module_& m) {
+  m.def("security_levels", py::overload_cast<const NormalFormGame&, std::size_t>(&security_levels), py::arg("game"),
+        py::arg("player"), "Worst payoff of each action of ``player`` over the others' pure profiles.");
+  m.def("security_levels", py::overload_cast<const SymmetricGame&>(&security_levels), py::arg("game"),
+        "Worst payoff of each action over the others' count vectors.");
+
+  m.def(
+      "welfare",
+      [](const NormalFormGame& g, const py::object& profile) {
+        const AnyProfile p = to_profile("welfare", g, profile);
+        if (const auto* pure = std::get_if<PureProfile>(&p)) return welfare(g, *pure);
+        detail::fail("welfare", "needs a pure profile (one action index per player)");
+      },
+      py::arg("game"), py::arg("profile"), "Sum of the players' payoffs at a pure profile.");
+  m.def(
+      "welfare", [](const SymmetricGame& g, const py::object& counts) { return welfare(g, to_class_counts(g, counts)); },
+      py::arg("game"), py::arg("counts"), "Welfare of a count class: sum_a c_a u(a, c - e_a).");
+  m.def(
+      "class_payoffs",
+      [](const SymmetricGame& g, const py::object& counts) { return to_array(class_payoffs(g, to_class_counts(g, counts))); },
+      py::arg("game"), py::arg("counts"), "Payoff of a player taking each action in a count class (NaN if unused).");
+
+  py::class_<Efficiency>(m, "Efficiency", "Welfare of all profiles and of the pure equilibria, with PoA and PoS.")
+      .def_readonly("best_welfare", &Efficiency::best_welfare)
+      .def_readonly("worst_welfare", &Efficiency::worst_welfare)
+      .def_readonly("best_equilibrium_welfare", &Efficiency::best_equilibrium_welfare)
+      .def_readonly("worst_equilibrium_welfare", &Efficiency::worst_equilibrium_welfare)
+      .def_readonly("num_equilibria", &Efficiency::num_equilibria)
+      .def_readonly("price_of_anarchy", &Efficiency::price_of_anarchy)
+      .def_readonly("price_of_stability", &Efficiency::price_of_stability)
+      .def_readonly("convention", &Efficiency::convention)
+      .def("__repr__", [](const Efficiency& e) {
+        std::ostringstream out;
+        out << "<Efficiency PoA " << e.price_of_anarchy << ", PoS " << e.price_of_stability << " (" << e.convention << ")>";
+        return out.str();
+      });
+  const char* efficiency_doc = R"doc(
+Welfare over all pure profiles and over the pure equilibria, and the prices
+of anarchy and stability. Costs convention when welfare <= 0 everywhere
+(PoA = worst equilibrium cost / least cost), welfare convention when >= 0.
+Raises ValueError if there is no pure equilibrium or welfare changes sign.
+)doc";
+  m.def("efficiency", py::overload_cast<const NormalFormGame&, double>(&efficiency), py::arg("game"), py::kw_only(),
+        py::arg("tol") = 0.0, efficiency_doc, py::call_guard<py::gil_scoped_release>());
+  m.def("efficiency", py::overload_cast<const SymmetricGame&, double>(&efficiency), py::arg("game"), py::kw_only(),
+        py::arg("tol") = 0.0, efficiency_doc, py::call_guard<py::gil_scoped_release>());
+  m.def(
+      "pareto_efficient_profiles",
+      [](const NormalFormGame& g) {
+        py::list result;
+        for (std::size_t index : pareto_efficient_profiles(g)) result.append(to_python(g.profile_at(index)));
+        return result;
+      },
+      py::arg("game"), "The Pareto-efficient pure profiles of a dense game.");
+  m.def("pareto_efficient_classes", &pareto_efficient_classes, py::arg("game"),
+        "The Pareto-efficient count classes of a symmetric game.", py::call_guard<py::gil_scoped_release>());
+
+  m.def("max_stakes", [](const NormalFormGame& g) { return to_array(max_stakes(g)); }, py::arg("game"),
+        "Delta_i: the most each player's own choice can change the player's payoff.");
+  m.def("max_stake", &max_stake, py::arg("game"), "Delta of a symmetric game (the same for every player).");
+  m.def("strategic_share", py::overload_cast<const NormalFormGame&>(&strategic_share), py::arg("game"),
+        "rho = ||u - u_N|| / ||u||: 0 iff payoff-invariant.");
+  m.def("strategic_share", py::overload_cast<const SymmetricGame&>(&strategic_share), py::arg("game"),
+        "rho = ||u - u_N|| / ||u|| with the dense norm, computed over count vectors.");
+
+  py::class_<InvarianceReport>(m, "InvarianceReport", R"doc(
+What MODEL.md section 3 predicts for a payoff-invariant game, each item
+computed on the given game. ``str(report)`` is a readable summary.
+)doc")
+      .def_readonly("max_stakes", &InvarianceReport::max_stakes)
+      .def_readonly("epsilon", &InvarianceReport::epsilon)
+      .def_readonly("strategic_share", &InvarianceReport::strategic_share)
+      .def_readonly("payoff_invariant", &InvarianceReport::payoff_invariant)
+      .def_readonly("num_profiles", &InvarianceReport::num_profiles)
+      .def_readonly("num_pure_equilibria", &InvarianceReport::num_pure_equilibria)
+      .def_readonly("log10_num_profiles", &InvarianceReport::log10_num_profiles)
+      .def_readonly("log10_num_pure_equilibria", &InvarianceReport::log10_num_pure_equilibria)
+      .def_readonly("num_classes", &InvarianceReport::num_classes)
+      .def_readonly("num_equilibrium_classes", &InvarianceReport::num_equilibrium_classes)
+      .def_readonly("num_strict_equilibria", &InvarianceReport::num_strict_equilibria)
+      .def_readonly("every_profile_is_equilibrium", &InvarianceReport::every_profile_is_equilibrium)
+      .def_readonly("num_dominated_strict", &InvarianceReport::num_dominated_strict)
+      .def_readonly("num_dominated_weak", &InvarianceReport::num_dominated_weak)
+      .def_readonly("security_levels", &InvarianceReport::security_levels)
+      .def_readonly("equal_security_levels", &InvarianceReport::equal_security_levels)
+      .def_readonly("efficiency", &InvarianceReport::efficiency)
+      .def_readonly("efficiency_defined", &InvarianceReport::efficiency_defined)
+      .def_readonly("efficiency_note", &InvarianceReport::efficiency_note)
+      .def("__str__", &describe)
+      .def("__repr__", [](const InvarianceReport& r) {
+        return std::string("<InvarianceReport payoff_invariant=") + (r.payoff_invariant ? "True" : "False") + ">";
+      });
+  m.def("invariance_report", py::overload_cast<const NormalFormGame&, double>(&invariance_report), py::arg("game"),
+        py::kw_only(), py::arg("tol") = 0.0, "The payoff-invariance report of a dense game.",
+        py::call_guard<py::gil_scoped_release>());
+  m.def("invariance_report", py::overload_cast<const SymmetricGame&, double>(&invariance_report), py::arg("game"),
+        py::kw_only(), py::arg("tol") = 0.0, "The payoff-invariance report of a symmetric game, over count classes.",
+        py::call_guard<py::gil_scoped_release>());
+
+  py::class_<BelievedOutcome>(m, "BelievedOutcome", "One equilibrium of the believed game, judged in both games.")
+      .def_readonly("behaviour", &BelievedOutcome::behaviour)
+      .def_property_readonly("believed_payoffs", [](const BelievedOutcome& o) { return to_array(o.believed_payoffs); })
+      .def_property_readonly("real_payoffs", [](const BelievedOutcome& o) { return to_array(o.real_payoffs); })
+      .def_readonly("believed_welfare", &BelievedOutcome::believed_welfare)
+      .def_readonly("real_welfare", &BelievedOutcome::real_welfare)
+      .def_readonly("cost_of_false_hope", &BelievedOutcome::cost_of_false_hope,
+                    "Per person: the real game's best welfare minus the real welfare here, over n.");
+  py::class_<BelievedVersusReal>(m, "BelievedVersusReal", "Behaviour from the believed game, outcomes from the real one.")
+      .def_readonly("outcomes", &BelievedVersusReal::outcomes)
+      .def_readonly("real_best", &BelievedVersusReal::real_best)
+      .def_readonly("real_best_welfare", &BelievedVersusReal::real_best_welfare)
+      .def_readonly("real_equilibria", &BelievedVersusReal::real_equilibria);
+  m.def("believed_versus_real", &believed_versus_real, py::arg("believed"), py::arg("real"), py::kw_only(),
+        py::arg("tol") = 0.0, R"doc(
+Behaviour is the pure equilibria of the ``believed`` game; each is judged by
+its payoffs and welfare in the ``real`` game, against the real game's best
+welfare ("the cost of false hope", per person).
+)doc",
+        py::call_guard<py::gil_scoped_release>());
+}
+
+}  // namespace dilemma::python

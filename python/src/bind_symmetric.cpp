@@ -1,0 +1,249 @@
+// SymmetricGame, count classes and the symmetric solvers.
+#include <sstream>
+
+#include <pybind11/operators.h>
+
+#include "bindings.hpp"
+#include "dilemma/analysis/dominance.hpp"
+#include "dilemma/profiles/symmetric_payoffs.hpp"
+#include "dilemma/solvers/symmetric_pure_nash.hpp"
+
+namespace dilemma::python {
+
+namespace {
+
+/// Every count vector of `total` players over s actions, rows in rank order.
+py::array_t<std::int64_t> count_vector_array(const CountVectors& vectors) {
+  py::array_t<std::int64_t> result({static_cast<py::ssize_t>(vectors.size()), static_cast<py::ssize_t>(vectors.num_actions())});
+  auto out = result.mutable_unchecked<2>();
+  Counts m = vectors.first();
+  py::ssize_t r = 0;
+  do {
+    for (std::size_t a = 0; a < m.size(); ++a) out(r, static_cast<py::ssize_t>(a)) = static_cast<std::int64_t>(m[a]);
+    ++r;
+  } while (vectors.next(m));
+  return result;
+}
+
+Counts to_counts(const char* function, py::handle counts) {
+  Counts result;
+  for (py::handle value : counts) {
+    if (!is_integer_scalar(value)) detail::fail(function, "counts must be integers, got ", std::string(py::repr(value)));
+    const long long count = value.cast<long long>();
+    if (count < 0) detail::fail(function, "counts must be >= 0, got ", count);
+    result.push_back(static_cast<std::size_t>(count));
+  }
+  return result;
+}
+
+std::size_t to_size(const char* function, const char* what, long long value) {
+  if (value < 0) detail::fail(function, what, " must be >= 0, got ", value);
+  return static_cast<std::size_t>(value);
+}
+
+SymmetricGame from_python_function(long long n, long long s, const py::function& f, bool vectorized, bool tabulate) {
+  const char* name = "SymmetricGame.from_function";
+  const std::size_t players = to_size(name, "num_players", n), actions = to_size(name, "num_actions", s);
+  if (!tabulate) {
+    // Called on demand, holding the GIL: slow, but no table is ever built.
+    return SymmetricGame(players, actions, [f](std::size_t a, const Counts& m) {
+      py::gil_scoped_acquire gil;
+      return f(a, py::tuple(py::cast(m))).cast<double>();
+    });
+  }
+  if (!vectorized)
+    return SymmetricGame::tabulate(players, actions, [&](std::size_t a, const Counts& m) {
+      return f(a, py::tuple(py::cast(m))).cast<double>();
+    });
+  const SymmetricGame shape(players, actions, [](std::size_t, const Counts&) { return 0.0; });
+  const py::array_t<std::int64_t> counts = count_vector_array(shape.others());
+  std::vector<double> table;
+  table.reserve(actions * shape.num_count_vectors());
+  for (std::size_t a = 0; a < actions; ++a) {
+    const py::object result = f(a, counts);
+    const auto values = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(result);
+    if (!values || values.ndim() != 1 || static_cast<std::size_t>(values.size()) != shape.num_count_vectors())
+      detail::fail(name, "a vectorized payoff function must return one payoff per count vector (",
+                   shape.num_count_vectors(), ") for action ", a);
+    table.insert(table.end(), values.data(), values.data() + values.size());
+  }
+  return SymmetricGame(players, actions, std::move(table));
+}
+
+std::vector<double> to_strategy(py::handle x) {
+  const auto array = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(x);
+  if (!array || array.ndim() != 1) detail::fail("symmetric strategy", "must be a 1-D probability vector");
+  return {array.data(), array.data() + array.size()};
+}
+
+}  // namespace
+
+py::object to_python_int(const boost::multiprecision::cpp_int& value) {
+  return py::module_::import("builtins").attr("int")(value.str());
+}
+
+void bind_symmetric(py::module_& m) {
+  py::class_<CountClass>(m, "CountClass", R"doc(
+The pure profiles in which ``counts[a]`` players take action ``a``: every
+permutation of one profile. ``multiplicity`` is their number, a Python int.
+)doc")
+      .def(py::init([](const py::object& counts) { return CountClass{to_counts("CountClass", counts)}; }),
+           py::arg("counts"))
+      .def_property_readonly("counts", [](const CountClass& c) { return py::tuple(py::cast(c.counts)); })
+      .def_property_readonly("multiplicity", [](const CountClass& c) { return to_python_int(c.multiplicity()); })
+      .def_property_readonly("log_multiplicity", &CountClass::log_multiplicity)
+      .def(py::self == py::self)
+      .def("__hash__", [](const CountClass& c) { return py::hash(py::tuple(py::cast(c.counts))); })
+      .def(py::pickle([](const CountClass& c) { return py::cast(c.counts); },
+                      [](const py::object& counts) { return CountClass{counts.cast<Counts>()}; }))
+      .def("__repr__", [](const CountClass& c) { return "CountClass(counts=" + detail::format_tuple(c.counts) + ")"; });
+
+  py::class_<SymmetricGame>(m, "SymmetricGame", R"doc(
+A symmetric (anonymous) game: ``num_players`` players share ``num_actions``
+actions and a player's payoff ``u(a, m)`` depends on its own action ``a``
+and the counts ``m`` of the other players' actions (``sum(m) = n - 1``).
+
+Parameters
+----------
+num_players, num_actions : int
+table : array_like, shape (num_actions, num_count_vectors)
+    ``table[a, r]`` is ``u(a, m)`` for the count vector ``m`` of rank ``r``;
+    ``count_vectors(num_actions, num_players - 1)`` lists them in rank order.
+)doc")
+      .def(py::init([](long long n, long long s, const py::object& table) {
+             const std::size_t players = to_size("SymmetricGame", "num_players", n);
+             const std::size_t actions = to_size("SymmetricGame", "num_actions", s);
+             const auto values = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(table);
+             if (!values) detail::fail("SymmetricGame", "table must be an array of numbers");
+             return SymmetricGame(players, actions, std::vector<double>(values.data(), values.data() + values.size()));
+           }),
+           py::arg("num_players"), py::arg("num_actions"), py::arg("table"))
+      .def_static("from_function", &from_python_function, py::arg("num_players"), py::arg("num_actions"),
+                  py::arg("payoff_function"), py::kw_only(), py::arg("vectorized") = true,
+                  py::arg("tabulate") = true, R"doc(
+A game from a payoff function. With ``vectorized=True`` (default) it is
+called once per action as ``f(a, counts)`` with ``counts`` the
+``(num_count_vectors, num_actions)`` array of count vectors and must return
+one payoff per row; otherwise ``f(a, m)`` is called per count vector tuple.
+With ``tabulate=False`` (implies per-call evaluation) no table is built and
+``f`` is called whenever a payoff is needed (slow from Python, but any n).
+)doc")
+      .def_property_readonly("num_players", &SymmetricGame::num_players)
+      .def_property_readonly("num_actions", &SymmetricGame::num_actions)
+      .def_property_readonly("num_count_vectors", &SymmetricGame::num_count_vectors,
+                             "Number of count vectors of the others, C(n + s - 2, s - 1).")
+      .def_property_readonly("has_table", &SymmetricGame::has_table)
+      .def_property_readonly(
+          "table",
+          [](const py::object& self) -> py::object {
+            const auto& game = self.cast<const SymmetricGame&>();
+            if (!game.has_table()) return py::none();
+            py::array view(py::dtype::of<double>(),
+                           {static_cast<py::ssize_t>(game.num_actions()), static_cast<py::ssize_t>(game.num_count_vectors())},
+                           {static_cast<py::ssize_t>(game.num_count_vectors() * sizeof(double)), static_cast<py::ssize_t>(sizeof(double))},
+                           game.table().data(), self);
+            py::detail::array_proxy(view.ptr())->flags &= ~py::detail::npy_api::NPY_ARRAY_WRITEABLE_;
+            return std::move(view);
+          },
+          "Read-only view of the payoff table, shape (num_actions, num_count_vectors); None without a table.")
+      .def_property("title", &SymmetricGame::title, &SymmetricGame::set_title)
+      .def_property("action_labels", &SymmetricGame::action_labels, &SymmetricGame::set_action_labels)
+      .def(
+          "payoff",
+          [](const SymmetricGame& g, long long action, const py::object& others) {
+            return g.payoff(to_size("payoff", "action", action), to_counts("payoff", others));
+          },
+          py::arg("action"), py::arg("others"), "u(action, m) for the others' counts m (sum n - 1).")
+      .def("count_vectors", [](const SymmetricGame& g) { return count_vector_array(g.others()); },
+           "The others' count vectors in rank order, shape (num_count_vectors, num_actions).")
+      .def("to_normal_form", &to_normal_form, "The dense normal form (s^n profiles; checked against memory).")
+      .def("tabulate",
+           [](const SymmetricGame& g) {
+             SymmetricGame table = SymmetricGame::tabulate(
+                 g.num_players(), g.num_actions(), [&](std::size_t a, const Counts& m) { return g.payoff_at(a, m); });
+             table.set_title(g.title());
+             table.set_action_labels(g.action_labels());
+             return table;
+           },
+           "A table-backed copy (evaluates every payoff once).")
+      .def("__repr__", [](const SymmetricGame& g) {
+        std::ostringstream out;
+        out << "<SymmetricGame " << (g.title().empty() ? "" : "'" + g.title() + "' ") << g.num_players()
+            << " players, actions " << detail::format_tuple(g.action_labels()) << (g.has_table() ? ", table" : ", on demand")
+            << '>';
+        return out.str();
+      });
+
+  m.def(
+      "count_vectors",
+      [](long long num_actions, long long total) {
+        return count_vector_array(CountVectors(to_size("count_vectors", "num_actions", num_actions),
+                                               to_size("count_vectors", "total", total)));
+      },
+      py::arg("num_actions"), py::arg("total"),
+      "All count vectors of ``total`` players over ``num_actions`` actions, in the library's rank order.");
+
+  m.def(
+      "pure_nash",
+      [](const SymmetricGame& g, double tol) {
+        std::vector<CountClass> classes;
+        {
+          py::gil_scoped_release release;
+          classes = pure_nash(g, tol);
+        }
+        return classes;
+      },
+      py::arg("game"), py::kw_only(), py::arg("tol") = 0.0, R"doc(
+All pure Nash equilibria of a symmetric game as ``CountClass`` objects (in
+lexicographic order of counts). A class is an equilibrium when every used
+action is within ``tol`` of a best reply to the others' counts.
+)doc");
+  m.def(
+      "pure_nash_counts",
+      [](const SymmetricGame& g, double tol) {
+        std::vector<std::int64_t> flat;
+        {
+          py::gil_scoped_release release;
+          for_each_pure_nash(g, [&](const Counts& c) { flat.insert(flat.end(), c.begin(), c.end()); }, tol);
+        }
+        const auto s = static_cast<py::ssize_t>(g.num_actions());
+        py::array_t<std::int64_t> result({static_cast<py::ssize_t>(flat.size()) / s, s});
+        std::copy(flat.begin(), flat.end(), result.mutable_data());
+        return result;
+      },
+      py::arg("game"), py::kw_only(), py::arg("tol") = 0.0, R"doc(
+The equilibrium count classes of ``pure_nash(game)`` as one integer array of
+shape (number of classes, num_actions): fast when there are millions.
+)doc");
+  m.def(
+      "action_payoffs", [](const SymmetricGame& g, const py::object& x) {
+        const auto values = action_payoffs(g, to_strategy(x));
+        return py::array_t<double>(static_cast<py::ssize_t>(values.size()), values.data());
+      },
+      py::arg("game"), py::arg("profile"),
+      "U(a; x): expected payoff of each action when the n - 1 others all mix with ``x``.");
+  m.def("expected_payoff", [](const SymmetricGame& g, const py::object& x) { return expected_payoff(g, to_strategy(x)); },
+        py::arg("game"), py::arg("profile"), "Expected payoff of a player when everybody mixes with ``x``.");
+  m.def("regret", [](const SymmetricGame& g, const py::object& x) { return regret(g, to_strategy(x)); }, py::arg("game"),
+        py::arg("profile"), "Gain from the best deviation when everybody mixes with ``x``.");
+  m.def(
+      "is_nash", [](const SymmetricGame& g, const py::object& x, double tol) { return is_nash(g, to_strategy(x), tol); },
+      py::arg("game"), py::arg("profile"), py::kw_only(), py::arg("tol") = kNashTolerance,
+      "True when everybody mixing with ``x`` is a Nash equilibrium within ``tol``.");
+  m.def(
+      "dominates",
+      [](const SymmetricGame& g, std::size_t action, std::size_t other, bool weak, double tol) {
+        return dominates(g, action, other, weak ? Dominance::weak : Dominance::strict, tol);
+      },
+      py::arg("game"), py::arg("action"), py::arg("other"), py::kw_only(), py::arg("weak") = false,
+      py::arg("tol") = 0.0, "Dominance between two actions of a symmetric game (over all others' counts).");
+  m.def(
+      "dominated_actions",
+      [](const SymmetricGame& g, bool weak, double tol) {
+        return dominated_actions(g, weak ? Dominance::weak : Dominance::strict, tol);
+      },
+      py::arg("game"), py::kw_only(), py::arg("weak") = false, py::arg("tol") = 0.0,
+      "Actions of a symmetric game dominated by another pure action.");
+}
+
+}  // namespace dilemma::python

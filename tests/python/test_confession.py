@@ -1,0 +1,78 @@
+import numpy as np
+import pytest
+
+import dilemma
+
+N = 5
+
+
+def test_every_preset_builds_and_names_its_actions():
+    assert len(dilemma.confession_preset_names()) == 8
+    for preset in dilemma.confession_preset_names():
+        game = dilemma.confession_game(N, preset)
+        assert game.action_labels == ["deny", "confess", "name"]
+        assert dilemma.confession_preset(preset).description
+
+
+@pytest.mark.parametrize("n", [2, 5, 30])
+def test_invariant_purge_every_consequence(n):
+    report = dilemma.invariance_report(dilemma.confession_game(n, "invariant_purge"))
+    assert report.payoff_invariant and report.epsilon == 0 and report.strategic_share == 0
+    assert report.every_profile_is_equilibrium
+    assert report.num_equilibrium_classes == (n + 1) * (n + 2) // 2
+    assert report.log10_num_pure_equilibria == pytest.approx(n * np.log10(3))
+    assert report.num_strict_equilibria == 0
+    assert report.num_dominated_strict == report.num_dominated_weak == 0
+    assert report.equal_security_levels
+    assert report.efficiency.price_of_anarchy == report.efficiency.price_of_stability == 1
+
+
+def test_externality_is_a_degenerate_dilemma():
+    report = dilemma.invariance_report(dilemma.confession_game(N, "invariant_purge_externality"))
+    assert report.every_profile_is_equilibrium
+    assert report.efficiency.price_of_anarchy == pytest.approx((10 + 1 * (N - 1)) / 10)
+    assert not report.equal_security_levels or report.payoff_invariant
+
+
+def test_overrides_and_closed_forms():
+    game = dilemma.confession_game(N, "leniency_for_naming", leniency=5.0, named_cost=0.5)
+    assert [c.counts for c in dilemma.pure_nash(game)] == [(0, 0, N)]
+    p = dilemma.confession_parameters("leniency_for_naming", leniency=5.0, named_cost=0.5)
+    assert dilemma.naming_gain(p) == 5.0
+    assert dilemma.is_n_person_prisoners_dilemma(p, N) == (0.5 * (N - 1) > 5.0)
+    assert dilemma.schelling_minimum_coalition(p) == 12
+    costs = dilemma.per_capita_costs(p, N)
+    assert dilemma.price_of_anarchy_closed_form(p, N) == pytest.approx(costs[2] / min(costs))
+    assert dilemma.efficiency(game).price_of_anarchy == pytest.approx(dilemma.price_of_anarchy_closed_form(p, N))
+
+
+def test_hoped_leniency_cost_of_false_hope():
+    believed = dilemma.confession_game(N, "hoped_leniency")
+    real = dilemma.confession_game(N, "hoped_leniency", real=True)
+    result = dilemma.believed_versus_real(believed, real)
+    (outcome,) = result.outcomes
+    assert outcome.behaviour.counts == (0, 0, N)
+    assert outcome.cost_of_false_hope == pytest.approx(1.0 * (N - 1))
+    assert dilemma.invariance_report(real).every_profile_is_equilibrium
+
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        (dict(preset="nope"), "unknown preset 'nope'"),
+        (dict(eta=1.0), "unknown parameter 'eta'; the parameters are base, sentence"),
+        (dict(named_cost=float("inf")), "parameter named_cost is inf"),
+        (dict(sentence=(1, 2)), "parameter sentence needs three values"),
+        (dict(leniency="high"), "parameter leniency must be a number, got 'high'"),
+        (dict(leniency_tiers=[1, 2]), "non-increasing"),
+    ],
+)
+def test_bad_parameters(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        dilemma.confession_game(N, **kwargs)
+
+
+@pytest.mark.parametrize("n", [0, -3, 2.5, True])
+def test_bad_player_counts(n):
+    with pytest.raises(ValueError, match="confession_game: num_players must be a positive integer"):
+        dilemma.confession_game(n)

@@ -1,0 +1,92 @@
+import itertools
+from collections import Counter
+
+import numpy as np
+import pytest
+
+import dilemma
+
+
+def random_symmetric(n, s, seed, low=0, high=3):
+    rng = np.random.default_rng(seed)
+    table = rng.integers(low, high + 1, size=(s, len(dilemma.count_vectors(s, n - 1)))).astype(float)
+    return dilemma.SymmetricGame(n, s, table)
+
+
+def counts_of(profile, s):
+    return tuple(Counter(profile).get(a, 0) for a in range(s))
+
+
+@pytest.mark.parametrize("n, s", [(1, 2), (2, 3), (3, 2), (4, 3), (5, 3)])
+def test_compact_results_equal_dense_results(n, s):
+    for seed in range(5):
+        game = random_symmetric(n, s, seed + 10 * n + s)
+        dense = game.to_normal_form()
+        dense_equilibria = dilemma.pure_nash(dense)
+        classes = dilemma.pure_nash(game)
+        assert {c.counts for c in classes} == {counts_of(p, s) for p in dense_equilibria}
+        assert sum(c.multiplicity for c in classes) == len(dense_equilibria)
+        np.testing.assert_array_equal(dilemma.pure_nash_counts(game), [c.counts for c in classes]
+                                      if classes else np.zeros((0, s)))
+        x = np.random.default_rng(seed).dirichlet(np.ones(s))
+        dense_values = dilemma.action_payoffs(dense, tuple([x] * n))
+        for values in dense_values:
+            np.testing.assert_allclose(values, dilemma.action_payoffs(game, x), rtol=1e-12, atol=1e-12)
+        assert dilemma.dominated_actions(game) == dilemma.dominated_actions(dense, 0)
+        np.testing.assert_array_equal(dilemma.security_levels(game), dilemma.security_levels(dense, 0))
+        assert dilemma.strategic_share(game) == pytest.approx(dilemma.strategic_share(dense))
+        for profile in itertools.islice(itertools.product(range(s), repeat=n), 20):
+            assert dilemma.welfare(game, counts_of(profile, s)) == dilemma.welfare(dense, profile)
+
+
+def test_table_and_callable_backings():
+    def u(a, m):
+        return a * 10.0 + m[0] - 0.5 * m[-1]
+
+    lazy = dilemma.SymmetricGame.from_function(4, 3, u, tabulate=False)
+    scalar = dilemma.SymmetricGame.from_function(4, 3, u, vectorized=False)
+    vectorized = dilemma.SymmetricGame.from_function(4, 3, lambda a, m: a * 10.0 + m[:, 0] - 0.5 * m[:, -1])
+    assert not lazy.has_table and scalar.has_table
+    np.testing.assert_array_equal(scalar.table, vectorized.table)
+    assert not vectorized.table.flags.writeable
+    for r, m in enumerate(lazy.count_vectors()):
+        for a in range(3):
+            assert lazy.payoff(a, m) == vectorized.table[a, r] == u(a, m)
+    assert [c.counts for c in dilemma.pure_nash(lazy)] == [c.counts for c in dilemma.pure_nash(vectorized)]
+
+
+def test_large_population_multiplicity_is_exact():
+    game = dilemma.SymmetricGame.from_function(300, 2, lambda a, m: np.zeros(len(m)))
+    classes = dilemma.pure_nash(game)
+    assert len(classes) == 301
+    assert sum(c.multiplicity for c in classes) == 2**300  # Python ints, exact
+    assert classes[150].multiplicity == __import__("math").comb(300, 150)
+
+
+def test_bad_symmetric_input():
+    with pytest.raises(ValueError, match="SymmetricGame: expected 6 table entries"):
+        dilemma.SymmetricGame(3, 2, np.zeros(5))
+    with pytest.raises(ValueError, match="num_players must be >= 0, got -2"):
+        dilemma.SymmetricGame(-2, 2, np.zeros(5))
+    with pytest.raises(ValueError, match="is nan"):
+        dilemma.SymmetricGame(2, 2, np.array([0, np.nan, 0, 0]))
+    game = dilemma.SymmetricGame(3, 2, np.zeros(6))
+    with pytest.raises(ValueError, match=r"others' counts \(2, 1\) must have 2 entries summing to 2"):
+        game.payoff(0, (2, 1))
+    with pytest.raises(ValueError, match="probabilities sum to 1.5"):
+        dilemma.regret(game, [0.5, 1.0])
+    with pytest.raises(ValueError, match="to_normal_form: .* needs"):
+        dilemma.SymmetricGame.from_function(30, 3, lambda a, m: 0.0, tabulate=False).to_normal_form()
+    with pytest.raises(ValueError, match="one payoff per count vector"):
+        dilemma.SymmetricGame.from_function(3, 2, lambda a, m: np.zeros(2))
+
+
+def test_hawk_dove_mixed_equilibrium():
+    # Maynard Smith: V = 2, C = 4, hawk with probability V / C = 1/2.
+    table = np.array([[2.0, -1.0], [1.0, 0.0]])  # rows: hawk, dove; columns: other is dove, other is hawk
+    game = dilemma.SymmetricGame(2, 2, table)
+    assert [tuple(m) for m in game.count_vectors()] == [(0, 1), (1, 0)]
+    game = dilemma.SymmetricGame(2, 2, table[:, ::-1])  # rank order: (0, 1) = other is dove
+    assert dilemma.is_nash(game, [0.5, 0.5], tol=1e-12)
+    assert not dilemma.is_nash(game, [0.2, 0.8])
+    assert dilemma.expected_payoff(game, [0.5, 0.5]) == pytest.approx(0.5)
