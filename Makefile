@@ -4,13 +4,14 @@ BUILD_DIR     := build/release
 VENV          := .venv
 APT_PACKAGES  := build-essential cmake libeigen3-dev libboost-dev pybind11-dev doctest-dev \
                  python3-dev python3-venv python3-pip python3-setuptools python3-wheel \
-                 python3-numpy python3-pytest lrslib
+                 python3-numpy python3-pytest python3-matplotlib python3-nbclient python3-nbformat \
+                 python3-ipykernel lrslib
 SUDO          := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: demo test deps build venv cpp-test py-test bench clean
 
 demo: venv
-	$(VENV)/bin/python examples/quickstart.py
+	MPLBACKEND=Agg $(VENV)/bin/python examples/payoff_invariance.py --output-dir output
 
 test: venv cpp-test py-test
 
@@ -31,15 +32,16 @@ build: deps
 venv: build
 	[ -x $(VENV)/bin/python ] || $(PYTHON_SYSTEM) -m venv --system-site-packages $(VENV)
 	$(VENV)/bin/python -m pip install --quiet --no-build-isolation --no-index --no-deps .
+	$(VENV)/bin/python -m ipykernel install --user --name dilemma --display-name "Python (dilemma)" >/dev/null
 
 cpp-test: build
 	ctest --preset release
 
 py-test: venv
-	DILEMMA_CLI=$(CURDIR)/$(VENV)/bin/dilemma $(VENV)/bin/python -m pytest -q tests/python
+	DILEMMA_CLI=$(CURDIR)/$(VENV)/bin/dilemma MPLBACKEND=Agg $(VENV)/bin/python -m pytest -q tests/python
 
 bench: venv
 	$(VENV)/bin/python benchmarks/run.py
 
 clean:
-	rm -rf build $(VENV) python/*.egg-info
+	rm -rf build $(VENV) python/*.egg-info output
