@@ -68,6 +68,7 @@ from ._core import (
     uniform_profile,
 )
 
+from . import plotting, reproduction
 from .confession import confession_game, confession_parameters
 
 __version__ = _core.__version__

@@ -8,7 +8,6 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
-#include <cstring>
 #include <exception>
 #include <new>
 #include <string>
@@ -248,7 +247,8 @@ int run_solve(Arguments& args, Output& out) {
       if (method == nullptr) {
         std::string list = method_list();
         list.pop_back();  // the final newline
-        throw UsageError{"unknown method \"" + std::string(value) + "\"; the methods are:\n" + list};
+        throw UsageError{"unknown method \"" + std::string(value) + "\"; the methods are:\n" +
+                         list};
       }
     } else if (name == "--tol") {
       options.tol = parse_tol(args.value_of(name, inline_value, has_inline));
@@ -261,7 +261,8 @@ int run_solve(Arguments& args, Output& out) {
     } else if (arg.size() > 1 && arg[0] == '-') {
       throw UsageError{"unknown option \"" + std::string(arg) + "\" for solve"};
     } else {
-      if (have_game) throw UsageError{"solve takes one GAME, got a second: \"" + std::string(arg) + "\""};
+      if (have_game)
+        throw UsageError{"solve takes one GAME, got a second: \"" + std::string(arg) + "\""};
       game_path = arg;
       have_game = true;
     }
@@ -298,7 +299,8 @@ int run_info(Arguments& args, Output& out) {
     }
     if (arg.size() > 1 && arg[0] == '-')
       throw UsageError{"unknown option \"" + std::string(arg) + "\" for info"};
-    if (have_game) throw UsageError{"info takes one GAME, got a second: \"" + std::string(arg) + "\""};
+    if (have_game)
+      throw UsageError{"info takes one GAME, got a second: \"" + std::string(arg) + "\""};
     game_path = arg;
     have_game = true;
   }
@@ -340,7 +342,13 @@ int run(int argc, char** argv, Output& out) {
 int main(int argc, char** argv) {
   Output out;
   try {
-    return run(argc, argv, out);
+    const int status = run(argc, argv, out);
+    out.flush();
+    if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+      std::fprintf(stderr, "dilemma: cannot write the output\n");
+      return kBadInput;
+    }
+    return status;
   } catch (const UsageError& error) {
     out.flush();
     std::fprintf(stderr, "dilemma: %s\nTry 'dilemma --help'.\n", error.message.c_str());

@@ -9,5 +9,6 @@ def test_readme_python_example_runs(tmp_path, monkeypatch):
     blocks = re.findall(r"```python\n(.*?)```", README.read_text(), flags=re.S)
     assert blocks, "README has no Python example"
     monkeypatch.chdir(tmp_path)  # the example writes a file
+    namespace = {}  # the blocks build on each other, as a reader runs them
     for block in blocks:
-        exec(compile(block, str(README), "exec"), {})
+        exec(compile(block, str(README), "exec"), namespace)
