@@ -30,7 +30,8 @@ def test_quickstart_runs():
                    cwd=ROOT)
 
 
-def test_notebook_executes():
+def test_notebook_executes(monkeypatch):
+    monkeypatch.delenv("MPLBACKEND", raising=False)  # the kernel inherits it; plots must render inline
     nbformat = pytest.importorskip("nbformat")
     nbclient = pytest.importorskip("nbclient")
     from jupyter_client.kernelspec import KernelSpecManager
