@@ -31,7 +31,7 @@ int main(int argc, char** argv) {
   const std::size_t actions = argc > 2 ? std::strtoul(argv[2], nullptr, 10) : 3;
   const int repeats = argc > 3 ? std::atoi(argv[3]) : 20;
   const dilemma::NormalFormGame game =
-      dilemma::random_game(std::vector<std::size_t>(players, actions), 2026, 0, 99, true);
+      dilemma::random_game(std::vector<std::size_t>(players, actions), 2030, 0, 99, true);
   std::vector<std::size_t> found, reference;
   const double fast = median_seconds(repeats, [&] { found = dilemma::pure_nash_indices(game); });
   const double brute = median_seconds(std::max(1, repeats / 10), [&] { reference = dilemma::pure_nash_brute(game); });

@@ -6,7 +6,9 @@ Measures, in one run so that the numbers compare as ratios:
   * pure_nash in memory (C++), against the brute-force reference pure_nash_brute;
   * the `dilemma` CLI on a 10-player 3-action .nfg file, as process time
     (user + system CPU of the child, from wait4), median of repeated runs;
-  * dilemma.pure_nash from Python on the same game.
+  * dilemma.pure_nash from Python on the same game;
+  * pure equilibria of symmetric 3-action games in count form at n = 2000
+    (about 2 million count classes), and compact versus dense at n = 10.
 """
 import argparse
 import datetime
@@ -88,13 +90,23 @@ def main():
             solve_times.append(time.perf_counter() - start)
         assert len(found) == memory["equilibria"]
         rows.append(("dilemma.pure_nash from Python", statistics.median(solve_times), ""))
+    symmetric = subprocess.check_output([str(BUILD / "benchmarks" / "bench_symmetric"), "2000", "5"], text=True)
+    for line in symmetric.splitlines():
+        result = json.loads(line)
+        if "classes" in result:
+            rows.append((f"symmetric pure_nash, n = {result['n']}, {result['game']} (C++)", result["seconds"],
+                         f"{result['classes']:,} count classes, {result['equilibrium_classes']:,} equilibrium classes"))
+        else:
+            rows.append(("symmetric vs dense pure_nash, n = 10, same random game (C++)", result["compact_seconds"],
+                         f"dense form {result['dense_seconds'] * 1e3:.2f} ms ({result['ratio']:.0f}x slower); "
+                         f"both find {result['equilibria_dense']:,} equilibrium profiles"))
     print(f"Machine: {machine()}  ")
     print(f"Date: {datetime.datetime.now().isoformat(timespec='minutes')}  ")
     print(f"dilemma {dilemma.__version__}, medians of {args.repeats} runs\n")
     print("| benchmark | time (ms) | notes |")
     print("|---|---:|---|")
     for name, seconds, notes in rows:
-        print(f"| {name} | {seconds * 1e3:.2f} | {notes} |")
+        print(f"| {name} | {seconds * 1e3:.3g} | {notes} |")
     return 0
 
 
