@@ -4,27 +4,13 @@
 //   bench_pure_nash [players=10] [actions=3] [repeats=20] [nfg-output-path]
 #include <dilemma/dilemma.hpp>
 
+#include "timing.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
-
-namespace {
-
-template <class Function>
-double median_seconds(int repeats, Function&& function) {
-  std::vector<double> times;
-  for (int r = 0; r < repeats; ++r) {
-    const auto start = std::chrono::steady_clock::now();
-    function();
-    times.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-  }
-  std::sort(times.begin(), times.end());
-  return times[times.size() / 2];
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
   const std::size_t players = argc > 1 ? std::strtoul(argv[1], nullptr, 10) : 10;

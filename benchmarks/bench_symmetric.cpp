@@ -5,6 +5,8 @@
 //   bench_symmetric [n=2000] [repeats=5]
 #include <dilemma/dilemma.hpp>
 
+#include "timing.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -13,17 +15,6 @@
 
 namespace {
 
-template <class Function>
-double median_seconds(int repeats, Function&& function) {
-  std::vector<double> times;
-  for (int r = 0; r < repeats; ++r) {
-    const auto start = std::chrono::steady_clock::now();
-    function();
-    times.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-  }
-  std::sort(times.begin(), times.end());
-  return times[times.size() / 2];
-}
 
 dilemma::SymmetricGame random_table_game(std::size_t n, std::uint64_t seed) {
   std::mt19937_64 engine(seed);
