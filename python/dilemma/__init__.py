@@ -32,6 +32,7 @@ from ._core import (
     expected_payoff,
     invariance_report,
     is_n_person_prisoners_dilemma,
+    is_payoff_invariant,
     max_stake,
     max_stakes,
     naming_gain,

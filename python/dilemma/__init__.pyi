@@ -1,9 +1,12 @@
 from os import PathLike
 
 from ._core import *  # noqa: F401,F403
-from ._core import NormalFormGame
+from ._core import ConfessionParameters, NormalFormGame, SymmetricGame
+from . import plotting as plotting, reproduction as reproduction
 
 __version__: str
 
 def read_nfg(path_or_text: str | PathLike[str]) -> NormalFormGame: ...
 def write_nfg(game: NormalFormGame, path: str | PathLike[str] | None = ...) -> str | None: ...
+def confession_parameters(preset: str = ..., *, real: bool = ..., **overrides: object) -> ConfessionParameters: ...
+def confession_game(num_players: int, preset: str = ..., *, real: bool = ..., **overrides: object) -> SymmetricGame: ...

@@ -89,6 +89,11 @@ Raises ValueError if there is no pure equilibrium or welfare changes sign.
 
   m.def("max_stakes", [](const NormalFormGame& g) { return to_array(max_stakes(g)); }, py::arg("game"),
         "Delta_i: the most each player's own choice can change the player's payoff.");
+  m.def("is_payoff_invariant", &is_payoff_invariant, py::arg("game"), py::arg("player"), py::kw_only(),
+        py::arg("tol") = 0.0, "True when the player's own action never changes the player's payoff by more than tol.");
+  m.def(
+      "is_payoff_invariant", [](const SymmetricGame& g, double tol) { return max_stake(g) <= tol; }, py::arg("game"),
+      py::kw_only(), py::arg("tol") = 0.0, "True when no player's own action changes the player's payoff by more than tol.");
   m.def("max_stake", &max_stake, py::arg("game"), "Delta of a symmetric game (the same for every player).");
   m.def("strategic_share", py::overload_cast<const NormalFormGame&>(&strategic_share), py::arg("game"),
         "rho = ||u - u_N|| / ||u||: 0 iff payoff-invariant.");

@@ -73,6 +73,12 @@ TEST_CASE("strategic_share: one for a purely strategic game, known value for a m
   // One player, payoffs (1, 3): mean 2, deviations +-1: rho = sqrt(2 / 10).
   CHECK(dilemma::strategic_share(NormalFormGame({2}, {1.0, 3.0})) == doctest::Approx(std::sqrt(0.2)));
   CHECK(dilemma::max_stakes(NormalFormGame({2}, {1.0, 3.0})) == std::vector<double>{2.0});
+  CHECK_FALSE(dilemma::is_payoff_invariant(NormalFormGame({2}, {1.0, 3.0}), 0));
+  CHECK(dilemma::is_payoff_invariant(NormalFormGame({2}, {1.0, 3.0}), 0, 2.0));
+  // Player 2 of this game is invariant, player 1 is not.
+  const NormalFormGame half({2, 2}, {1, 2, 3, 4, 5, 5, 6, 6});
+  CHECK_FALSE(dilemma::is_payoff_invariant(half, 0));
+  CHECK(dilemma::is_payoff_invariant(half, 1));
 }
 
 TEST_CASE("describe: names each consequence") {

@@ -27,6 +27,14 @@ def test_invariant_purge_every_consequence(n):
     assert report.efficiency.price_of_anarchy == report.efficiency.price_of_stability == 1
 
 
+def test_is_payoff_invariant():
+    assert dilemma.is_payoff_invariant(dilemma.confession_game(N, "invariant_purge_externality"))
+    assert not dilemma.is_payoff_invariant(dilemma.confession_game(N, "leniency_for_naming"))
+    assert dilemma.is_payoff_invariant(dilemma.confession_game(N, "leniency_for_naming"), tol=2.0)
+    dense = dilemma.confession_game(3, "yezhov_method").to_normal_form()
+    assert not any(dilemma.is_payoff_invariant(dense, i) for i in range(3))
+
+
 def test_externality_is_a_degenerate_dilemma():
     report = dilemma.invariance_report(dilemma.confession_game(N, "invariant_purge_externality"))
     assert report.every_profile_is_equilibrium

@@ -33,6 +33,13 @@ inline std::vector<double> max_stakes(const NormalFormGame& game) {
   return stakes;
 }
 
+/// True when `player`'s payoff never changes with the player's own action by
+/// more than tol: u_i(a, a_{-i}) = u_i(b, a_{-i}) for all a, b, a_{-i}.
+inline bool is_payoff_invariant(const NormalFormGame& game, std::size_t player, double tol = 0.0) {
+  detail::check_action("is_payoff_invariant", game, player, 0);
+  return max_stakes(game)[player] <= tol;
+}
+
 /// Delta of a symmetric game (the same for every player).
 inline double max_stake(const SymmetricGame& game) {
   double stake = 0.0;
