@@ -39,24 +39,6 @@ void ConfessionParameters::validate(const char* function) const {
     detail::fail(function, "leniency_tiers[0] is ", leniency_tiers[0], "; the first tier must be > 0");
 }
 
-double ConfessionParameters::leniency_share(std::size_t others_naming) const {
-  if (leniency_tiers.empty()) return 1.0;
-  // Mean of l_1 .. l_{m+1}, the last listed tier repeating.
-  const std::size_t places = others_naming + 1, listed = leniency_tiers.size();
-  double sum = 0.0;
-  for (std::size_t r = 0; r < std::min(places, listed); ++r) sum += leniency_tiers[r];
-  if (places > listed) sum += double(places - listed) * leniency_tiers.back();
-  return sum / double(places) / leniency_tiers[0];
-}
-
-double ConfessionParameters::cost(std::size_t action, const Counts& m) const {
-  const double namers = double(m[name]), confessors = double(m[confess]) + namers;
-  double c = base + sentence[action] + torture[action] + named_cost * namers + confession_cost * confessors;
-  if (action == name) c -= leniency * leniency_share(m[name]);
-  if (action == deny) c += sucker_cost * namers;
-  return c;
-}
-
 std::vector<std::string> confession_preset_names() {
   return {"invariant_purge",      "invariant_purge_externality", "classic_pd",     "leniency_for_naming",
           "yezhov_method",        "torture_confession_only",     "hoped_leniency", "ordered_leniency"};
@@ -114,8 +96,7 @@ ConfessionPreset confession_preset(const std::string& preset) {
 SymmetricGame confession_game(std::size_t num_players, const ConfessionParameters& parameters) {
   parameters.validate("confession_game");
   if (num_players == 0) detail::fail("confession_game", "the number of players must be >= 1, got 0");
-  SymmetricGame game(num_players, 3,
-                     [parameters](std::size_t action, const Counts& others) { return -parameters.cost(action, others); });
+  SymmetricGame game(num_players, 3, ConfessionPayoff{parameters});
   game.set_action_labels({"deny", "confess", "name"});
   game.set_title("Confession dilemma, n = " + std::to_string(num_players));
   return game;

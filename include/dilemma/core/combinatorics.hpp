@@ -48,8 +48,12 @@ class CountVectors {
   std::size_t size() const noexcept { return size_; }
 
   /// Position of `counts` in lexicographic order (counts must be valid).
-  std::size_t rank(const Counts& counts) const noexcept {
-    std::size_t result = 0, remaining = total_;
+  std::size_t rank(const Counts& counts) const noexcept { return rank(counts.data(), total_); }
+
+  /// Position of the count vector counts[0 .. num_actions) among those with
+  /// the given total (total <= this->total(): the binomial table is shared).
+  std::size_t rank(const std::size_t* counts, std::size_t total) const noexcept {
+    std::size_t result = 0, remaining = total;
     for (std::size_t j = 0; j + 1 < parts_; ++j) {
       const std::size_t p = parts_ - j - 1;
       // Vectors that agree before j and have a smaller entry at j (hockey-stick identity).
@@ -58,6 +62,9 @@ class CountVectors {
     }
     return result;
   }
+
+  /// Number of count vectors with the given total (<= this->total()).
+  std::size_t size(std::size_t total) const noexcept { return binomial(total + parts_ - 1, parts_ - 1); }
 
   /// The count vector at a position (inverse of rank).
   Counts unrank(std::size_t position) const {

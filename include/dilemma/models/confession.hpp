@@ -8,6 +8,7 @@
 // where m counts the other players' actions, and the payoff is u = -c.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <string>
@@ -38,9 +39,29 @@ struct ConfessionParameters {
   bool is_separable() const { return leniency_tiers.empty() && sucker_cost == 0.0; }
   /// L(m_N): 1 when flat; with tiers, the mean of l_1..l_{m_N+1} over l_1
   /// (a random place in the queue of namers; the last tier repeats).
-  double leniency_share(std::size_t others_naming) const;
+  double leniency_share(std::size_t others_naming) const {
+    if (leniency_tiers.empty()) return 1.0;
+    const std::size_t places = others_naming + 1, listed = leniency_tiers.size();
+    double sum = 0.0;
+    for (std::size_t r = 0; r < std::min(places, listed); ++r) sum += leniency_tiers[r];
+    if (places > listed) sum += double(places - listed) * leniency_tiers.back();
+    return sum / double(places) / leniency_tiers[0];
+  }
   /// c(a, m) for others' counts m = (m_D, m_C, m_N).
-  double cost(std::size_t action, const Counts& others) const;
+  double cost(std::size_t action, const Counts& m) const {
+    const double namers = double(m[2]), confessors = double(m[1]) + namers;
+    double c = base + sentence[action] + torture[action] + named_cost * namers + confession_cost * confessors;
+    if (action == 2) c -= leniency * leniency_share(m[2]);
+    if (action == 0) c += sucker_cost * namers;
+    return c;
+  }
+};
+
+/// u(a, m) = -c(a, m) as a plain function object: template solvers such as
+/// for_each_pure_nash(n, 3, ConfessionPayoff{p}, visit) inline it.
+struct ConfessionPayoff {
+  ConfessionParameters parameters;
+  double operator()(std::size_t action, const Counts& others) const { return -parameters.cost(action, others); }
 };
 
 /// A preset of MODEL.md section 2: the game players believe in (which
