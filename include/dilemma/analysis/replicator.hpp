@@ -1,0 +1,160 @@
+// Replicator dynamics of a symmetric n-player game (each player's n - 1
+// opponents drawn from the population state x):
+//   dx_a/dt = x_a (U(a; x) - x . U(x)).
+#pragma once
+
+#include <Eigen/Dense>
+#include <boost/numeric/odeint.hpp>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "dilemma/games/symmetric_game.hpp"
+#include "dilemma/profiles/symmetric_payoffs.hpp"
+#include "dilemma/solvers/symmetric_equilibria.hpp"
+
+namespace dilemma {
+
+/// The replicator vector field at population state x. O(cost of action_payoffs).
+inline std::vector<double> replicator_field(const SymmetricGame& game, const std::vector<double>& x) {
+  const std::vector<double> values = action_payoffs(game, x);
+  const double mean = detail::dot(x, values);
+  std::vector<double> field(x.size());
+  for (std::size_t a = 0; a < x.size(); ++a) field[a] = x[a] * (values[a] - mean);
+  return field;
+}
+
+struct ReplicatorTrajectory {
+  std::vector<double> times;
+  std::vector<std::vector<double>> states;
+};
+
+/// Integrates the replicator dynamics from x0 over [0, t_end] with an
+/// adaptive Dormand-Prince (5)4 stepper (Boost.Odeint); the state is
+/// renormalised onto the simplex after each step. Tolerances are absolute
+/// and relative error per step.
+inline ReplicatorTrajectory replicator_trajectory(const SymmetricGame& game, std::vector<double> x0, double t_end,
+                                                  double abs_tol = 1e-10, double rel_tol = 1e-8,
+                                                  std::size_t max_steps = 100000) {
+  detail::validate_symmetric_strategy("replicator_trajectory", game, x0);
+  if (!std::isfinite(t_end) || t_end <= 0) detail::fail("replicator_trajectory", "t_end must be finite and > 0, got ", t_end);
+  if (!(abs_tol > 0) || !(rel_tol > 0)) detail::fail("replicator_trajectory", "tolerances must be > 0");
+  namespace odeint = boost::numeric::odeint;
+  using State = std::vector<double>;
+  const auto project = [](State& x) {  // keep the state on the simplex despite rounding
+    double sum = 0;
+    for (double& p : x) sum += p = std::max(p, 0.0);
+    for (double& p : x) p /= sum;
+  };
+  ReplicatorTrajectory trajectory;
+  auto stepper = odeint::make_controlled(abs_tol, rel_tol, odeint::runge_kutta_dopri5<State>());
+  State x = x0;
+  double t = 0, dt = 1e-3 * t_end;
+  trajectory.times.push_back(t);
+  trajectory.states.push_back(x);
+  const auto system = [&](const State& state, State& dxdt, double) {
+    State clipped = state;
+    project(clipped);
+    dxdt = replicator_field(game, clipped);
+  };
+  for (std::size_t step = 0; t < t_end; ++step) {
+    if (step >= max_steps)
+      detail::fail("replicator_trajectory", "did not reach t_end = ", t_end, " within ", max_steps, " steps (t = ", t, ")");
+    dt = std::min(dt, t_end - t);
+    if (stepper.try_step(system, x, t, dt) == odeint::success) {
+      project(x);
+      trajectory.times.push_back(t);
+      trajectory.states.push_back(x);
+    }
+  }
+  return trajectory;
+}
+
+/// Linear stability of a rest point from the eigenvalues of the field's
+/// Jacobian on the simplex (tangent space, transversal directions included).
+struct RestPoint {
+  std::vector<double> state;
+  std::vector<double> eigenvalues_real;  ///< real parts, s - 1 of them
+  std::string stability;                 ///< "asymptotically stable", "unstable" or "neutral"
+  bool is_equilibrium = false;           ///< also a symmetric Nash equilibrium
+};
+
+/// The Jacobian's eigenvalues at x in the tangent basis e_j - e_r (r: the
+/// action with the largest share), by forward differences that stay in the
+/// simplex.
+inline RestPoint classify_rest_point(const SymmetricGame& game, const std::vector<double>& x, double tol = 1e-7) {
+  const std::size_t s = x.size();
+  std::size_t r = 0;
+  for (std::size_t a = 1; a < s; ++a)
+    if (x[a] > x[r]) r = a;
+  const double h = std::min(1e-6, 0.5 * x[r]);
+  const std::vector<double> field = replicator_field(game, x);
+  Eigen::MatrixXd jacobian(s - 1, s - 1);
+  std::size_t column = 0;
+  for (std::size_t j = 0; j < s; ++j) {
+    if (j == r) continue;
+    std::vector<double> shifted = x;
+    shifted[j] += h, shifted[r] -= h;
+    const std::vector<double> moved = replicator_field(game, shifted);
+    std::size_t row = 0;
+    for (std::size_t i = 0; i < s; ++i)
+      if (i != r) jacobian(row++, column) = (moved[i] - field[i]) / h;
+    ++column;
+  }
+  RestPoint point;
+  point.state = x;
+  double largest = -HUGE_VAL;
+  if (s > 1) {
+    const Eigen::VectorXcd eigenvalues = Eigen::EigenSolver<Eigen::MatrixXd>(jacobian).eigenvalues();
+    for (Eigen::Index k = 0; k < eigenvalues.size(); ++k) {
+      point.eigenvalues_real.push_back(eigenvalues[k].real());
+      largest = std::max(largest, eigenvalues[k].real());
+    }
+  }
+  point.stability = s == 1 ? "neutral" : largest < -tol ? "asymptotically stable" : largest > tol ? "unstable" : "neutral";
+  point.is_equilibrium = regret(game, x) <= 1e-9 * detail::payoff_scale(game);
+  return point;
+}
+
+/// The rest points of the replicator dynamics (every point whose used actions
+/// earn the same), found as the symmetric equilibria are but without the
+/// best-reply condition, each with its linear stability. Singular supports
+/// (continua of rest points, as in payoff-invariant games) are listed in
+/// `singular_supports` with one representative.
+struct RestPoints {
+  std::vector<RestPoint> points;
+  std::vector<std::vector<std::size_t>> singular_supports;
+  bool exhaustive = false;
+};
+
+inline RestPoints replicator_rest_points(const SymmetricGame& game, const SymmetricEquilibriumOptions& options = {}) {
+  detail::check_options("replicator_rest_points", options);
+  const double tol = options.tol * detail::payoff_scale(game);
+  SymmetricEquilibria found;
+  if (game.num_actions() == 2) {  // vertices and the roots of g
+    found.equilibria = {{1.0, 0.0}, {0.0, 1.0}};
+    const std::vector<double> d = detail::two_action_gains(game);
+    double largest = 0;
+    for (double v : d) largest = std::max(largest, std::abs(v));
+    if (largest <= tol) {
+      found.singular_supports.push_back({0, 1});
+      found.equilibria.push_back({0.5, 0.5});
+      found.exhaustive = true;
+    } else {
+      detail::BernsteinRoots roots(d);
+      for (double p : roots.find(found.exhaustive)) found.equilibria.push_back({p, 1 - p});
+    }
+  } else if (game.num_actions() == 1) {
+    found.equilibria = {{1.0}};
+    found.exhaustive = true;
+  } else {
+    found = detail::solve_supports(game, options, tol, false);
+  }
+  RestPoints result;
+  result.singular_supports = found.singular_supports;
+  result.exhaustive = found.exhaustive;
+  for (const auto& x : found.equilibria) result.points.push_back(classify_rest_point(game, x));
+  return result;
+}
+
+}  // namespace dilemma

@@ -1,0 +1,61 @@
+#include "dilemma/analysis/replicator.hpp"
+
+#include "dilemma/models/confession.hpp"
+#include "test_helpers.hpp"
+
+using dilemma::Counts;
+using dilemma::SymmetricGame;
+
+TEST_CASE("replicator_field: identically zero in payoff-invariant games (MODEL.md section 3)") {
+  const auto game = dilemma::confession_game(30, dilemma::confession_preset("invariant_purge_externality").believed);
+  std::mt19937_64 engine(1);
+  std::gamma_distribution<double> gamma(1.0, 1.0);
+  for (int trial = 0; trial < 20; ++trial) {
+    std::vector<double> x(3);
+    double sum = 0;
+    for (double& p : x) sum += p = gamma(engine);
+    for (double& p : x) p /= sum;
+    for (double v : dilemma::replicator_field(game, x)) CHECK(std::abs(v) <= 1e-12);
+    const auto trajectory = dilemma::replicator_trajectory(game, x, 10.0);
+    for (std::size_t a = 0; a < 3; ++a) CHECK(trajectory.states.back()[a] == doctest::Approx(x[a]).epsilon(1e-12));
+  }
+  const auto rest = dilemma::replicator_rest_points(game);
+  CHECK(rest.singular_supports.size() == 4);
+  for (const auto& point : rest.points) CHECK(point.stability == "neutral");
+}
+
+TEST_CASE("replicator dynamics: the n-person prisoner's dilemma converges to all naming") {
+  const auto game = dilemma::confession_game(10, dilemma::confession_preset("leniency_for_naming").believed);
+  const auto trajectory = dilemma::replicator_trajectory(game, {0.6, 0.3, 0.1}, 20.0);
+  CHECK(trajectory.states.back()[dilemma::name] > 0.999);
+  CHECK(trajectory.times.back() == doctest::Approx(20.0));
+  const auto rest = dilemma::replicator_rest_points(game);
+  std::size_t stable = 0;
+  for (const auto& point : rest.points)
+    if (point.stability == "asymptotically stable") {
+      ++stable;
+      CHECK(point.state[dilemma::name] == doctest::Approx(1.0));
+      CHECK(point.is_equilibrium);
+    }
+  CHECK(stable == 1);
+}
+
+TEST_CASE("replicator rest points: hawk-dove's interior point is stable, the vertices unstable") {
+  // Maynard Smith: V = 2, C = 4; hawks with share V / C = 1/2 at rest.
+  const SymmetricGame game(2, 2, [](std::size_t a, const Counts& m) {
+    const bool other_hawk = m[0] == 1;
+    return a == 0 ? (other_hawk ? -1.0 : 2.0) : (other_hawk ? 0.0 : 1.0);
+  });
+  const auto rest = dilemma::replicator_rest_points(game);
+  REQUIRE(rest.points.size() == 3);
+  for (const auto& point : rest.points) {
+    if (point.state[0] > 0 && point.state[0] < 1) {
+      CHECK(point.state[0] == doctest::Approx(0.5));
+      CHECK(point.stability == "asymptotically stable");
+    } else {
+      CHECK(point.stability == "unstable");
+    }
+  }
+  CHECK(dilemma::testing::error_message([&] { dilemma::replicator_trajectory(game, {0.5, 0.5}, -1.0); }) ==
+        "replicator_trajectory: t_end must be finite and > 0, got -1");
+}
