@@ -20,6 +20,10 @@ from ._core import (
     Efficiency,
     Elimination,
     InvarianceReport,
+    EssResult,
+    RestPoint,
+    RestPoints,
+    SymmetricEquilibria,
     SymmetricGame,
     all_naming_worse_than_all_denying,
     believed_versus_real,
@@ -29,6 +33,7 @@ from ._core import (
     confession_preset_names,
     count_vectors,
     efficiency,
+    evolutionarily_stable_strategies,
     expected_payoff,
     invariance_report,
     is_n_person_prisoners_dilemma,
@@ -63,6 +68,9 @@ from ._core import (
     random_game,
     regret,
     regrets,
+    replicator_field,
+    replicator_rest_points,
+    replicator_trajectory,
     subgame,
     to_mixed,
     to_nfg,
@@ -71,6 +79,7 @@ from ._core import (
 
 from . import plotting, reproduction
 from .confession import confession_game, confession_parameters
+from .dynamics import SymmetricEquilibriumList, symmetric_equilibria
 
 __version__ = _core.__version__
 

@@ -5,6 +5,7 @@
 
 #include "bindings.hpp"
 #include "dilemma/analysis/dominance.hpp"
+#include "dilemma/profiles/heterogeneous_payoffs.hpp"
 #include "dilemma/profiles/symmetric_payoffs.hpp"
 #include "dilemma/solvers/symmetric_pure_nash.hpp"
 
@@ -68,6 +69,18 @@ SymmetricGame from_python_function(long long n, long long s, const py::function&
     table.insert(table.end(), values.data(), values.data() + values.size());
   }
   return SymmetricGame(players, actions, std::move(table));
+}
+
+/// A 2-D array: one strategy per player (heterogeneous mixing).
+bool is_per_player(py::handle x) {
+  const py::array array = py::array::ensure(x);
+  return array && array.ndim() == 2;
+}
+
+py::array_t<double> to_matrix(const std::vector<std::vector<double>>& rows, std::size_t columns) {
+  py::array_t<double> result({static_cast<py::ssize_t>(rows.size()), static_cast<py::ssize_t>(columns)});
+  for (std::size_t i = 0; i < rows.size(); ++i) std::copy(rows[i].begin(), rows[i].end(), result.mutable_data() + i * columns);
+  return result;
 }
 
 std::vector<double> to_strategy(py::handle x) {
@@ -216,18 +229,48 @@ The equilibrium count classes of ``pure_nash(game)`` as one integer array of
 shape (number of classes, num_actions): fast when there are millions.
 )doc");
   m.def(
-      "action_payoffs", [](const SymmetricGame& g, const py::object& x) {
+      "action_payoffs", [](const SymmetricGame& g, const py::object& x) -> py::array_t<double> {
+        if (is_per_player(x)) return to_matrix(action_payoffs(g, to_heterogeneous("action_payoffs", x)), g.num_actions());
         const auto values = action_payoffs(g, to_strategy(x));
         return py::array_t<double>(static_cast<py::ssize_t>(values.size()), values.data());
       },
-      py::arg("game"), py::arg("profile"),
-      "U(a; x): expected payoff of each action when the n - 1 others all mix with ``x``.");
+      py::arg("game"), py::arg("profile"), R"doc(
+With a 1-D ``x``: U(a; x), the expected payoff of each action when the n - 1
+others all mix with ``x`` (only count vectors of non-negligible probability are
+visited). With a 2-D array (players, actions), one strategy per player: the
+(players, actions) array of each player's action payoffs against the others'
+own strategies (Poisson-multinomial convolution).
+)doc");
+  m.def(
+      "regrets",
+      [](const SymmetricGame& g, const py::object& x) {
+        const auto values = regrets(g, to_heterogeneous("regrets", x));
+        return py::array_t<double>(static_cast<py::ssize_t>(values.size()), values.data());
+      },
+      py::arg("game"), py::arg("profile"), "Each player's regret when player i mixes with profile[i] (2-D array).");
+  m.def(
+      "best_responses",
+      [](const SymmetricGame& g, const py::object& x, std::size_t player, double tol) {
+        return best_responses(g, to_heterogeneous("best_responses", x), player, tol);
+      },
+      py::arg("game"), py::arg("profile"), py::arg("player"), py::kw_only(), py::arg("tol") = 0.0,
+      "Best replies of ``player`` to the others' strategies in a 2-D profile (players, actions).");
   m.def("expected_payoff", [](const SymmetricGame& g, const py::object& x) { return expected_payoff(g, to_strategy(x)); },
         py::arg("game"), py::arg("profile"), "Expected payoff of a player when everybody mixes with ``x``.");
-  m.def("regret", [](const SymmetricGame& g, const py::object& x) { return regret(g, to_strategy(x)); }, py::arg("game"),
-        py::arg("profile"), "Gain from the best deviation when everybody mixes with ``x``.");
   m.def(
-      "is_nash", [](const SymmetricGame& g, const py::object& x, double tol) { return is_nash(g, to_strategy(x), tol); },
+      "regret",
+      [](const SymmetricGame& g, const py::object& x) {
+        if (is_per_player(x)) return detail::max_of(regrets(g, to_heterogeneous("regret", x)));
+        return regret(g, to_strategy(x));
+      },
+      py::arg("game"), py::arg("profile"),
+      "Gain from the best deviation when everybody mixes with ``x`` (or, 2-D, the largest player's regret).");
+  m.def(
+      "is_nash",
+      [](const SymmetricGame& g, const py::object& x, double tol) {
+        if (is_per_player(x)) return is_nash(g, to_heterogeneous("is_nash", x), tol);
+        return is_nash(g, to_strategy(x), tol);
+      },
       py::arg("game"), py::arg("profile"), py::kw_only(), py::arg("tol") = kNashTolerance,
       "True when everybody mixing with ``x`` is a Nash equilibrium within ``tol``.");
   m.def(

@@ -22,6 +22,7 @@ void bind_io(py::module_& m);
 void bind_symmetric(py::module_& m);
 void bind_analysis(py::module_& m);
 void bind_models(py::module_& m);
+void bind_dynamics(py::module_& m);
 
 /// A profile from Python: a sequence of action indices (pure) or a sequence
 /// of probability vectors, one per player (mixed).
@@ -35,6 +36,9 @@ py::tuple to_python(const MixedProfile& profile);
 
 /// A Python int or numpy integer (not a bool).
 bool is_integer_scalar(py::handle value);
+
+/// One strategy per player from a 2-D array (players, actions).
+std::vector<std::vector<double>> to_heterogeneous(const char* function, py::handle profile);
 
 /// A Python int with the value of an exact integer.
 py::object to_python_int(const boost::multiprecision::cpp_int& value);

@@ -13,4 +13,5 @@ PYBIND11_MODULE(_core, m) {
   dilemma::python::bind_symmetric(m);
   dilemma::python::bind_analysis(m);
   dilemma::python::bind_models(m);
+  dilemma::python::bind_dynamics(m);
 }
