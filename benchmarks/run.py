@@ -56,6 +56,7 @@ def machine():
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=30)
+    parser.add_argument("--large", action="store_true", help="also n = 100,000 pure equilibria (about a minute)")
     args = parser.parse_args()
     cli = shutil.which("dilemma") or str(BUILD / "dilemma")
     bench = BUILD / "benchmarks" / "bench_pure_nash"
@@ -100,6 +101,17 @@ def main():
             rows.append(("symmetric vs dense pure_nash, n = 10, same random game (C++)", result["compact_seconds"],
                          f"dense form {result['dense_seconds'] * 1e3:.2f} ms ({result['ratio']:.0f}x slower); "
                          f"both find {result['equilibria_dense']:,} equilibrium profiles"))
+    scale = subprocess.check_output([str(BUILD / "benchmarks" / "bench_scale")] + (["--large"] if args.large else []),
+                                    text=True)
+    for line in scale.splitlines():
+        result = json.loads(line)
+        if "ratio" in result:
+            rows.append((f"{result['benchmark']}, n = {result['n']} (C++)", result["compact_seconds"],
+                         f"dense form {result['dense_seconds'] * 1e3:.3g} ms ({result['ratio']:.0f}x slower)"))
+            continue
+        notes = ", ".join(f"{key} {value:,}" if isinstance(value, int) else f"{key} {value}"
+                          for key, value in result.items() if key not in ("benchmark", "seconds", "n"))
+        rows.append((f"{result['benchmark']}, n = {result['n']:,} (C++)", result["seconds"], notes))
     print(f"Machine: {machine()}  ")
     print(f"Date: {datetime.datetime.now().isoformat(timespec='minutes')}  ")
     print(f"dilemma {dilemma.__version__}, medians of {args.repeats} runs\n")
