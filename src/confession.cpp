@@ -112,11 +112,21 @@ double confession_gain(const ConfessionParameters& p) {
   return (p.sentence[deny] + p.torture[deny]) - (p.sentence[confess] + p.torture[confess]);
 }
 
+namespace {
+
+void require_players(const char* function, std::size_t n) {
+  if (n == 0) detail::fail(function, "the number of players must be >= 1, got 0");
+}
+
+}  // namespace
+
 bool all_naming_worse_than_all_denying(const ConfessionParameters& p, std::size_t n) {
+  require_players("all_naming_worse_than_all_denying", n);
   return (p.named_cost + p.confession_cost) * double(n - 1) > naming_gain(p);
 }
 
 bool is_n_person_prisoners_dilemma(const ConfessionParameters& p, std::size_t n) {
+  require_players("is_n_person_prisoners_dilemma", n);
   return naming_gain(p) > 0 && all_naming_worse_than_all_denying(p, n);
 }
 
@@ -125,10 +135,14 @@ std::size_t schelling_minimum_coalition(const ConfessionParameters& p) {
   if (externality <= 0)
     detail::fail("schelling_minimum_coalition", "eta + kappa is ", externality,
                  "; with no externality no coalition of deniers gains");
-  return static_cast<std::size_t>(std::floor(std::max(g, 0.0) / externality)) + 2;
+  if (g <= 0)
+    detail::fail("schelling_minimum_coalition", "the naming gain g is ", g,
+                 "; without a private gain from naming there is no dilemma to escape");
+  return static_cast<std::size_t>(std::floor(g / externality)) + 2;
 }
 
 std::array<double, 3> per_capita_costs(const ConfessionParameters& p, std::size_t n) {
+  require_players("per_capita_costs", n);
   require_separable("per_capita_costs", p);
   const double others = double(n - 1);
   return {p.base + p.sentence[deny] + p.torture[deny],

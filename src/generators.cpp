@@ -10,6 +10,8 @@ NormalFormGame random_game(const std::vector<std::size_t>& nums_actions, std::ui
                            double low, double high, bool integer) {
   if (!std::isfinite(low) || !std::isfinite(high) || !(low <= high))
     detail::fail("random_game", "need finite low <= high, got low=", low, ", high=", high);
+  if (integer && (std::abs(low) > 9007199254740992.0 || std::abs(high) > 9007199254740992.0))
+    detail::fail("random_game", "integer payoffs need bounds within +-2^53, got low=", low, ", high=", high);
   if (integer && (low != std::floor(low) || high != std::floor(high)))
     detail::fail("random_game", "integer payoffs need integer bounds, got low=", low,
                  ", high=", high);

@@ -218,8 +218,8 @@ def believed_versus_real(believed: SymmetricGame, real: SymmetricGame, *, tol: f
 # The confession dilemma
 class ConfessionParameters:
     base: float
-    sentence: list[float]
-    torture: list[float]
+    sentence: tuple[float, float, float]
+    torture: tuple[float, float, float]
     leniency: float
     leniency_tiers: list[float]
     named_cost: float

@@ -15,8 +15,14 @@ Actions: 0 = deny, 1 = confess, 2 = name.
 )doc")
       .def(py::init<>())
       .def_readwrite("base", &ConfessionParameters::base, "S: the quota sentence")
-      .def_readwrite("sentence", &ConfessionParameters::sentence, "sigma_a, for deny, confess, name")
-      .def_readwrite("torture", &ConfessionParameters::torture, "tau_a, for deny, confess, name")
+      .def_property(
+          "sentence", [](const ConfessionParameters& p) { return py::tuple(py::cast(p.sentence)); },
+          [](ConfessionParameters& p, const std::array<double, 3>& values) { p.sentence = values; },
+          "sigma_a for deny, confess, name (a tuple: assign all three at once)")
+      .def_property(
+          "torture", [](const ConfessionParameters& p) { return py::tuple(py::cast(p.torture)); },
+          [](ConfessionParameters& p, const std::array<double, 3>& values) { p.torture = values; },
+          "tau_a for deny, confess, name (a tuple: assign all three at once)")
       .def_readwrite("leniency", &ConfessionParameters::leniency, "l: leniency for naming")
       .def_readwrite("leniency_tiers", &ConfessionParameters::leniency_tiers, "l_1 >= l_2 >= ...; empty: flat")
       .def_readwrite("named_cost", &ConfessionParameters::named_cost, "eta: cost per other namer")

@@ -47,9 +47,16 @@ SymmetricGame from_python_function(long long n, long long s, const py::function&
   const std::size_t players = to_size(name, "num_players", n), actions = to_size(name, "num_actions", s);
   if (!tabulate) {
     // Called on demand, holding the GIL: slow, but no table is ever built.
-    return SymmetricGame(players, actions, [f](std::size_t a, const Counts& m) {
+    // A vectorized function gets a one-row array of counts.
+    return SymmetricGame(players, actions, [f, vectorized](std::size_t a, const Counts& m) {
       py::gil_scoped_acquire gil;
-      return f(a, py::tuple(py::cast(m))).cast<double>();
+      if (!vectorized) return f(a, py::tuple(py::cast(m))).cast<double>();
+      py::array_t<std::int64_t> row({py::ssize_t{1}, static_cast<py::ssize_t>(m.size())});
+      std::copy(m.begin(), m.end(), row.mutable_data());
+      const auto values = py::array_t<double, py::array::forcecast>::ensure(f(a, row));
+      if (!values || values.size() != 1)
+        detail::fail("SymmetricGame.from_function", "a vectorized payoff function must return one payoff per row");
+      return *values.data();
     });
   }
   if (!vectorized)
@@ -92,7 +99,8 @@ std::vector<double> to_strategy(py::handle x) {
 }  // namespace
 
 py::object to_python_int(const boost::multiprecision::cpp_int& value) {
-  return py::module_::import("builtins").attr("int")(value.str());
+  // Hexadecimal: Python limits the length of decimal strings it converts.
+  return py::module_::import("builtins").attr("int")(value.str(0, std::ios_base::hex), 16);
 }
 
 void bind_symmetric(py::module_& m) {
@@ -128,6 +136,12 @@ table : array_like, shape (num_actions, num_count_vectors)
              const std::size_t actions = to_size("SymmetricGame", "num_actions", s);
              const auto values = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(table);
              if (!values) detail::fail("SymmetricGame", "table must be an array of numbers");
+             const CountVectors others(actions, players == 0 ? 0 : players - 1);
+             if (values.ndim() != 2 || static_cast<std::size_t>(values.shape(0)) != actions ||
+                 static_cast<std::size_t>(values.shape(1)) != others.size())
+               detail::fail("SymmetricGame", "table must have shape (", actions, ", ", others.size(),
+                            ") = (num_actions, number of the others' count vectors), got ",
+                            detail::format_tuple(std::vector<py::ssize_t>(values.shape(), values.shape() + values.ndim())));
              return SymmetricGame(players, actions, std::vector<double>(values.data(), values.data() + values.size()));
            }),
            py::arg("num_players"), py::arg("num_actions"), py::arg("table"))

@@ -64,3 +64,13 @@ TEST_CASE("pareto_efficient_profiles: the prisoner's dilemma") {
   // Every profile but mutual defection is efficient.
   CHECK(dilemma::pareto_efficient_profiles(dilemma::prisoners_dilemma()) == std::vector<std::size_t>{0, 1, 2});
 }
+
+TEST_CASE("pareto_efficient_profiles: dominance hidden by rounded welfare sums is still found") {
+  // Both welfare sums round to 1e16, yet profile 0 dominates profile 1.
+  CHECK(dilemma::pareto_efficient_profiles(NormalFormGame({2, 1}, {1e16, 1e16, 1, 0})) == std::vector<std::size_t>{0});
+}
+
+TEST_CASE("pareto_efficient_classes: a payoff-invariant population is efficient everywhere, quickly") {
+  const SymmetricGame game(400, 3, [](std::size_t, const Counts&) { return -10.0; });
+  CHECK(dilemma::pareto_efficient_classes(game).size() == 401 * 402 / 2);
+}

@@ -39,7 +39,11 @@ def test_externality_is_a_degenerate_dilemma():
     report = dilemma.invariance_report(dilemma.confession_game(N, "invariant_purge_externality"))
     assert report.every_profile_is_equilibrium
     assert report.efficiency.price_of_anarchy == pytest.approx((10 + 1 * (N - 1)) / 10)
-    assert not report.equal_security_levels or report.payoff_invariant
+    game = dilemma.confession_game(N, "invariant_purge_externality")
+    # All-N is the worst outcome for everyone, all-D the best.
+    assert dilemma.welfare(game, (0, 0, N)) == report.efficiency.worst_welfare
+    assert dilemma.welfare(game, (N, 0, 0)) == report.efficiency.best_welfare
+    assert all(c.counts[2] == 0 for c in dilemma.pareto_efficient_classes(game))
 
 
 def test_overrides_and_closed_forms():

@@ -37,7 +37,8 @@ def test_pure_nash_tolerance():
     game[0, 0] = (1.0, -1.0 + 1e-3)
     game[0, 1] = (-1.0, -1.0 + 2e-3)
     assert dilemma.pure_nash(game) == []
-    assert dilemma.pure_nash(game, tol=1e-3) == [(0, 0)]
+    assert dilemma.pure_nash(game, tol=1.5e-3) == [(0, 0)]
+    assert dilemma.is_nash(game, (0, 0), tol=1.5e-3) and not dilemma.is_nash(game, (0, 0), tol=0.5e-3)
     with pytest.raises(ValueError, match="pure_nash: tol must be finite and >= 0, got -1"):
         dilemma.pure_nash(game, tol=-1)
 

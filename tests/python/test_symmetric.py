@@ -43,7 +43,10 @@ def test_table_and_callable_backings():
     def u(a, m):
         return a * 10.0 + m[0] - 0.5 * m[-1]
 
-    lazy = dilemma.SymmetricGame.from_function(4, 3, u, tabulate=False)
+    lazy = dilemma.SymmetricGame.from_function(4, 3, u, vectorized=False, tabulate=False)
+    lazy_vectorized = dilemma.SymmetricGame.from_function(
+        4, 3, lambda a, m: a * 10.0 + m[:, 0] - 0.5 * m[:, -1], tabulate=False)
+    assert lazy_vectorized.payoff(2, (1, 1, 1)) == u(2, (1, 1, 1))
     scalar = dilemma.SymmetricGame.from_function(4, 3, u, vectorized=False)
     vectorized = dilemma.SymmetricGame.from_function(4, 3, lambda a, m: a * 10.0 + m[:, 0] - 0.5 * m[:, -1])
     assert not lazy.has_table and scalar.has_table
@@ -64,19 +67,23 @@ def test_large_population_multiplicity_is_exact():
 
 
 def test_bad_symmetric_input():
-    with pytest.raises(ValueError, match="SymmetricGame: expected 6 table entries"):
+    with pytest.raises(ValueError, match=r"SymmetricGame: table must have shape \(2, 3\)"):
         dilemma.SymmetricGame(3, 2, np.zeros(5))
     with pytest.raises(ValueError, match="num_players must be >= 0, got -2"):
         dilemma.SymmetricGame(-2, 2, np.zeros(5))
     with pytest.raises(ValueError, match="is nan"):
-        dilemma.SymmetricGame(2, 2, np.array([0, np.nan, 0, 0]))
-    game = dilemma.SymmetricGame(3, 2, np.zeros(6))
+        dilemma.SymmetricGame(2, 2, np.array([[0, np.nan], [0, 0]]))
+    game = dilemma.SymmetricGame(3, 2, np.zeros((2, 3)))
     with pytest.raises(ValueError, match=r"others' counts \(2, 1\) must have 2 entries summing to 2"):
         game.payoff(0, (2, 1))
     with pytest.raises(ValueError, match="probabilities sum to 1.5"):
         dilemma.regret(game, [0.5, 1.0])
     with pytest.raises(ValueError, match="to_normal_form: .* needs"):
         dilemma.SymmetricGame.from_function(30, 3, lambda a, m: 0.0, tabulate=False).to_normal_form()
+    with pytest.raises(ValueError, match=r"table must have shape \(3, 6\)"):
+        dilemma.SymmetricGame(3, 3, np.zeros((6, 3)))
+    with pytest.raises(ValueError, match="cannot index count vectors"):
+        dilemma.count_vectors(1, 2**62)
     with pytest.raises(ValueError, match="one payoff per count vector"):
         dilemma.SymmetricGame.from_function(3, 2, lambda a, m: np.zeros(2))
 
@@ -90,3 +97,11 @@ def test_hawk_dove_mixed_equilibrium():
     assert dilemma.is_nash(game, [0.5, 0.5], tol=1e-12)
     assert not dilemma.is_nash(game, [0.2, 0.8])
     assert dilemma.expected_payoff(game, [0.5, 0.5]) == pytest.approx(0.5)
+
+
+def test_huge_multiplicity_converts_exactly():
+    game = dilemma.SymmetricGame.from_function(20000, 2, lambda a, m: np.zeros(len(m)))
+    middle = dilemma.CountClass((10000, 10000))
+    assert middle.multiplicity == __import__("math").comb(20000, 10000)  # over 4300 digits
+    assert dilemma.CountClass((10**9,)).multiplicity == 1  # fast: the largest count is skipped
+    assert len(dilemma.pure_nash_counts(game)) == 20001

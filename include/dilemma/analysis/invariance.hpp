@@ -37,6 +37,7 @@ inline std::vector<double> max_stakes(const NormalFormGame& game) {
 /// more than tol: u_i(a, a_{-i}) = u_i(b, a_{-i}) for all a, b, a_{-i}.
 inline bool is_payoff_invariant(const NormalFormGame& game, std::size_t player, double tol = 0.0) {
   detail::check_action("is_payoff_invariant", game, player, 0);
+  if (!std::isfinite(tol) || tol < 0) detail::fail("is_payoff_invariant", "tol must be finite and >= 0, got ", tol);
   return max_stakes(game)[player] <= tol;
 }
 

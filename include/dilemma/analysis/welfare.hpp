@@ -3,6 +3,7 @@
 #pragma once
 
 #include <algorithm>
+#include <map>
 #include <cmath>
 #include <numeric>
 #include <string>
@@ -128,9 +129,11 @@ inline Efficiency efficiency(const SymmetricGame& game, double tol = 0.0) {
 namespace detail {
 
 /// Indices of the points not Pareto-dominated by another point, given each
-/// point's welfare. dominates(a, b): a is weakly better for all, strictly for
-/// one. A dominator has strictly larger welfare, so after sorting by welfare
-/// each point is compared only with efficient points of larger welfare.
+/// point's welfare; the points must be distinct (callers merge equal payoff
+/// vectors first). dominates(a, b): a is weakly better for all, strictly for
+/// one. A dominator has larger welfare, so after sorting by welfare each
+/// point is compared only with efficient points of larger welfare, up to
+/// rounding of the sums.
 template <class Dominates>
 std::vector<std::size_t> pareto_skyline(const std::vector<double>& welfare, Dominates&& dominates) {
   std::vector<std::size_t> order(welfare.size());
@@ -140,7 +143,8 @@ std::vector<std::size_t> pareto_skyline(const std::vector<double>& welfare, Domi
   for (std::size_t candidate : order) {
     bool dominated = false;
     for (std::size_t kept : efficient) {
-      if (welfare[kept] <= welfare[candidate]) break;  // sorted: no later kept point can dominate
+      const double slack = 1e-9 * (1.0 + std::abs(welfare[kept]) + std::abs(welfare[candidate]));
+      if (welfare[kept] < welfare[candidate] - slack) break;  // sorted: no later kept point can dominate
       if (dominates(kept, candidate)) {
         dominated = true;
         break;
@@ -148,8 +152,21 @@ std::vector<std::size_t> pareto_skyline(const std::vector<double>& welfare, Domi
     }
     if (!dominated) efficient.push_back(candidate);
   }
-  std::sort(efficient.begin(), efficient.end());
-  return efficient;
+  // Within rounding, a dominator may have come after the point it dominates.
+  std::vector<std::size_t> result;
+  for (std::size_t a : efficient) {
+    bool dominated = false;
+    for (std::size_t b : efficient) {
+      const double slack = 1e-9 * (1.0 + std::abs(welfare[a]) + std::abs(welfare[b]));
+      if (b != a && std::abs(welfare[a] - welfare[b]) <= slack && dominates(b, a)) {
+        dominated = true;
+        break;
+      }
+    }
+    if (!dominated) result.push_back(a);
+  }
+  std::sort(result.begin(), result.end());
+  return result;
 }
 
 }  // namespace detail
@@ -157,18 +174,31 @@ std::vector<std::size_t> pareto_skyline(const std::vector<double>& welfare, Domi
 /// Flat indices of the Pareto-efficient pure profiles of a dense game.
 inline std::vector<std::size_t> pareto_efficient_profiles(const NormalFormGame& game) {
   const std::size_t n = game.num_players(), P = game.num_profiles();
-  std::vector<double> total(P, 0.0);
-  for (std::size_t i = 0; i < n; ++i)
-    for (std::size_t k = 0; k < P; ++k) total[k] += game.payoffs(i)[k];
-  return detail::pareto_skyline(total, [&](std::size_t a, std::size_t b) {
+  // Profiles with equal payoff vectors are efficient together: merge them.
+  std::map<std::vector<double>, std::vector<std::size_t>> groups;
+  for (std::size_t k = 0; k < P; ++k) groups[game.payoffs_at(game.profile_at(k))].push_back(k);
+  std::vector<const std::vector<double>*> points;
+  std::vector<double> total;
+  for (const auto& group : groups) {
+    points.push_back(&group.first);
+    total.push_back(std::accumulate(group.first.begin(), group.first.end(), 0.0));
+  }
+  const auto efficient = detail::pareto_skyline(total, [&](std::size_t a, std::size_t b) {
     bool strict = false;
     for (std::size_t i = 0; i < n; ++i) {
-      const double ua = game.payoffs(i)[a], ub = game.payoffs(i)[b];
+      const double ua = (*points[a])[i], ub = (*points[b])[i];
       if (ua < ub) return false;
       strict = strict || ua > ub;
     }
     return strict;
   });
+  std::vector<std::size_t> profiles;
+  for (std::size_t k : efficient) {
+    const auto& members = groups.at(*points[k]);
+    profiles.insert(profiles.end(), members.begin(), members.end());
+  }
+  std::sort(profiles.begin(), profiles.end());
+  return profiles;
 }
 
 /// The Pareto-efficient count classes of a symmetric game. Class c' makes
@@ -176,25 +206,30 @@ inline std::vector<std::size_t> pareto_efficient_profiles(const NormalFormGame& 
 /// dominates that of c (players can be matched in sorted order).
 inline std::vector<CountClass> pareto_efficient_classes(const SymmetricGame& game) {
   const CountVectors classes(game.num_actions(), game.num_players());
-  // Each class as its sorted (payoff, how many players get it) steps.
-  std::vector<std::vector<std::pair<double, std::size_t>>> steps;
-  std::vector<Counts> all;
-  std::vector<double> total;
+  // Each distinct sorted (payoff, how many players get it) vector, with the
+  // classes that have it: equal vectors are efficient together.
+  using Steps = std::vector<std::pair<double, std::size_t>>;
+  std::map<Steps, std::vector<Counts>> groups;
   Counts c = classes.first();
   do {
     const std::vector<double> payoffs = class_payoffs(game, c);
-    std::vector<std::pair<double, std::size_t>> sorted;
-    double w = 0.0;
+    Steps sorted;
     for (std::size_t a = 0; a < c.size(); ++a)
-      if (c[a] > 0) sorted.emplace_back(payoffs[a], c[a]), w += double(c[a]) * payoffs[a];
+      if (c[a] > 0) sorted.emplace_back(payoffs[a], c[a]);
     std::sort(sorted.begin(), sorted.end());
-    steps.push_back(std::move(sorted));
-    all.push_back(c);
-    total.push_back(w);
+    groups[std::move(sorted)].push_back(c);
   } while (classes.next(c));
+  std::vector<const Steps*> steps;
+  std::vector<double> total;
+  for (const auto& group : groups) {
+    double w = 0.0;
+    for (const auto& [payoff, count] : group.first) w += double(count) * payoff;
+    steps.push_back(&group.first);
+    total.push_back(w);
+  }
   const auto dominates = [&](std::size_t a, std::size_t b) {
     // Walk both sorted vectors of n payoffs in step with each other.
-    const auto &x = steps[a], &y = steps[b];
+    const Steps &x = *steps[a], &y = *steps[b];
     std::size_t i = 0, j = 0, left_x = x[0].second, left_y = y[0].second;
     bool strict = false;
     while (i < x.size() && j < y.size()) {
@@ -208,7 +243,9 @@ inline std::vector<CountClass> pareto_efficient_classes(const SymmetricGame& gam
     return strict;
   };
   std::vector<CountClass> efficient;
-  for (std::size_t k : detail::pareto_skyline(total, dominates)) efficient.push_back(CountClass{all[k]});
+  for (std::size_t k : detail::pareto_skyline(total, dominates))
+    for (const Counts& members : groups.at(*steps[k])) efficient.push_back(CountClass{members});
+  std::sort(efficient.begin(), efficient.end(), [](const CountClass& a, const CountClass& b) { return a.counts < b.counts; });
   return efficient;
 }
 

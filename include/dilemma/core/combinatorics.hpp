@@ -2,6 +2,7 @@
 // coefficients, computed stably for large populations.
 #pragma once
 
+#include <algorithm>
 #include <boost/math/special_functions/gamma.hpp>
 #include <boost/multiprecision/cpp_int.hpp>
 #include <cmath>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "dilemma/core/errors.hpp"
+#include "dilemma/core/shape.hpp"
 
 namespace dilemma {
 
@@ -24,6 +26,8 @@ class CountVectors {
  public:
   CountVectors(std::size_t num_actions, std::size_t total) : parts_(num_actions), total_(total) {
     if (num_actions == 0) detail::fail("CountVectors", "need at least one action, got 0");
+    if (total > (std::size_t{1} << 40) || num_actions > (std::size_t{1} << 20))
+      detail::fail("CountVectors", "cannot index count vectors of ", total, " players over ", num_actions, " actions");
     // binomial_[x * (parts + 1) + p] = C(x, p) for x <= total + parts, p <= parts.
     const std::size_t rows = total + num_actions + 1, columns = num_actions + 1;
     const long double size = std::exp(std::lgamma(static_cast<long double>(total + num_actions)) -
@@ -32,6 +36,7 @@ class CountVectors {
     if (size > 1e18L)
       detail::fail("CountVectors", "there are about ", static_cast<double>(size), " count vectors of ",
                    total, " players over ", num_actions, " actions, more than can be indexed");
+    detail::check_fits_in_memory("CountVectors", rows * columns, sizeof(std::uint64_t), "a table of binomial coefficients");
     binomial_.assign(rows * columns, 0);
     for (std::size_t x = 0; x < rows; ++x) {
       binomial_[x * columns] = 1;
@@ -132,15 +137,19 @@ inline double log_multinomial(const Counts& counts) {
 
 /// The multinomial coefficient as an exact integer.
 inline boost::multiprecision::cpp_int multinomial(const Counts& counts) {
-  // Product of binomials C(c_0 + ... + c_j, c_j), each built exactly.
+  // Product of binomials C(c_0 + ... + c_j, c_j), each built exactly,
+  // starting from the largest count so that the work is O(total - max).
   boost::multiprecision::cpp_int result = 1;
-  std::size_t running = 0;
-  for (std::size_t c : counts)
-    for (std::size_t k = 1; k <= c; ++k) {
+  const auto largest = std::max_element(counts.begin(), counts.end());
+  std::size_t running = largest == counts.end() ? 0 : *largest;
+  for (auto it = counts.begin(); it != counts.end(); ++it) {
+    if (it == largest) continue;
+    for (std::size_t k = 1; k <= *it; ++k) {
       ++running;
       result *= running;
       result /= k;
     }
+  }
   return result;
 }
 

@@ -202,6 +202,7 @@ class BasicNormalFormGame {
   }
   /// Same action counts and payoffs within an absolute tolerance.
   bool approx_equal(const BasicNormalFormGame& other, const Scalar& tol) const {
+    if (!is_finite_scalar(tol) || tol < Scalar(0)) detail::fail("approx_equal", "tol must be finite and >= 0, got ", tol);
     if (nums_actions_ != other.nums_actions_) return false;
     for (std::size_t k = 0; k < payoffs_.size(); ++k) {
       const Scalar difference = payoffs_[k] - other.payoffs_[k];

@@ -128,7 +128,7 @@ class SymmetricGame {
   void check_counts(const char* function, const Counts& counts, std::size_t total,
                     const char* what) const {
     std::size_t sum = 0;
-    for (std::size_t c : counts) sum += c;
+    for (std::size_t c : counts) sum += std::min(c, total + 1);  // no wraparound
     if (counts.size() != num_actions_ || sum != total)
       detail::fail(function, what, " ", detail::format_tuple(counts), " must have ", num_actions_,
                    " entries summing to ", total);

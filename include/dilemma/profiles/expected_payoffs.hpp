@@ -104,6 +104,8 @@ std::vector<std::size_t> best_responses(const BasicNormalFormGame<Scalar>& game,
                                         const Profile& profile, std::size_t player,
                                         const typename BasicNormalFormGame<Scalar>::scalar_type& tol =
                                             Scalar(0)) {
+  if (!is_finite_scalar(tol) || tol < Scalar(0))
+    detail::fail("best_responses", "tol must be finite and >= 0, got ", tol);
   if (player >= game.num_players())
     detail::fail("best_responses", "player ", player, " is out of range; the game has ",
                  game.num_players(), " players");
@@ -111,7 +113,7 @@ std::vector<std::size_t> best_responses(const BasicNormalFormGame<Scalar>& game,
   const Scalar best = detail::max_of(values);
   std::vector<std::size_t> actions;
   for (std::size_t a = 0; a < values.size(); ++a)
-    if (values[a] >= best - tol) actions.push_back(a);
+    if (best - values[a] <= tol) actions.push_back(a);
   return actions;
 }
 

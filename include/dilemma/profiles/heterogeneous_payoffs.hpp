@@ -102,13 +102,14 @@ inline bool is_nash(const SymmetricGame& game, const HeterogeneousProfile& profi
 /// Actions of `player` within tol of the best reply to the others' strategies.
 inline std::vector<std::size_t> best_responses(const SymmetricGame& game, const HeterogeneousProfile& profile,
                                                std::size_t player, double tol = 0.0) {
+  if (!std::isfinite(tol) || tol < 0) detail::fail("best_responses", "tol must be finite and >= 0, got ", tol);
   if (player >= game.num_players())
     detail::fail("best_responses", "player ", player, " is out of range; the game has ", game.num_players(), " players");
   const std::vector<double> values = action_payoffs(game, profile)[player];
   const double best = detail::max_of(values);
   std::vector<std::size_t> actions;
   for (std::size_t a = 0; a < values.size(); ++a)
-    if (values[a] >= best - tol) actions.push_back(a);
+    if (best - values[a] <= tol) actions.push_back(a);
   return actions;
 }
 

@@ -29,7 +29,7 @@ void strike_non_best_responses(const BasicNormalFormGame<Scalar>& game, std::siz
       Scalar top = u[start];
       for (std::size_t a = 1; a < m; ++a) top = std::max(top, u[start + a]);
       for (std::size_t a = 0; a < m; ++a)
-        if (u[start + a] < top - tol) is_candidate[start + a] = 0;
+        if (top - u[start + a] > tol) is_candidate[start + a] = 0;
       continue;
     }
     std::copy(u + start, u + start + stride, best.begin());
@@ -37,11 +37,10 @@ void strike_non_best_responses(const BasicNormalFormGame<Scalar>& game, std::siz
       const Scalar* row = u + start + a * stride;
       for (std::size_t r = 0; r < stride; ++r) best[r] = std::max(best[r], row[r]);
     }
-    for (std::size_t r = 0; r < stride; ++r) best[r] -= tol;
     for (std::size_t a = 0; a < m; ++a) {
       const Scalar* row = u + start + a * stride;
       std::uint8_t* keep = is_candidate.data() + start + a * stride;
-      for (std::size_t r = 0; r < stride; ++r) keep[r] &= static_cast<std::uint8_t>(!(row[r] < best[r]));
+      for (std::size_t r = 0; r < stride; ++r) keep[r] &= static_cast<std::uint8_t>(best[r] - row[r] <= tol);
     }
   }
 }
@@ -54,9 +53,8 @@ bool is_best_response_at(const BasicNormalFormGame<Scalar>& game, std::size_t i,
   const std::size_t stride = game.strides()[i];
   const std::size_t m = game.nums_actions()[i];
   const std::size_t base = index - (index / stride % m) * stride;
-  const Scalar bar = u[index] + tol;
   for (std::size_t a = 0; a < m; ++a)
-    if (u[base + a * stride] > bar) return false;
+    if (u[base + a * stride] - u[index] > tol) return false;
   return true;
 }
 
@@ -65,7 +63,8 @@ bool is_best_response_at(const BasicNormalFormGame<Scalar>& game, std::size_t i,
 /// Flat C-order indices of all pure Nash equilibria, ascending.
 ///
 /// A profile is an equilibrium when no player gains more than `tol` by a
-/// unilateral deviation (`tol` = 0: exact comparison, ties are equilibria).
+/// unilateral deviation, best - u <= tol, the same test as is_nash (`tol` = 0:
+/// exact comparison, ties are equilibria).
 /// One pass per player over its tensor computes the best-response value for
 /// every opponents' profile and strikes out the profiles below it. Once the
 /// surviving profiles are few enough that checking their deviations directly
@@ -119,7 +118,7 @@ std::vector<std::size_t> pure_nash_brute(const BasicNormalFormGame<Scalar>& game
       const Scalar* u = game.payoffs(i);
       const std::size_t base = index - profile[i] * game.strides()[i];
       for (std::size_t a = 0; stable && a < game.nums_actions()[i]; ++a)
-        stable = u[base + a * game.strides()[i]] <= u[index] + tol;
+        stable = u[base + a * game.strides()[i]] - u[index] <= tol;
     }
     if (stable) equilibria.push_back(index);
     ++index;

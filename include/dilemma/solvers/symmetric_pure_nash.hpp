@@ -77,7 +77,7 @@ void for_each_pure_nash(std::size_t n, std::size_t s, Payoff&& payoff, Visitor&&
       do {
         double best = -HUGE_VAL;
         for (std::size_t b = 0; b < s; ++b) best = std::max(best, values[b] = payoff(b, static_cast<const Counts&>(m)));
-        for (std::size_t b = 0; b < s; ++b) current[r * s + b] = values[b] >= best - tol;
+        for (std::size_t b = 0; b < s; ++b) current[r * s + b] = best - values[b] <= tol;
         ++r;
       } while (next(m, 1));
     }
