@@ -15,16 +15,9 @@ py::array_t<double> to_array(const std::vector<double>& values) {
   return py::array_t<double>(static_cast<py::ssize_t>(values.size()), values.data());
 }
 
-Counts to_class_counts(const SymmetricGame& game, const py::object& counts) {
-  if (py::isinstance<CountClass>(counts)) return counts.cast<const CountClass&>().counts;
-  Counts result;
-  for (py::handle value : counts) {
-    if (!is_integer_scalar(value)) detail::fail("welfare", "counts must be integers, got ", std::string(py::repr(value)));
-    const long long count = value.cast<long long>();
-    if (count < 0) detail::fail("welfare", "counts must be >= 0, got ", count);
-    result.push_back(static_cast<std::size_t>(count));
-  }
-  game.check_counts("welfare", result, game.num_players(), "count class");
+Counts to_class_counts(const char* function, const SymmetricGame& game, const py::object& counts) {
+  Counts result = to_counts(function, counts);
+  game.check_counts(function, result, game.num_players(), "count class");
   return result;
 }
 
@@ -45,11 +38,11 @@ void bind_analysis(py::module_& m) {
       },
       py::arg("game"), py::arg("profile"), "Sum of the players' payoffs at a pure profile.");
   m.def(
-      "welfare", [](const SymmetricGame& g, const py::object& counts) { return welfare(g, to_class_counts(g, counts)); },
+      "welfare", [](const SymmetricGame& g, const py::object& counts) { return welfare(g, to_class_counts("welfare", g, counts)); },
       py::arg("game"), py::arg("counts"), "Welfare of a count class: sum_a c_a u(a, c - e_a).");
   m.def(
       "class_payoffs",
-      [](const SymmetricGame& g, const py::object& counts) { return to_array(class_payoffs(g, to_class_counts(g, counts))); },
+      [](const SymmetricGame& g, const py::object& counts) { return to_array(class_payoffs(g, to_class_counts("class_payoffs", g, counts))); },
       py::arg("game"), py::arg("counts"), "Payoff of a player taking each action in a count class (NaN if unused).");
 
   py::class_<Efficiency>(m, "Efficiency", "Welfare of all profiles and of the pure equilibria, with PoA and PoS.")

@@ -26,16 +26,6 @@ py::array_t<std::int64_t> count_vector_array(const CountVectors& vectors) {
   return result;
 }
 
-Counts to_counts(const char* function, py::handle counts) {
-  Counts result;
-  for (py::handle value : counts) {
-    if (!is_integer_scalar(value)) detail::fail(function, "counts must be integers, got ", std::string(py::repr(value)));
-    const long long count = value.cast<long long>();
-    if (count < 0) detail::fail(function, "counts must be >= 0, got ", count);
-    result.push_back(static_cast<std::size_t>(count));
-  }
-  return result;
-}
 
 std::size_t to_size(const char* function, const char* what, long long value) {
   if (value < 0) detail::fail(function, what, " must be >= 0, got ", value);

@@ -8,6 +8,7 @@
 #include <boost/multiprecision/cpp_int.hpp>
 #include <variant>
 
+#include "dilemma/core/combinatorics.hpp"
 #include "dilemma/games/normal_form_game.hpp"
 #include "dilemma/profiles/mixed_profile.hpp"
 
@@ -39,6 +40,9 @@ bool is_integer_scalar(py::handle value);
 
 /// One strategy per player from a 2-D array (players, actions).
 std::vector<std::vector<double>> to_heterogeneous(const char* function, py::handle profile);
+
+/// A count vector from a sequence of non-negative integers or a CountClass.
+Counts to_counts(const char* function, py::handle counts);
 
 /// A Python int with the value of an exact integer.
 py::object to_python_int(const boost::multiprecision::cpp_int& value);

@@ -2,6 +2,7 @@
 
 #include "bindings.hpp"
 #include "dilemma/core/errors.hpp"
+#include "dilemma/solvers/symmetric_pure_nash.hpp"
 
 namespace dilemma::python {
 
@@ -69,6 +70,20 @@ py::tuple to_python(const MixedProfile& profile) {
   py::tuple result(profile.size());
   for (std::size_t i = 0; i < profile.size(); ++i)
     result[i] = py::array_t<double>(static_cast<py::ssize_t>(profile[i].size()), profile[i].data());
+  return result;
+}
+
+Counts to_counts(const char* function, py::handle counts) {
+  if (py::isinstance<CountClass>(counts)) return counts.cast<const CountClass&>().counts;
+  if (!py::isinstance<py::sequence>(counts) && !py::isinstance<py::array>(counts))
+    detail::fail(function, "counts must be a sequence of integers, got ", std::string(py::repr(counts)));
+  Counts result;
+  for (py::handle value : counts) {
+    if (!is_integer_scalar(value)) detail::fail(function, "counts must be integers, got ", std::string(py::repr(value)));
+    const long long count = value.cast<long long>();
+    if (count < 0) detail::fail(function, "counts must be >= 0, got ", count);
+    result.push_back(static_cast<std::size_t>(count));
+  }
   return result;
 }
 

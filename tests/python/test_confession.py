@@ -88,3 +88,14 @@ def test_bad_parameters(kwargs, message):
 def test_bad_player_counts(n):
     with pytest.raises(ValueError, match="confession_game: num_players must be a positive integer"):
         dilemma.confession_game(n)
+
+
+def test_count_class_errors_name_the_function():
+    game = dilemma.confession_game(4, "invariant_purge")
+    with pytest.raises(ValueError, match=r"class_payoffs: count class \(1, 1, 1\) must have 3 entries summing to 4"):
+        dilemma.class_payoffs(game, (1, 1, 1))
+    with pytest.raises(ValueError, match="welfare: counts must be >= 0, got -1"):
+        dilemma.welfare(game, (5, -1, 0))
+    with pytest.raises(ValueError, match="efficiency: tol must be finite"):
+        dilemma.efficiency(game, tol=float("nan"))
+    assert dilemma.welfare(game, dilemma.CountClass((4, 0, 0))) == -40.0

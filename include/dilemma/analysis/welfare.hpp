@@ -85,6 +85,7 @@ inline Efficiency finish_efficiency(const char* function, Efficiency e) {
 
 /// Efficiency of the pure equilibria of a dense game. O(n * P).
 inline Efficiency efficiency(const NormalFormGame& game, double tol = 0.0) {
+  if (!std::isfinite(tol) || tol < 0) detail::fail("efficiency", "tol must be finite and >= 0, got ", tol);
   Efficiency e;
   e.best_welfare = -HUGE_VAL;
   e.worst_welfare = HUGE_VAL;
@@ -104,6 +105,7 @@ inline Efficiency efficiency(const NormalFormGame& game, double tol = 0.0) {
 
 /// Efficiency of the pure equilibria of a symmetric game, over count classes.
 inline Efficiency efficiency(const SymmetricGame& game, double tol = 0.0) {
+  if (!std::isfinite(tol) || tol < 0) detail::fail("efficiency", "tol must be finite and >= 0, got ", tol);
   Efficiency e;
   e.best_welfare = e.best_equilibrium_welfare = -HUGE_VAL;
   e.worst_welfare = e.worst_equilibrium_welfare = HUGE_VAL;
