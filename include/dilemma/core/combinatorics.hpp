@@ -58,6 +58,7 @@ class CountVectors {
   /// Position of the count vector counts[0 .. num_actions) among those with
   /// the given total (total <= this->total(): the binomial table is shared).
   std::size_t rank(const std::size_t* counts, std::size_t total) const noexcept {
+    if (parts_ == 2) return counts[0];  // (0, t), (1, t-1), ...: the hot case of 3-action games
     std::size_t result = 0, remaining = total;
     for (std::size_t j = 0; j + 1 < parts_; ++j) {
       const std::size_t p = parts_ - j - 1;
