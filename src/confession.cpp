@@ -102,6 +102,11 @@ SymmetricGame confession_game(std::size_t num_players, const ConfessionParameter
   return game;
 }
 
+SymmetricGame confession_game(std::size_t num_players, const std::string& preset, bool real) {
+  const ConfessionPreset chosen = confession_preset(preset);
+  return confession_game(num_players, real ? chosen.real : chosen.believed);
+}
+
 double naming_gain(const ConfessionParameters& p) {
   require_separable("naming_gain", p);
   return p.leniency - (p.sentence[name] - p.sentence[deny]) - (p.torture[name] - p.torture[deny]);

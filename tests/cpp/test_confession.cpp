@@ -156,4 +156,6 @@ TEST_CASE("confession parameters: invalid values and names are rejected") {
         "confession_game: the number of players must be >= 1, got 0");
   CHECK(error_message([] { dilemma::confession_preset("nope"); }).find("confession_preset: unknown preset 'nope'; the presets are invariant_purge,") == 0);
   CHECK(dilemma::confession_preset_names().size() == 8);
+  CHECK(dilemma::confession_game(3, "hoped_leniency", true).payoff(dilemma::name, {0, 0, 2}) == -(10.0 + 2));
+  CHECK(dilemma::confession_game(3, "hoped_leniency").payoff(dilemma::name, {0, 0, 2}) == -(10.0 + 2 - 2));
 }

@@ -1,5 +1,7 @@
 #include "dilemma/solvers/pure_nash.hpp"
 
+#include <algorithm>
+
 #include "dilemma/games/generators.hpp"
 #include "dilemma/profiles/expected_payoffs.hpp"
 #include "test_helpers.hpp"
@@ -43,6 +45,25 @@ TEST_CASE("pure_nash: agrees with the brute-force reference on random games, tie
       CHECK(fast == dilemma::pure_nash_brute(game));
       for (std::size_t index : fast) CHECK(dilemma::is_nash(game, game.profile_at(index), 0.0));
     }
+}
+
+TEST_CASE("pure_nash: agrees with the reference and with is_nash for tol > 0 and real payoffs") {
+  std::uint64_t seed = 500;
+  for (const auto& shape : std::vector<std::vector<std::size_t>>{{3, 3, 3, 3}, {2, 2, 2, 2, 2, 2, 2}, {4, 5}})
+    for (double tol : {0.0, 0.05, 0.1, 0.3})
+      for (int trial = 0; trial < 5; ++trial) {
+        // Payoffs on a 0.1 grid: many exact ties and gains equal to tol.
+        NormalFormGame game = dilemma::random_game(shape, seed++, 0, 10, true);
+        for (std::size_t i = 0; i < game.num_players(); ++i) {
+          dilemma::PureProfile p(game.num_players(), 0);
+          do game.set_payoff(i, p, game.payoff(i, p) / 10.0);
+          while (game.advance(p));
+        }
+        const auto fast = dilemma::pure_nash_indices(game, tol);
+        CHECK(fast == dilemma::pure_nash_brute(game, tol));
+        for (std::size_t index = 0; index < game.num_profiles(); ++index)
+          CHECK(std::binary_search(fast.begin(), fast.end(), index) == dilemma::is_nash(game, game.profile_at(index), tol));
+      }
 }
 
 TEST_CASE("pure_nash: tol admits deviations that gain at most tol") {

@@ -14,6 +14,8 @@ TEST_CASE("checked_num_profiles: product of action counts, with errors named") {
 
 TEST_CASE("physical_memory_bytes: reads this machine's memory") {
   CHECK(dilemma::physical_memory_bytes() > (std::uint64_t{1} << 28));
+  CHECK(dilemma::available_memory_bytes() > 0);
+  CHECK(dilemma::available_memory_bytes() <= dilemma::physical_memory_bytes());
 }
 
 TEST_CASE("c_order_strides: last axis has stride 1") {

@@ -14,6 +14,9 @@ namespace dilemma {
 
 /// Bytes of physical memory on this machine (0 when it cannot be read).
 std::uint64_t physical_memory_bytes();
+/// Bytes that can be allocated now: the smaller of physical memory, the
+/// kernel's MemAvailable and the address-space limit (0 when unknown).
+std::uint64_t available_memory_bytes();
 
 namespace detail {
 
@@ -34,15 +37,15 @@ inline std::size_t checked_num_profiles(const char* function,
   return product;
 }
 
-/// Throws unless `count` elements of `element_size` bytes fit in this
-/// machine's physical memory. Called before allocating dense tensors.
+/// Throws unless `count` elements of `element_size` bytes fit in the memory
+/// available now. Called before allocating dense tensors and tables.
 inline void check_fits_in_memory(const char* function, std::size_t count,
                                  std::size_t element_size, const std::string& what) {
-  const std::uint64_t limit = physical_memory_bytes();
+  const std::uint64_t limit = available_memory_bytes();
   const long double bytes = static_cast<long double>(count) * element_size;
   if (limit != 0 && bytes > static_cast<long double>(limit))
     fail(function, what, " needs ", static_cast<double>(bytes), " bytes, more than the ",
-         limit, " bytes of memory of this machine");
+         limit, " bytes of memory available");
 }
 
 /// C-order strides: stride[i] = prod_{j > i} nums_actions[j].

@@ -84,6 +84,10 @@ ConfessionPreset confession_preset(const std::string& name);
 /// so n can be large). Validates the parameters.
 SymmetricGame confession_game(std::size_t num_players, const ConfessionParameters& parameters);
 
+/// The confession game of a preset (its believed parameters, or the real
+/// ones with real = true).
+SymmetricGame confession_game(std::size_t num_players, const std::string& preset, bool real = false);
+
 // Closed forms of MODEL.md section 1 for the separable case; each throws
 // InvalidArgument if the parameters are not separable.
 
