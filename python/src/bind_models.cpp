@@ -64,7 +64,8 @@ Actions: 0 = deny, 1 = confess, 2 = name.
       .def_readonly("real", &ConfessionPreset::real);
   m.def("confession_preset", &confession_preset, py::arg("name"));
   m.def("confession_preset_names", &confession_preset_names);
-  m.def("_confession_game", &confession_game, py::arg("num_players"), py::arg("parameters"));
+  m.def("_confession_game", py::overload_cast<std::size_t, const ConfessionParameters&>(&confession_game),
+        py::arg("num_players"), py::arg("parameters"));
 
   m.def("naming_gain", &naming_gain, py::arg("parameters"),
         "g = l - (sigma_N - sigma_D) - (tau_N - tau_D): the private gain from naming instead of denying.");

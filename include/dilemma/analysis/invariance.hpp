@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,7 @@
 #include "dilemma/analysis/welfare.hpp"
 #include "dilemma/games/normal_form_game.hpp"
 #include "dilemma/games/symmetric_game.hpp"
+#include "dilemma/profiles/symmetric_payoffs.hpp"
 
 namespace dilemma {
 
@@ -44,17 +46,10 @@ inline bool is_payoff_invariant(const NormalFormGame& game, std::size_t player, 
 /// Delta of a symmetric game (the same for every player).
 inline double max_stake(const SymmetricGame& game) {
   double stake = 0.0;
-  Counts m = game.others().first();
-  std::size_t r = 0;
-  do {
-    double low = HUGE_VAL, high = -HUGE_VAL;
-    for (std::size_t a = 0; a < game.num_actions(); ++a) {
-      const double u = game.payoff_at_rank(a, r, m);
-      low = std::min(low, u), high = std::max(high, u);
-    }
-    stake = std::max(stake, high - low);
-    ++r;
-  } while (game.others().next(m));
+  game.for_each_payoff_row([&](const Counts&, const std::vector<double>& u) {
+    const auto [low, high] = std::minmax_element(u.begin(), u.end());
+    stake = std::max(stake, *high - *low);
+  });
   return stake;
 }
 
@@ -87,25 +82,18 @@ inline double strategic_share(const NormalFormGame& game) {
 inline double strategic_share(const SymmetricGame& game) {
   const std::size_t s = game.num_actions(), others = game.num_players() - 1;
   // Weights Mult(n-1; m) / s^(n-1), in log space so that large n is safe.
-  std::vector<double> log_factorial(others + 1, 0.0);
-  for (std::size_t k = 2; k <= others; ++k) log_factorial[k] = log_factorial[k - 1] + std::log(double(k));
+  const std::vector<double> log_factorial = detail::log_factorials(others);
   double strategic = 0.0, total = 0.0;
-  Counts m = game.others().first();
-  std::size_t r = 0;
-  std::vector<double> u(s);
-  do {
+  game.for_each_payoff_row([&](const Counts& m, const std::vector<double>& u) {
     double log_weight = log_factorial[others] - double(others) * std::log(double(s));
     for (std::size_t b = 0; b < s; ++b) log_weight -= log_factorial[m[b]];
     const double weight = std::exp(log_weight);
-    double mean = 0.0;
-    for (std::size_t a = 0; a < s; ++a) mean += u[a] = game.payoff_at_rank(a, r, m);
-    mean /= double(s);
+    const double mean = std::accumulate(u.begin(), u.end(), 0.0) / double(s);
     for (std::size_t a = 0; a < s; ++a) {
       strategic += weight * (u[a] - mean) * (u[a] - mean);
       total += weight * u[a] * u[a];
     }
-    ++r;
-  } while (game.others().next(m));
+  });
   return total == 0 ? 0.0 : std::sqrt(strategic / total);
 }
 

@@ -29,12 +29,9 @@ inline std::vector<double> security_levels(const NormalFormGame& game, std::size
 /// O(s * C(n+s-2, s-1)) payoff evaluations.
 inline std::vector<double> security_levels(const SymmetricGame& game) {
   std::vector<double> worst(game.num_actions(), HUGE_VAL);
-  Counts m = game.others().first();
-  std::size_t r = 0;
-  do {
-    for (std::size_t a = 0; a < worst.size(); ++a) worst[a] = std::min(worst[a], game.payoff_at_rank(a, r, m));
-    ++r;
-  } while (game.others().next(m));
+  game.for_each_payoff_row([&](const Counts&, const std::vector<double>& u) {
+    for (std::size_t a = 0; a < worst.size(); ++a) worst[a] = std::min(worst[a], u[a]);
+  });
   return worst;
 }
 

@@ -58,13 +58,11 @@ class SymmetricGame {
                                  num_actions * sizeof(double),
                                  "a payoff table of " + std::to_string(num_players) + " players");
     std::vector<double> table(num_actions * shape.num_count_vectors());
-    Counts m = shape.others().first();
     std::size_t r = 0;
-    do {
-      for (std::size_t a = 0; a < num_actions; ++a)
-        table[a * shape.num_count_vectors() + r] = shape.payoff_at(a, m);
+    shape.for_each_payoff_row([&](const Counts&, const std::vector<double>& u) {
+      for (std::size_t a = 0; a < num_actions; ++a) table[a * shape.num_count_vectors() + r] = u[a];
       ++r;
-    } while (shape.others().next(m));
+    });
     SymmetricGame game(num_players, num_actions, std::move(table));
     game.title_ = shape.title_;
     game.action_labels_ = shape.action_labels_;
@@ -104,6 +102,21 @@ class SymmetricGame {
   /// u(a, m) where m is given by its rank; the table path needs no unranking.
   double payoff_at_rank(std::size_t action, std::size_t rank, const Counts& others) const {
     return table_ ? (*table_)[action * others_->size() + rank] : payoff_at(action, others);
+  }
+
+  /// Calls visit(m, u) for every count vector m of the others in rank order,
+  /// with u[a] = u(a, m) for every action: the one loop that tables,
+  /// dominance, security levels and invariance measures share.
+  template <class Visit>
+  void for_each_payoff_row(Visit&& visit) const {
+    std::vector<double> row(num_actions_);
+    Counts m = others_->first();
+    std::size_t r = 0;
+    do {
+      for (std::size_t a = 0; a < num_actions_; ++a) row[a] = payoff_at_rank(a, r, m);
+      visit(static_cast<const Counts&>(m), static_cast<const std::vector<double>&>(row));
+      ++r;
+    } while (others_->next(m));
   }
 
   const std::string& title() const noexcept { return title_; }

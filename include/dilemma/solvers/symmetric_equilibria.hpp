@@ -217,15 +217,10 @@ class BernsteinRoots {
 inline double payoff_scale(const SymmetricGame& game) {
   double scale = 1.0;
   if (game.num_count_vectors() > 2000000) return scale;  // too many to scan; absolute tolerance
-  Counts m = game.others().first();
-  do {
-    double low = HUGE_VAL, high = -HUGE_VAL;
-    for (std::size_t a = 0; a < game.num_actions(); ++a) {
-      const double u = game.payoff_at(a, m);
-      low = std::min(low, u), high = std::max(high, u);
-    }
-    scale = std::max(scale, high - low);
-  } while (game.others().next(m));
+  game.for_each_payoff_row([&](const Counts&, const std::vector<double>& u) {
+    const auto [low, high] = std::minmax_element(u.begin(), u.end());
+    scale = std::max(scale, *high - *low);
+  });
   return scale;
 }
 
