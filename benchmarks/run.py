@@ -9,6 +9,8 @@ Measures, in one run so that the numbers compare as ratios:
   * dilemma.pure_nash from Python on the same game;
   * pure equilibria of symmetric 3-action games in count form at n = 2000
     (about 2 million count classes), and compact versus dense at n = 10.
+  * all extreme equilibria of random two-player games against lrsnash
+    (benchmarks/bench_two_player.py; --skip-two-player to leave it out).
 """
 import argparse
 import datetime
@@ -57,6 +59,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=30)
     parser.add_argument("--large", action="store_true", help="also n = 100,000 pure equilibria (about a minute)")
+    parser.add_argument("--skip-two-player", action="store_true",
+                        help="leave out the two-player benchmark against lrsnash (several minutes)")
     args = parser.parse_args()
     cli = shutil.which("dilemma") or str(BUILD / "dilemma")
     bench = BUILD / "benchmarks" / "bench_pure_nash"
@@ -119,6 +123,11 @@ def main():
     print("|---|---:|---|")
     for name, seconds, notes in rows:
         print(f"| {name} | {seconds * 1e3:.3g} | {notes} |")
+    if not args.skip_two_player:
+        import bench_two_player  # imports process_time from this module
+
+        print("\nTwo-player games, all extreme equilibria (times in seconds):\n", flush=True)
+        bench_two_player.main([])
     return 0
 
 

@@ -76,6 +76,21 @@ from ._core import (
     to_nfg,
     uniform_profile,
 )
+from ._core import (  # two-player solvers
+    LemkeHowsonResult,
+    NashComponent,
+    NashSubset,
+    SecurityStrategy,
+    ZeroSumSolution,
+    lemke_howson,
+    lemke_howson_all,
+    nash_components,
+    security_strategy,
+    solve_zero_sum,
+    support_enumeration,
+    support_enumeration_gen,
+    vertex_enumeration,
+)
 
 from . import plotting, reproduction
 from .confession import confession_game, confession_parameters

@@ -15,7 +15,10 @@
 #include <vector>
 
 #include "dilemma/io/nfg.hpp"
+#include "dilemma/solvers/lemke_howson.hpp"
+#include "dilemma/solvers/nash_components.hpp"
 #include "dilemma/solvers/pure_nash.hpp"
+#include "dilemma/solvers/zero_sum.hpp"
 #include "dilemma/version.hpp"
 
 namespace {
@@ -51,6 +54,8 @@ class Output {
 struct SolveOptions {
   double tol = 0.0;
   int decimals = 6;
+  bool decimals_given = false;  // two-player methods: floating point instead of exact
+  bool connected = false;       // enummixed -c: the maximal Nash subsets too
 };
 
 /// Prints equilibria as Gambit does: "NE," then every player's probability of
@@ -70,13 +75,28 @@ class EquilibriumWriter {
   }
 
   /// Probabilities of all strategies, player by player (sum_i m_i entries).
-  void mixed(const std::vector<double>& probabilities) {
-    line_ = "NE";
+  void mixed(const std::vector<double>& probabilities, const char* label = "NE") {
+    line_ = label;
     char number[64];
     for (double p : probabilities) {
       const int length = std::snprintf(number, sizeof number, ",%.*f", decimals_, p);
       line_.append(number, static_cast<std::size_t>(std::max(length, 0)));
     }
+    line_ += '\n';
+    out_.append(line_);
+  }
+
+  /// A profile {x, y, ...}: probabilities with `decimals` digits, or exact
+  /// fractions as Gambit prints rationals ("1/3").
+  void profile(const dilemma::MixedProfile& profile, const char* label = "NE") {
+    std::vector<double> flat;
+    for (const auto& strategy : profile) flat.insert(flat.end(), strategy.begin(), strategy.end());
+    mixed(flat, label);
+  }
+  void profile(const dilemma::BasicMixedProfile<dilemma::Rational>& profile, const char* label = "NE") {
+    line_ = label;
+    for (const auto& strategy : profile)
+      for (const dilemma::Rational& p : strategy) line_ += "," + p.str();
     line_ += '\n';
     out_.append(line_);
   }
@@ -100,6 +120,50 @@ void solve_enumpure(const NormalFormGame& game, const SolveOptions& options,
   for (const PureProfile& profile : equilibria) out.pure(profile);
 }
 
+/// Runs solve(Scalar()) with Scalar exact (Rational), as Gambit's two-player
+/// tools do by default, or double when -d was given.
+template <class Solve>
+void in_arithmetic(const SolveOptions& options, Solve&& solve) {
+  if (options.decimals_given)
+    solve(0.0);
+  else
+    solve(dilemma::Rational());
+}
+
+void solve_enummixed(const NormalFormGame& game, const SolveOptions& options,
+                     EquilibriumWriter& out) {
+  in_arithmetic(options, [&](auto scalar) {
+    using Scalar = decltype(scalar);
+    if (!options.connected) {
+      for (const auto& profile : dilemma::vertex_enumeration<Scalar>(game)) out.profile(profile);
+      return;
+    }
+    const auto components = dilemma::nash_components<Scalar>(game);
+    for (const auto& component : components)
+      for (const auto& profile : component.equilibria) out.profile(profile);
+    std::size_t clique = 0;  // Gambit's "convex-N" lines: every pair of each maximal Nash subset
+    for (const auto& component : components)
+      for (const auto& subset : component.nash_subsets) {
+        const std::string label = "convex-" + std::to_string(++clique);
+        for (const auto& x : subset.row_strategies)
+          for (const auto& y : subset.column_strategies) out.profile({x, y}, label.c_str());
+      }
+  });
+}
+
+void solve_lcp(const NormalFormGame& game, const SolveOptions& options, EquilibriumWriter& out) {
+  in_arithmetic(options, [&](auto scalar) {
+    for (const auto& profile : dilemma::lemke_howson_all<decltype(scalar)>(game)) out.profile(profile);
+  });
+}
+
+void solve_lp(const NormalFormGame& game, const SolveOptions& options, EquilibriumWriter& out) {
+  in_arithmetic(options, [&](auto scalar) {
+    const auto solution = dilemma::solve_zero_sum<decltype(scalar)>(game);
+    out.profile({solution.row_strategy, solution.column_strategy});
+  });
+}
+
 struct Method {
   const char* name;
   const char* description;
@@ -109,6 +173,13 @@ struct Method {
 constexpr Method kMethods[] = {
     {"enumpure", "all pure-strategy Nash equilibria, by enumeration (as gambit-enumpure)",
      solve_enumpure},
+    {"enummixed", "two players: all extreme equilibria (as gambit-enummixed; -c: maximal\n"
+                  "              Nash subsets as convex-N lines)",
+     solve_enummixed},
+    {"lcp", "two players: equilibria reachable by Lemke-Howson paths (as gambit-lcp)", solve_lcp},
+    {"lp", "two-player constant-sum games: an equilibrium by linear programming\n"
+           "              (as gambit-lp)",
+     solve_lp},
 };
 
 const Method* find_method(std::string_view name) {
@@ -134,7 +205,11 @@ const char* const kSolveOptions =
     "  --tol X             a profile is an equilibrium when no player gains more\n"
     "                      than X by deviating (default: 0, exact comparison)\n"
     "  -d, --decimals N    digits after the point for mixed probabilities\n"
-    "                      (default: 6, as Gambit's -d; pure ones print as 1 and 0)\n"
+    "                      (default: 6, as Gambit's -d; pure ones print as 1 and 0).\n"
+    "                      The two-player methods compute exactly and print\n"
+    "                      fractions unless -d is given, as Gambit's tools do\n"
+    "  -c, --connected     enummixed: also print each maximal Nash subset's\n"
+    "                      extreme equilibria as lines \"convex-N,...\"\n"
     "  -q, --quiet         accepted for compatibility with Gambit's tools; dilemma\n"
     "                      prints no banner anyway\n"
     "  -h, --help          print the help of solve\n";
@@ -254,8 +329,12 @@ int run_solve(Arguments& args, Output& out) {
       options.tol = parse_tol(args.value_of(name, inline_value, has_inline));
     } else if (name == "-d" || name == "--decimals") {
       options.decimals = parse_decimals(args.value_of(name, inline_value, has_inline));
+      options.decimals_given = true;
     } else if (arg.size() > 2 && arg.substr(0, 2) == "-d") {  // -d6, as Gambit accepts
       options.decimals = parse_decimals(arg.substr(2));
+      options.decimals_given = true;
+    } else if (name == "-c" || name == "--connected") {
+      options.connected = true;
     } else if (name == "-q" || name == "--quiet") {
       // nothing to silence
     } else if (arg.size() > 1 && arg[0] == '-') {

@@ -2,13 +2,24 @@
 // and the checks every two-player solver applies to its input. Not public API.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "dilemma/core/errors.hpp"
+#include "dilemma/detail/rational.hpp"
 #include "dilemma/games/normal_form_game.hpp"
+
+namespace dilemma {
+
+/// Default tolerance of the floating-point two-player solvers, relative to
+/// each player's payoff range (payoffs are rescaled onto [1, 2] first).
+inline constexpr double kBimatrixTolerance = 1e-9;
+
+}  // namespace dilemma
 
 namespace dilemma::detail {
 
@@ -34,7 +45,8 @@ inline void check_tolerance(const char* function, const char* name, double tol) 
   if (!std::isfinite(tol) || tol < 0) fail(function, name, " must be finite and >= 0, got ", tol);
 }
 
-/// The game's matrices converted to Scalar (exactly, for rational Scalar).
+/// The game's matrices converted to Scalar; doubles become the Rational of
+/// their shortest decimal form (to_rational).
 template <class Scalar, class Payoff>
 Bimatrix<Scalar> to_bimatrix(const char* function, const BasicNormalFormGame<Payoff>& game) {
   check_two_players(function, game);
@@ -42,17 +54,24 @@ Bimatrix<Scalar> to_bimatrix(const char* function, const BasicNormalFormGame<Pay
   result.m = game.nums_actions()[0];
   result.n = game.nums_actions()[1];
   const std::size_t size = result.m * result.n;
-  for (std::size_t k = 0; k < size; ++k) {
-    result.a.push_back(Scalar(game.payoffs(0)[k]));
-    result.b.push_back(Scalar(game.payoffs(1)[k]));
-  }
+  for (std::size_t k = 0; k < size; ++k)
+    for (std::size_t player = 0; player < 2; ++player) {
+      const Payoff& payoff = game.payoffs(player)[k];
+      Scalar value;
+      if constexpr (std::is_same_v<Scalar, Rational> && std::is_floating_point_v<Payoff>)
+        value = to_rational(static_cast<double>(payoff));
+      else
+        value = Scalar(payoff);
+      (player == 0 ? result.a : result.b).push_back(std::move(value));
+    }
   return result;
 }
 
-/// Each player's payoffs mapped by a positive affine map onto [1, 2] (a
-/// constant matrix becomes all ones). Equilibria do not change, all payoffs
-/// are positive as the polytope methods need, and tolerances become
-/// relative to each player's payoff range.
+/// Each player's payoffs mapped by a positive affine map onto positive
+/// numbers; equilibria do not change. Floating point: onto [1, 2] (a
+/// constant matrix becomes all ones), so tolerances are relative to each
+/// player's payoff range. Rational: onto integers >= 1 (times the common
+/// denominator, minus the minimum), as the fraction-free tableaux need.
 template <class Scalar>
 Bimatrix<Scalar> normalized(Bimatrix<Scalar> game) {
   for (std::vector<Scalar>* matrix : {&game.a, &game.b}) {
@@ -61,11 +80,71 @@ Bimatrix<Scalar> normalized(Bimatrix<Scalar> game) {
       if (value < low) low = value;
       if (value > high) high = value;
     }
-    const Scalar range = high - low;
-    for (Scalar& value : *matrix)
-      value = range == Scalar(0) ? Scalar(1) : Scalar(1) + (value - low) / range;
+    if constexpr (std::is_floating_point_v<Scalar>) {
+      const Scalar range = high - low;
+      for (Scalar& value : *matrix) value = range == Scalar(0) ? Scalar(1) : Scalar(1) + (value - low) / range;
+    } else {
+      Integer scale = 1;
+      for (const Scalar& value : *matrix) scale = lcm(scale, Integer(denominator(value)));
+      for (Scalar& value : *matrix) value = (value - low) * scale + 1;
+    }
   }
   return game;
+}
+
+/// A normalised payoff as a tableau entry: itself, or its integer value.
+inline double to_entry(double value) { return value; }
+inline Integer to_entry(const Rational& value) { return numerator(value); }
+
+inline void append_doubles(std::vector<double>& key, double value) { key.push_back(value); }
+inline void append_doubles(std::vector<double>& key, const Rational& value) {
+  key.push_back(value.convert_to<double>());
+}
+template <class Element>
+void append_doubles(std::vector<double>& key, const std::vector<Element>& values) {
+  for (const Element& value : values) append_doubles(key, value);
+}
+
+/// Sorts strategies or profiles (nested vectors of double or Rational)
+/// lexicographically by their values as doubles, ties broken exactly: a
+/// stable order, and far cheaper than comparing rationals throughout.
+template <class Value>
+void sort_by_value(std::vector<Value>& values) {
+  using Keyed = std::pair<std::vector<double>, Value>;
+  std::vector<Keyed> keyed;
+  keyed.reserve(values.size());
+  for (Value& value : values) {
+    std::vector<double> key;
+    append_doubles(key, value);
+    keyed.emplace_back(std::move(key), std::move(value));
+  }
+  std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
+    return a.first != b.first ? a.first < b.first : a.second < b.second;
+  });
+  for (std::size_t k = 0; k < keyed.size(); ++k) values[k] = std::move(keyed[k].second);
+}
+
+/// Largest absolute difference of two nested vectors of the same shape.
+inline double max_difference(double a, double b) { return std::fabs(a - b); }
+inline double max_difference(const Rational& a, const Rational& b) { return a == b ? 0.0 : HUGE_VAL; }
+template <class Element>
+double max_difference(const std::vector<Element>& a, const std::vector<Element>& b) {
+  double result = 0;
+  for (std::size_t k = 0; k < a.size(); ++k) result = std::max(result, max_difference(a[k], b[k]));
+  return result;
+}
+
+/// Removes values equal to an earlier one (within `tol` for doubles, exactly
+/// for rationals), keeping the order.
+template <class Value>
+void remove_duplicates(std::vector<Value>& values, double tol) {
+  std::vector<Value> kept;
+  for (Value& value : values) {
+    bool seen = false;
+    for (const Value& other : kept) seen = seen || max_difference(value, other) <= tol;
+    if (!seen) kept.push_back(std::move(value));
+  }
+  values = std::move(kept);
 }
 
 }  // namespace dilemma::detail

@@ -1,106 +1,224 @@
 // A small dense simplex tableau shared by the two-player solvers (vertex
 // enumeration, Lemke-Howson, linear programs). Not public API.
 //
-// Rows are equations sum_j T[r][j] z_j = rhs_r over nonnegative variables z;
-// each row has one basic variable whose column is a unit vector, so the
-// basic solution sets z_{basic(r)} = rhs_r and every other variable to 0.
-// Scalar is double (comparisons within an absolute tolerance) or an exact
-// rational type (tolerance zero, comparisons exact).
+// Rows are equations sum_j T[r][j] z_j = rhs_r over variables z; each row
+// has one basic variable, so the basic solution sets z_{basic(r)} = rhs_r
+// and every other variable to 0.
+//
+// Scalar = double: Gauss-Jordan pivoting; signs are taken within an absolute
+// tolerance `eps`. Scalar = Rational: integer pivoting (the fraction-free
+// method of Edmonds and Bareiss, as in lrs): integer entries of type Entry
+// (CheckedInt64 or Integer) over one common positive denominator, every
+// division exact, no gcds; signs and ratio comparisons exact.
 #pragma once
 
 #include <cstddef>
-#include <cstdint>
 #include <limits>
+#include <type_traits>
 #include <vector>
+
+#include "dilemma/detail/rational.hpp"
 
 namespace dilemma::detail {
 
 inline constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
 
-/// Sign tests within an absolute tolerance `eps` (zero for exact types).
+/// The default storage of a tableau of Scalar values.
 template <class Scalar>
-struct Signs {
-  Scalar eps{};
-  bool positive(const Scalar& x) const { return x > eps; }
-  bool negative(const Scalar& x) const { return x < -eps; }
-  bool zero(const Scalar& x) const { return !positive(x) && !negative(x); }
-};
+using DefaultEntry = std::conditional_t<std::is_floating_point_v<Scalar>, Scalar, Integer>;
 
-template <class Scalar>
+template <class Scalar, class Entry = DefaultEntry<Scalar>>
 class Tableau {
+  static_assert(std::is_floating_point_v<Scalar> ? std::is_same_v<Scalar, Entry> : std::is_same_v<Scalar, Rational>,
+                "Tableau supports double, and Rational over integer entries");
+
  public:
+  static constexpr bool exact = !std::is_floating_point_v<Scalar>;
+
   Tableau() = default;
-  Tableau(std::size_t rows, std::size_t vars)
-      : rows_(rows), vars_(vars), width_(vars + 1), data_(rows * (vars + 1), Scalar(0)),
-        basic_(rows, kNone), row_of_(vars, kNone) {}
+  /// All entries zero, no basic variables; `eps` is ignored when exact.
+  Tableau(std::size_t rows, std::size_t vars, double eps = 0)
+      : rows_(rows), vars_(vars), width_(vars + 1), data_(rows * (vars + 1), Entry(0)),
+        basic_(rows, kNone), row_of_(vars, kNone), eps_(exact ? 0 : eps) {}
 
   std::size_t rows() const noexcept { return rows_; }
   std::size_t vars() const noexcept { return vars_; }
-
-  Scalar& operator()(std::size_t r, std::size_t var) { return data_[r * width_ + var]; }
-  const Scalar& operator()(std::size_t r, std::size_t var) const { return data_[r * width_ + var]; }
-  Scalar& rhs(std::size_t r) { return data_[r * width_ + vars_]; }
-  const Scalar& rhs(std::size_t r) const { return data_[r * width_ + vars_]; }
-
   std::size_t basic(std::size_t r) const { return basic_[r]; }
   /// Row where `var` is basic, or kNone.
   std::size_t row_of(std::size_t var) const { return row_of_[var]; }
   bool is_basic(std::size_t var) const { return row_of_[var] != kNone; }
-  /// Value of `var` in the basic solution.
-  Scalar value(std::size_t var) const { return is_basic(var) ? rhs(row_of_[var]) : Scalar(0); }
 
-  /// Makes `var` basic in row r by Gauss-Jordan elimination; the variable
-  /// basic there before (if any) becomes nonbasic. T[r][var] must be nonzero.
+  /// Sets an entry before the first pivot (integers only when exact).
+  void set(std::size_t r, std::size_t var, const Entry& value) { at(r, var) = value; }
+  void set_rhs(std::size_t r, const Entry& value) { at(r, vars_) = value; }
+  /// Declares `var` basic in row r without pivoting: its column must
+  /// already be the unit vector e_r (before any pivot).
+  void set_basic(std::size_t r, std::size_t var) {
+    basic_[r] = var;
+    row_of_[var] = r;
+  }
+
+  /// Sign of T[r][var], of rhs_r, of the value of `var` (-1, 0, 1).
+  int sign(std::size_t r, std::size_t var) const { return entry_sign(at(r, var)); }
+  int rhs_sign(std::size_t r) const { return entry_sign(at(r, vars_)); }
+  int value_sign(std::size_t var) const { return is_basic(var) ? rhs_sign(row_of_[var]) : 0; }
+
+  /// Value of `var` in the basic solution (exact when Scalar is Rational).
+  Scalar value(std::size_t var) const {
+    if (!is_basic(var)) return Scalar(0);
+    if constexpr (exact)
+      return Rational(to_integer(at(row_of_[var], vars_)), to_integer(det_));
+    else
+      return at(row_of_[var], vars_);
+  }
+  /// T[r][var] (exact when Scalar is Rational).
+  Scalar entry(std::size_t r, std::size_t var) const {
+    if constexpr (exact)
+      return Rational(to_integer(at(r, var)), to_integer(det_));
+    else
+      return at(r, var);
+  }
+  /// T[r][var] as a double (for heuristics and stable pivot choices only).
+  double approx(std::size_t r, std::size_t var) const { return as_double(at(r, var)); }
+  double approx_value(std::size_t var) const {
+    return is_basic(var) ? as_double(at(row_of_[var], vars_)) / as_double(det_) : 0.0;
+  }
+
+  /// |T[r][a]| > |T[r][b]|.
+  bool larger_magnitude(std::size_t r, std::size_t a, std::size_t b) const {
+    return abs_entry(at(r, a)) > abs_entry(at(r, b));
+  }
+
+  /// Sets a rhs that is zero within the tolerance to exactly zero.
+  void clean_rhs(std::size_t r) {
+    if (rhs_sign(r) == 0) at(r, vars_) = Entry(0);
+  }
+
+  /// Makes `var` basic in row r; the variable basic there before (if any)
+  /// becomes nonbasic. T[r][var] must be nonzero.
   void pivot(std::size_t r, std::size_t var) {
-    Scalar* pivot_row = &data_[r * width_];
-    const Scalar p = pivot_row[var];
-    for (std::size_t j = 0; j < width_; ++j)
-      if (pivot_row[j] != Scalar(0)) pivot_row[j] /= p;
-    pivot_row[var] = Scalar(1);
-    // Only the pivot row's nonzero columns change the other rows.
+    Entry* pivot_row = &data_[r * width_];
     nonzero_.clear();
-    for (std::size_t j = 0; j < width_; ++j)
-      if (pivot_row[j] != Scalar(0) && j != var) nonzero_.push_back(j);
-    for (std::size_t i = 0; i < rows_; ++i) {
-      if (i == r) continue;
-      Scalar* row = &data_[i * width_];
-      if (row[var] == Scalar(0)) continue;
-      const Scalar factor = row[var];
-      for (std::size_t j : nonzero_) row[j] -= factor * pivot_row[j];
-      row[var] = Scalar(0);
+    if constexpr (exact) {
+      Entry p = pivot_row[var];
+      for (std::size_t j = 0; j < width_; ++j)
+        if (pivot_row[j] != 0) nonzero_.push_back(j);
+      for (std::size_t i = 0; i < rows_; ++i) {
+        if (i == r) continue;
+        Entry* row = &data_[i * width_];
+        const Entry factor = row[var];
+        if (factor == 0) {  // only the common denominator changes
+          for (std::size_t j = 0; j < width_; ++j)
+            if (row[j] != 0) row[j] = row[j] * p / det_;
+          continue;
+        }
+        for (std::size_t j = 0; j < width_; ++j) {
+          if (row[j] == 0 && pivot_row[j] == 0) continue;
+          row[j] = (row[j] * p - factor * pivot_row[j]) / det_;  // exact (Bareiss)
+        }
+        row[var] = 0;
+      }
+      if (p < 0) {  // keep the common denominator positive
+        for (Entry& entry : data_) entry = -entry;
+        p = -p;
+      }
+      det_ = p;
+    } else {
+      const Entry p = pivot_row[var];
+      for (std::size_t j = 0; j < width_; ++j)
+        if (pivot_row[j] != Entry(0)) {
+          pivot_row[j] /= p;
+          nonzero_.push_back(j);
+        }
+      pivot_row[var] = Entry(1);
+      for (std::size_t i = 0; i < rows_; ++i) {
+        if (i == r) continue;
+        Entry* row = &data_[i * width_];
+        const Entry factor = row[var];
+        if (factor == Entry(0)) continue;
+        for (std::size_t j : nonzero_) row[j] -= factor * pivot_row[j];
+        row[var] = Entry(0);
+      }
     }
     if (basic_[r] != kNone) row_of_[basic_[r]] = kNone;
     basic_[r] = var;
     row_of_[var] = r;
   }
 
-  /// The minimum-ratio rows for raising nonbasic `var`: rows r (other than
-  /// `skip_row`) with T[r][var] > eps minimising rhs_r / T[r][var], ties
-  /// within eps included. Empty when nothing limits the increase.
-  void ratio_test(std::size_t var, const Signs<Scalar>& signs, std::vector<std::size_t>& rows,
-                  std::size_t skip_row = kNone) const {
-    rows.clear();
-    Scalar best{};
+  /// rhs_a / T[a][var] compared with rhs_b / T[b][var] (both entries
+  /// positive, negative rhs read as 0): -1, 0 (equal within eps), 1.
+  int compare_ratios(std::size_t a, std::size_t b, std::size_t var) const {
+    return compare_quotients(clamped_rhs(a), at(a, var), clamped_rhs(b), at(b, var));
+  }
+
+  /// The row that limits raising nonbasic `var` by the lexicographic
+  /// minimum-ratio rule: among rows with T[r][var] > 0, the least
+  /// (rhs_r, T[r][c] for c in `columns`) / T[r][var]. With `columns` those
+  /// of the initial identity basis the rows never tie, so degenerate
+  /// pivoting cannot cycle (the lexicographic perturbation of the rhs).
+  /// kNone when nothing limits the increase.
+  std::size_t lexicographic_row(std::size_t var, const std::vector<std::size_t>& columns) const {
+    std::size_t best = kNone;
     for (std::size_t r = 0; r < rows_; ++r) {
-      if (r == skip_row) continue;
-      const Scalar& a = (*this)(r, var);
-      if (!signs.positive(a)) continue;
-      const Scalar b = rhs(r) < Scalar(0) ? Scalar(0) : rhs(r);
-      const Scalar ratio = b / a;
-      if (rows.empty() || ratio < best - signs.eps) {
-        rows.assign(1, r);
-        best = ratio;
-      } else if (!(ratio > best + signs.eps)) {
-        rows.push_back(r);
-        if (ratio < best) best = ratio;
+      if (sign(r, var) <= 0) continue;
+      if (best == kNone) {
+        best = r;
+        continue;
       }
+      int order = compare_quotients(at(r, vars_), at(r, var), at(best, vars_), at(best, var));
+      for (std::size_t k = 0; order == 0 && k < columns.size(); ++k)
+        order = compare_quotients(at(r, columns[k]), at(r, var), at(best, columns[k]), at(best, var));
+      if (order < 0) best = r;
+    }
+    return best;
+  }
+
+  /// The rows (other than `skip_row`) that limit raising nonbasic `var`:
+  /// T[r][var] > 0 with the least ratio rhs_r / T[r][var] (ties included).
+  /// Empty when nothing limits the increase.
+  void ratio_test(std::size_t var, std::vector<std::size_t>& rows, std::size_t skip_row = kNone) const {
+    rows.clear();
+    for (std::size_t r = 0; r < rows_; ++r) {
+      if (r == skip_row || sign(r, var) <= 0) continue;
+      const int order = rows.empty() ? -1 : compare_ratios(r, rows.front(), var);
+      if (order < 0) rows.assign(1, r);
+      else if (order == 0) rows.push_back(r);
     }
   }
 
  private:
+  Entry& at(std::size_t r, std::size_t var) { return data_[r * width_ + var]; }
+  const Entry& at(std::size_t r, std::size_t var) const { return data_[r * width_ + var]; }
+  /// a / p compared with b / q for p, q > 0: -1, 0 (within eps), 1.
+  int compare_quotients(const Entry& a, const Entry& p, const Entry& b, const Entry& q) const {
+    if constexpr (exact) {
+      const Entry left = a * q, right = b * p;
+      return left < right ? -1 : right < left ? 1 : 0;
+    } else {
+      const Scalar left = a / p, right = b / q;
+      return left < right - eps_ ? -1 : right < left - eps_ ? 1 : 0;
+    }
+  }
+  Entry clamped_rhs(std::size_t r) const { return at(r, vars_) < 0 ? Entry(0) : at(r, vars_); }
+  int entry_sign(const Entry& x) const {
+    if constexpr (exact)
+      return sign_of(x);
+    else
+      return x > eps_ ? 1 : x < -eps_ ? -1 : 0;
+  }
+  static Entry abs_entry(const Entry& x) { return x < 0 ? Entry(-x) : x; }
+  static double as_double(const Entry& x) {
+    if constexpr (exact)
+      return to_double(x);
+    else
+      return x;
+  }
+
   std::size_t rows_ = 0, vars_ = 0, width_ = 1;
-  std::vector<Scalar> data_;
+  std::vector<Entry> data_;
   std::vector<std::size_t> basic_, row_of_;
+  Entry det_ = Entry(1);  // common denominator (exact only)
+  double eps_ = 0;
   std::vector<std::size_t> nonzero_;  // scratch of pivot()
 };
 

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <tuple>
+#include <type_traits>
 #include <vector>
 
 #include "dilemma/detail/best_response_polyhedron.hpp"
@@ -11,10 +13,6 @@
 
 namespace dilemma {
 
-/// Default tolerance of the floating-point two-player solvers, relative to
-/// each player's payoff range (payoffs are rescaled onto [1, 2] first).
-inline constexpr double kBimatrixTolerance = 1e-9;
-
 namespace detail {
 
 /// The search of vertex_enumeration. Labels 0..m-1 are the row player's
@@ -22,35 +20,48 @@ namespace detail {
 /// one: "x" means the label holds at x (x_i = 0, or column j a best response
 /// to x), "y" that it does not hold at x and so must hold at y. The row
 /// player's face is the face of its polyhedron where the x-labels hold; the
-/// y-labels must be strictly violated somewhere on it. The column player's
-/// face is where the y-labels hold. A branch dies as soon as either face is
+/// y-labels must each be violated somewhere on it. The column player's face
+/// is where the y-labels hold. A branch dies as soon as either face is
 /// empty. Every vertex x of the row player's polyhedron is reached on at
-/// most one path (its own label set decides each branch), and when the face
-/// shrinks to that vertex its partners are all vertices of the column
-/// player's face where every label missing at x holds (as in lrsnash).
-template <class Scalar>
-class ExtremeEquilibriumSearch {
+/// most one path (its own label set decides each branch); when the face has
+/// shrunk to x, its partners are the vertices of the column player's face
+/// where every label missing at x holds (as in lrsnash), enumerated by the
+/// same search without a partner.
+template <class Scalar, class Entry = DefaultEntry<Scalar>>
+class LabelSearch {
  public:
-  using Polyhedron = BestResponsePolyhedron<Scalar>;
-  using Found = std::vector<BasicMixedProfile<Scalar>>;
+  using Polyhedron = BestResponsePolyhedron<Scalar, Entry>;
 
-  ExtremeEquilibriumSearch(const Bimatrix<Scalar>& game, Signs<Scalar> signs) : m_(game.m), n_(game.n) {
-    const Bimatrix<Scalar> g = normalized(game);
+  /// Extreme equilibria of a game: the row player's polyhedron searched,
+  /// the column player's as the partner.
+  LabelSearch(const Bimatrix<Scalar>& game, double eps) : dimension_(game.m), paired_(true) {
     Node root;
-    // The row player's x against the column player's payoffs: one row per column j.
-    root.x = Polyhedron(0, m_, m_, n_, [&](std::size_t j, std::size_t i) { return g.B(i, j); }, signs);
-    root.y = Polyhedron(m_, n_, 0, m_, [&](std::size_t i, std::size_t j) { return g.A(i, j); }, signs);
-    root.status.assign(m_ + n_, kFree);
-    root.num_x = 0;
-    root.num_free = m_ + n_;
-    nodes_.resize(m_ + n_ + 2);  // one node per depth; references stay valid
-    nodes_[0] = std::move(root);
+    std::tie(root.x, root.y) = best_response_polyhedra<Scalar, Entry>(game, eps);
+    start(std::move(root));
   }
 
-  /// Runs the search; visit(x, y) for every extreme equilibrium.
+  /// The vertices of a face of a polyhedron of dimension `dimension` (its
+  /// number of own strategies), where the labels blocked there hold and
+  /// those flagged in `violated` (if given) do not.
+  LabelSearch(const Polyhedron& face, std::size_t dimension, const std::vector<std::uint8_t>& violated = {})
+      : dimension_(dimension), paired_(false) {
+    Node root;
+    root.x = face;
+    start(std::move(root));
+    for (std::size_t label = 0; label < violated.size(); ++label)
+      if (violated[label] && nodes_[0].status[label] == kFree) {
+        nodes_[0].status[label] = kAtY;
+        --nodes_[0].num_free;
+      }
+  }
+
+  /// Runs the search: visit(x, y, k) for every extreme equilibrium, x the
+  /// k-th vertex found of the row player's polyhedron (its partners come
+  /// one after the other); or visit(vertex) for every vertex of the face.
+  /// The arguments are polyhedra at the points.
   template <class Visit>
   void run(Visit&& visit) {
-    search(0, visit);
+    if (y_labels_violable(nodes_[0])) search(0, visit);
   }
 
   std::size_t num_nodes() const { return num_nodes_; }
@@ -63,6 +74,17 @@ class ExtremeEquilibriumSearch {
     std::vector<std::uint8_t> status;
     std::size_t num_x = 0, num_free = 0;
   };
+
+  void start(Node root) {
+    const std::size_t labels = root.x.num_labels();
+    root.status.assign(labels, kFree);
+    for (std::size_t label = 0; label < labels; ++label)
+      if (root.x.blocked(label)) root.status[label] = kAtX;
+    root.num_x = static_cast<std::size_t>(std::count(root.status.begin(), root.status.end(), kAtX));
+    root.num_free = labels - root.num_x;
+    nodes_.resize(labels + 2);  // one node per depth, so references stay valid
+    nodes_[0] = std::move(root);
+  }
 
   Node& child(std::size_t depth) {
     nodes_[depth + 1] = nodes_[depth];
@@ -77,15 +99,26 @@ class ExtremeEquilibriumSearch {
     return true;
   }
 
+  /// The free label with the largest product of its slacks at the two
+  /// current points (the largest complementarity violation, as in EEE), so
+  /// that both branches move; without one, the label with the largest slack
+  /// at x (its "y" branch keeps x, its "x" branch moves furthest).
   std::size_t choose_label(const Node& node) const {
-    std::size_t fallback = kNone;
+    std::size_t violated = kNone, widest = kNone;
+    double best_product = 0, best_slack = 0;
     for (std::size_t label = 0; label < node.status.size(); ++label) {
       if (node.status[label] != kFree) continue;
-      const bool at_x = node.x.tight(label), at_y = node.y.tight(label);
-      if (!at_x && !at_y) return label;  // violated by both current points
-      if (fallback == kNone) fallback = label;
+      const double slack = node.x.slack(label);
+      if (paired_ && slack * node.y.slack(label) > best_product) {
+        violated = label;
+        best_product = slack * node.y.slack(label);
+      }
+      if (widest == kNone || slack > best_slack) {
+        widest = label;
+        best_slack = slack;
+      }
     }
-    return fallback;
+    return violated != kNone ? violated : widest;
   }
 
   template <class Visit>
@@ -93,8 +126,8 @@ class ExtremeEquilibriumSearch {
     ++num_nodes_;
     Node& node = nodes_[depth];
     if (node.x.is_point()) return finish(node, visit);
-    // A vertex of the row player's polyhedron (dimension m) has >= m labels.
-    if (node.num_x + node.num_free < m_) return;
+    // A vertex of a polyhedron of dimension d has at least d labels.
+    if (node.num_x + node.num_free < dimension_) return;
     const std::size_t label = choose_label(node);
     if (label == kNone) return;  // all labels decided, face not a vertex: found elsewhere
     {
@@ -108,32 +141,51 @@ class ExtremeEquilibriumSearch {
       Node& next = child(depth);
       next.status[label] = kAtY;
       --next.num_free;
-      if (next.x.can_be_positive(label) && next.y.fix(label)) search(depth + 1, visit);
+      if (next.x.can_be_positive(label) && (!paired_ || next.y.fix(label))) search(depth + 1, visit);
     }
   }
 
-  /// The row player's face is the vertex x: every label missing at x must
-  /// hold at y; each vertex of that face of the column player's polyhedron
-  /// is a partner.
+  /// The face is the vertex x. Unpaired: a vertex found. Paired: every
+  /// label missing at x must hold at y; each vertex of that face of the
+  /// column player's polyhedron is a partner.
   template <class Visit>
   void finish(Node& node, Visit& visit) {
-    for (std::size_t label = 0; label < node.status.size(); ++label)
-      if (node.status[label] == kFree && !node.x.tight(label) && !node.y.fix(label)) return;
-    const std::vector<Scalar> x = node.x.strategy();
-    node.y.block_implied_labels();
-    if (node.y.is_point()) return visit(x, node.y.strategy());
-    node.y.for_each_vertex([&](const Polyhedron& y) { visit(x, y.strategy()); });
+    if constexpr (std::is_invocable_v<Visit&, const Polyhedron&>) {
+      visit(node.x);
+    } else {
+      finish_pair(node, visit);
+    }
   }
 
-  std::size_t m_, n_;
+  template <class Visit>
+  void finish_pair(Node& node, Visit& visit) {
+    for (std::size_t label = 0; label < node.status.size(); ++label)
+      if (node.status[label] == kFree && !node.x.tight(label) && !node.y.fix(label)) return;
+    const std::size_t index = num_vertices_++;
+    if (node.y.is_point()) return visit(node.x, node.y, index);
+    LabelSearch partners(node.y, node.y.num_labels() - dimension_);
+    partners.run([&](const Polyhedron& y) { visit(node.x, y, index); });
+    num_nodes_ += partners.num_nodes();
+  }
+
+  std::size_t dimension_;
+  bool paired_;
   std::vector<Node> nodes_;
-  std::size_t num_nodes_ = 0;
+  std::size_t num_nodes_ = 0, num_vertices_ = 0;
 };
 
-/// Sorts profiles lexicographically (row strategy first) for a stable order.
-template <class Scalar>
-void sort_profiles(std::vector<BasicMixedProfile<Scalar>>& profiles) {
-  std::sort(profiles.begin(), profiles.end());
+/// Checks the input, then returns collect(search) for a LabelSearch over
+/// the game in Scalar's arithmetic (run again in wider integers if exact
+/// arithmetic overflows, so collect must start from scratch each time).
+template <class Scalar, class Payoff, class Collect>
+auto search_extreme_equilibria(const char* function, const BasicNormalFormGame<Payoff>& game, double tol,
+                               Collect&& collect) {
+  check_tolerance(function, "tol", tol);
+  const Bimatrix<Scalar> matrices = to_bimatrix<Scalar>(function, game);
+  return with_arithmetic<Scalar>([&](auto entry) {
+    LabelSearch<Scalar, decltype(entry)> search(matrices, tol);
+    return collect(search);
+  });
 }
 
 }  // namespace detail
@@ -161,17 +213,18 @@ void sort_profiles(std::vector<BasicMixedProfile<Scalar>>& profiles) {
 template <class Scalar = double, class Payoff>
 std::vector<BasicMixedProfile<Scalar>> vertex_enumeration(const BasicNormalFormGame<Payoff>& game,
                                                           double tol = kBimatrixTolerance) {
-  detail::check_tolerance("vertex_enumeration", "tol", tol);
-  const auto matrices = detail::to_bimatrix<Scalar>("vertex_enumeration", game);
-  detail::Signs<Scalar> signs;
-  if constexpr (std::is_floating_point_v<Scalar>) signs.eps = static_cast<Scalar>(tol);
-  detail::ExtremeEquilibriumSearch<Scalar> search(matrices, signs);
-  std::vector<BasicMixedProfile<Scalar>> found;
-  search.run([&](std::vector<Scalar> x, std::vector<Scalar> y) {
-    found.push_back({std::move(x), std::move(y)});
+  return detail::search_extreme_equilibria<Scalar>("vertex_enumeration", game, tol, [](auto& search) {
+    std::vector<BasicMixedProfile<Scalar>> found;
+    std::size_t last_x = 0;
+    std::vector<Scalar> x;
+    search.run([&](const auto& x_face, const auto& y_face, std::size_t x_index) {
+      if (found.empty() || x_index != last_x) x = x_face.strategy();
+      last_x = x_index;
+      found.push_back({x, y_face.strategy()});
+    });
+    detail::sort_by_value(found);
+    return found;
   });
-  detail::sort_profiles(found);
-  return found;
 }
 
 }  // namespace dilemma

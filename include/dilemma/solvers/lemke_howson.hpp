@@ -1,0 +1,206 @@
+// The Lemke-Howson algorithm for two-player games.
+#pragma once
+
+#include <cassert>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "dilemma/detail/bimatrix.hpp"
+#include "dilemma/detail/tableau.hpp"
+#include "dilemma/profiles/mixed_profile.hpp"
+
+namespace dilemma {
+
+/// Default iteration cap of lemke_howson (QuantEcon's).
+inline constexpr std::size_t kLemkeHowsonMaxIter = 1000000;
+
+/// A pivoting method stopped at its iteration cap. Maps to RuntimeError.
+class NotConverged : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// What lemke_howson_full reports (QuantEcon's NashResult).
+template <class Scalar>
+struct BasicLemkeHowsonResult {
+  BasicMixedProfile<Scalar> profile;  ///< {x, y}; empty unless converged
+  bool converged = false;
+  std::size_t num_iter = 0;  ///< pivots made
+  std::size_t init_pivot = 0;
+};
+using LemkeHowsonResult = BasicLemkeHowsonResult<double>;
+
+namespace detail {
+
+/// The complementary pivoting system of Lemke and Howson on the polytopes
+/// P = {x >= 0: B^T x <= 1} and Q = {y >= 0: A y <= 1} (payoffs positive):
+/// rows r_i + (A y)_i = 1 and s_j + (B^T x)_j = 1. Variables: x_i = i, y_j =
+/// m + j, r_i = m + n + i, s_j = 2m + n + j; variable v has label v mod
+/// (m + n). The all-slack basis is the artificial equilibrium (0, 0).
+template <class Scalar, class Entry = DefaultEntry<Scalar>>
+class LemkeHowsonSystem {
+ public:
+  LemkeHowsonSystem(const Bimatrix<Scalar>& game, double eps)
+      : m_(game.m), n_(game.n), tableau_(game.m + game.n, 2 * (game.m + game.n), eps) {
+    const Bimatrix<Scalar> g = normalized(game);
+    const std::size_t k = m_ + n_;
+    for (std::size_t i = 0; i < m_; ++i)
+      for (std::size_t j = 0; j < n_; ++j) {
+        tableau_.set(i, m_ + j, Entry(to_entry(g.A(i, j))));
+        tableau_.set(m_ + j, i, Entry(to_entry(g.B(i, j))));
+      }
+    for (std::size_t r = 0; r < k; ++r) {
+      tableau_.set(r, k + r, Entry(1));
+      tableau_.set_rhs(r, Entry(1));
+      tableau_.set_basic(r, k + r);
+      slack_columns_.push_back(k + r);
+    }
+  }
+
+  std::size_t num_labels() const { return m_ + n_; }
+
+  /// Follows the path that drops `label` from the current complementary
+  /// basis until that label is picked up again. Returns false if `budget`
+  /// pivots did not suffice; `pivots` counts those made.
+  bool follow(std::size_t label, std::size_t budget, std::size_t& pivots) {
+    const std::size_t k = m_ + n_;
+    std::size_t entering = tableau_.is_basic(label) ? label + k : label;
+    while (pivots < budget) {
+      const std::size_t row = tableau_.lexicographic_row(entering, slack_columns_);
+      assert(row != kNone && "P and Q are bounded, so no path leaves them");
+      const std::size_t leaving = tableau_.basic(row);
+      tableau_.pivot(row, entering);
+      ++pivots;
+      if (leaving % k == label) return true;
+      entering = (leaving + k) % (2 * k);  // the complement of the leaving variable
+    }
+    return false;
+  }
+
+  /// At the artificial equilibrium (x, y) = (0, 0).
+  bool is_artificial() const {
+    for (std::size_t v = 0; v < m_ + n_; ++v)
+      if (tableau_.value_sign(v) > 0) return false;
+    return true;
+  }
+
+  /// The current basic solution, each part scaled to a probability vector.
+  BasicMixedProfile<Scalar> profile() const {
+    BasicMixedProfile<Scalar> profile{std::vector<Scalar>(m_, Scalar(0)), std::vector<Scalar>(n_, Scalar(0))};
+    for (std::size_t v = 0; v < m_ + n_; ++v)
+      if (tableau_.value_sign(v) > 0) (v < m_ ? profile[0][v] : profile[1][v - m_]) = tableau_.value(v);
+    for (auto& strategy : profile) {
+      Scalar sum(0);
+      for (const Scalar& p : strategy) sum += p;
+      for (Scalar& p : strategy) p /= sum;
+    }
+    return profile;
+  }
+
+  /// Which variables are basic: identifies the (perturbed) vertex.
+  std::string basis_key() const {
+    std::string key(2 * (m_ + n_), '0');
+    for (std::size_t v = 0; v < key.size(); ++v) key[v] = tableau_.is_basic(v) ? '1' : '0';
+    return key;
+  }
+
+ private:
+  std::size_t m_, n_;
+  Tableau<Scalar, Entry> tableau_;
+  std::vector<std::size_t> slack_columns_;
+};
+
+template <class Payoff>
+void check_lemke_howson(const char* function, const BasicNormalFormGame<Payoff>& game, double tol) {
+  check_two_players(function, game);
+  check_tolerance(function, "tol", tol);
+}
+
+}  // namespace detail
+
+/// One Nash equilibrium of a two-player game by the Lemke-Howson algorithm:
+/// the path of complementary pivots that starts at the artificial
+/// equilibrium by dropping label `init_pivot` (0..m-1: the row player's
+/// strategies, m..m+n-1: the column player's) and ends at an equilibrium.
+///
+/// The minimum-ratio test is lexicographic, so on degenerate games it
+/// follows the perturbed game's path and cannot cycle (von Stengel 2002,
+/// Handbook of Game Theory vol. 3, ch. 45, section 3.5). Stops after
+/// `max_iter` pivots with converged = false; never divides by zero.
+/// Scalar: double (`tol` on comparisons, relative to each player's payoff
+/// range) or Rational (exact, `tol` ignored). Cost: one pivot per step,
+/// O((m+n)^2) each; the path can be exponentially long (Savani & von
+/// Stengel 2006), but is short on most games.
+template <class Scalar = double, class Payoff>
+BasicLemkeHowsonResult<Scalar> lemke_howson_full(const BasicNormalFormGame<Payoff>& game, std::size_t init_pivot = 0,
+                                                 std::size_t max_iter = kLemkeHowsonMaxIter,
+                                                 double tol = kBimatrixTolerance) {
+  detail::check_lemke_howson("lemke_howson", game, tol);
+  const std::size_t labels = game.nums_actions()[0] + game.nums_actions()[1];
+  if (init_pivot >= labels)
+    detail::fail("lemke_howson", "init_pivot must be in 0..", labels - 1, " (the game has ", labels,
+                 " strategies), got ", init_pivot);
+  const auto matrices = detail::to_bimatrix<Scalar>("lemke_howson", game);
+  return detail::with_arithmetic<Scalar>([&](auto entry) {
+    detail::LemkeHowsonSystem<Scalar, decltype(entry)> system(matrices, tol);
+    BasicLemkeHowsonResult<Scalar> result;
+    result.init_pivot = init_pivot;
+    result.converged = system.follow(init_pivot, max_iter, result.num_iter);
+    if (result.converged) result.profile = system.profile();
+    return result;
+  });
+}
+
+/// As lemke_howson_full, returning the equilibrium {x, y}; throws
+/// NotConverged if `max_iter` pivots do not reach one.
+template <class Scalar = double, class Payoff>
+BasicMixedProfile<Scalar> lemke_howson(const BasicNormalFormGame<Payoff>& game, std::size_t init_pivot = 0,
+                                       std::size_t max_iter = kLemkeHowsonMaxIter,
+                                       double tol = kBimatrixTolerance) {
+  BasicLemkeHowsonResult<Scalar> result = lemke_howson_full<Scalar>(game, init_pivot, max_iter, tol);
+  if (!result.converged)
+    throw NotConverged("lemke_howson: no equilibrium within max_iter = " + std::to_string(max_iter) +
+                       " pivots from init_pivot = " + std::to_string(init_pivot) +
+                       "; raise max_iter or try another init_pivot");
+  return std::move(result.profile);
+}
+
+/// Every equilibrium reachable by Lemke-Howson paths: from the artificial
+/// equilibrium with every label, then from each equilibrium found with
+/// every label, until nothing new appears (Gambit's `lcp` method). Finds
+/// the equilibria of the artificial equilibrium's component of the
+/// Lemke-Howson graph, which need not be all (Shapley 1974 gives a game
+/// with an unreachable one); sorted lexicographically. Each path is capped
+/// at `max_iter` pivots (NotConverged beyond).
+template <class Scalar = double, class Payoff>
+std::vector<BasicMixedProfile<Scalar>> lemke_howson_all(const BasicNormalFormGame<Payoff>& game,
+                                                        std::size_t max_iter = kLemkeHowsonMaxIter,
+                                                        double tol = kBimatrixTolerance) {
+  detail::check_lemke_howson("lemke_howson_all", game, tol);
+  const auto matrices = detail::to_bimatrix<Scalar>("lemke_howson_all", game);
+  return detail::with_arithmetic<Scalar>([&](auto entry) {
+    using System = detail::LemkeHowsonSystem<Scalar, decltype(entry)>;
+    const System start(matrices, tol);
+    std::vector<System> queue{start};
+    std::map<std::string, bool> seen{{start.basis_key(), true}};
+    std::vector<BasicMixedProfile<Scalar>> found;
+    for (std::size_t next = 0; next < queue.size(); ++next)
+      for (std::size_t label = 0; label < start.num_labels(); ++label) {
+        System system = queue[next];
+        std::size_t pivots = 0;
+        if (!system.follow(label, max_iter, pivots))
+          throw NotConverged("lemke_howson_all: a path took more than max_iter = " + std::to_string(max_iter) +
+                             " pivots");
+        if (!seen.emplace(system.basis_key(), true).second || system.is_artificial()) continue;
+        found.push_back(system.profile());
+        queue.push_back(std::move(system));
+      }
+    detail::sort_by_value(found);
+    detail::remove_duplicates(found, tol);
+    return found;
+  });
+}
+
+}  // namespace dilemma

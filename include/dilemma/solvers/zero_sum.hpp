@@ -1,0 +1,134 @@
+// Two-player zero-sum (constant-sum) games and security strategies, by
+// linear programming.
+#pragma once
+
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "dilemma/detail/bimatrix.hpp"
+#include "dilemma/detail/simplex.hpp"
+#include "dilemma/profiles/mixed_profile.hpp"
+
+namespace dilemma {
+
+/// Value and optimal strategies of a constant-sum game.
+template <class Scalar>
+struct BasicZeroSumSolution {
+  Scalar value{};                      ///< the row player's payoff at any equilibrium
+  std::vector<Scalar> row_strategy;    ///< guarantees the row player at least `value`
+  std::vector<Scalar> column_strategy; ///< holds the row player to at most `value`
+};
+using ZeroSumSolution = BasicZeroSumSolution<double>;
+
+/// A mixed security (maxmin) strategy and the payoff it guarantees.
+template <class Scalar>
+struct BasicSecurityStrategy {
+  std::vector<Scalar> strategy;
+  Scalar level{};  ///< max over mixed strategies of the worst payoff over the opponent's
+};
+using SecurityStrategy = BasicSecurityStrategy<double>;
+
+namespace detail {
+
+/// The matrix game where the row player maximises `payoff` (m x n,
+/// row-major) and the column player minimises it, by one linear program:
+/// with payoffs shifted positive, max 1.w s.t. P w <= 1, w >= 0; then
+/// y = w / sum w, and the dual solution scaled likewise is x.
+template <class Scalar>
+BasicZeroSumSolution<Scalar> solve_matrix_game(std::size_t m, std::size_t n, const std::vector<Scalar>& payoff,
+                                               double eps) {
+  Bimatrix<Scalar> matrices;
+  matrices.m = m;
+  matrices.n = n;
+  matrices.a = payoff;
+  matrices.b = payoff;  // unused
+  const Bimatrix<Scalar> positive = normalized(matrices);
+  auto solution = with_arithmetic<Scalar>([&](auto entry) {
+    using Entry = decltype(entry);
+    std::vector<Entry> M, b(m, Entry(1)), c(n, Entry(1));
+    for (const Scalar& value : positive.a) M.push_back(Entry(to_entry(value)));
+    return maximize<Scalar, Entry>(m, n, M, b, c, eps);
+  });
+  BasicZeroSumSolution<Scalar> result;
+  const auto scaled = [](std::vector<Scalar> v) {
+    Scalar sum(0);
+    for (const Scalar& p : v) sum += p;
+    for (Scalar& p : v) p /= sum;
+    return v;
+  };
+  result.row_strategy = scaled(solution.dual);
+  result.column_strategy = scaled(solution.primal);
+  for (std::size_t i = 0; i < m; ++i)
+    for (std::size_t j = 0; j < n; ++j)
+      result.value += result.row_strategy[i] * payoff[i * n + j] * result.column_strategy[j];
+  return result;
+}
+
+}  // namespace detail
+
+/// Value and optimal (maxmin = minmax) strategies of a two-player
+/// constant-sum game, the row player's payoffs A and the column player's
+/// B = c - A for one constant c (checked within `tol` times the payoff
+/// range). Every pair of optimal strategies is a Nash equilibrium (von
+/// Neumann's minimax theorem); the value is the row player's payoff.
+///
+/// One linear program by the simplex method with Bland's rule (no cycling
+/// on degenerate games); Scalar double or Rational (exact, `tol` then only
+/// for the constant-sum check, which is exact too). Throws InvalidArgument
+/// for a game that is not constant-sum or not two-player.
+/// \sa security_strategy
+template <class Scalar = double, class Payoff>
+BasicZeroSumSolution<Scalar> solve_zero_sum(const BasicNormalFormGame<Payoff>& game,
+                                            double tol = kBimatrixTolerance) {
+  detail::check_tolerance("solve_zero_sum", "tol", tol);
+  const auto matrices = detail::to_bimatrix<Scalar>("solve_zero_sum", game);
+  Scalar low = matrices.a.front() + matrices.b.front(), high = low, range(0);
+  for (std::size_t k = 0; k < matrices.a.size(); ++k) {
+    const Scalar sum = matrices.a[k] + matrices.b[k];
+    if (sum < low) low = sum;
+    if (sum > high) high = sum;
+    for (const Scalar* value : {&matrices.a[k], &matrices.b[k]}) {
+      const Scalar size = *value < Scalar(0) ? Scalar(-*value) : *value;
+      if (size > range) range = size;
+    }
+  }
+  const bool constant = std::is_floating_point_v<Scalar> ? !(high - low > Scalar(tol) * range) : high == low;
+  if (!constant) {
+    const std::size_t n = matrices.n;
+    std::size_t k_low = 0, k_high = 0;
+    for (std::size_t k = 0; k < matrices.a.size(); ++k) {
+      if (matrices.a[k] + matrices.b[k] == low) k_low = k;
+      if (matrices.a[k] + matrices.b[k] == high) k_high = k;
+    }
+    detail::fail("solve_zero_sum", "the game is not constant-sum: payoffs add up to ",
+                 static_cast<double>(low), " at profile (", k_low / n, ", ", k_low % n, ") and ",
+                 static_cast<double>(high), " at (", k_high / n, ", ", k_high % n, ")");
+  }
+  return detail::solve_matrix_game(matrices.m, matrices.n, matrices.a, tol);
+}
+
+/// A security (maxmin) strategy of `player` in any two-player game: the
+/// mixed strategy that maximises the player's worst-case expected payoff,
+/// and that payoff (the player's mixed security level, at least the pure
+/// one of security_levels). Solves the zero-sum game of the player's own
+/// payoffs; Scalar and `tol` as in solve_zero_sum.
+template <class Scalar = double, class Payoff>
+BasicSecurityStrategy<Scalar> security_strategy(const BasicNormalFormGame<Payoff>& game, std::size_t player,
+                                                double tol = kBimatrixTolerance) {
+  detail::check_tolerance("security_strategy", "tol", tol);
+  const auto matrices = detail::to_bimatrix<Scalar>("security_strategy", game);
+  if (player > 1) detail::fail("security_strategy", "player must be 0 or 1, got ", player);
+  // The column player maximises B: as the row player of B^T.
+  std::size_t rows = matrices.m, columns = matrices.n;
+  std::vector<Scalar> own = matrices.a;
+  if (player == 1) {
+    std::swap(rows, columns);
+    for (std::size_t i = 0; i < matrices.m; ++i)
+      for (std::size_t j = 0; j < matrices.n; ++j) own[j * matrices.m + i] = matrices.b[i * matrices.n + j];
+  }
+  auto solution = detail::solve_matrix_game(rows, columns, own, tol);
+  return {std::move(solution.row_strategy), solution.value};
+}
+
+}  // namespace dilemma

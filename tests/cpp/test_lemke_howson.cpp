@@ -1,0 +1,98 @@
+#include "dilemma/solvers/lemke_howson.hpp"
+
+#include <cmath>
+
+#include "dilemma/solvers/vertex_enumeration.hpp"
+#include "test_helpers.hpp"
+#include "two_player_helpers.hpp"
+
+using dilemma::NormalFormGame;
+using dilemma::Rational;
+using dilemma::testing::ExactProfile;
+
+namespace {
+
+// Shapley (1974), "A note on the Lemke-Howson algorithm", Mathematical
+// Programming Study 1, 175-189, figures 2 and 3.
+NormalFormGame shapley_fig2() {
+  return dilemma::testing::bimatrix_game({{2, 2, 0}, {0, 3, 0}, {3, 0, 1}}, {{3, 0, 2}, {0, 3, 2}, {0, 0, 1}});
+}
+NormalFormGame shapley_fig3() {
+  return dilemma::testing::bimatrix_game({{0, 3, 0}, {2, 2, 0}, {3, 0, 1}}, {{0, 2, 3}, {3, 2, 0}, {0, 0, 1}});
+}
+
+}  // namespace
+
+TEST_CASE("lemke_howson_all: Shapley's game with two inaccessible equilibria") {
+  // Fig. 3: three equilibria, but the Lemke-Howson paths from the
+  // artificial equilibrium all end at the pure one; the two mixed ones are
+  // joined only to each other.
+  const NormalFormGame game = shapley_fig3();
+  CHECK(dilemma::vertex_enumeration<Rational>(game).size() == 3);
+  CHECK(dilemma::lemke_howson_all<Rational>(game) == std::vector<ExactProfile>{{{0, 0, 1}, {0, 0, 1}}});
+  for (std::size_t label = 0; label < 6; ++label)
+    CHECK(dilemma::lemke_howson<Rational>(game, label) == ExactProfile{{0, 0, 1}, {0, 0, 1}});
+  // Fig. 2: all three are reachable.
+  CHECK(dilemma::lemke_howson_all<Rational>(shapley_fig2()).size() == 3);
+  CHECK(dilemma::lemke_howson_all(shapley_fig2()).size() == 3);
+}
+
+TEST_CASE("lemke_howson: every label ends at an extreme equilibrium of a random game") {
+  std::uint64_t seed = 500;
+  for (int trial = 0; trial < 30; ++trial) {
+    const std::size_t m = 2 + trial % 5, n = 2 + (trial / 5) % 5;
+    const NormalFormGame game = dilemma::testing::random_bimatrix(m, n, seed++, 99);
+    const auto all = dilemma::testing::as_set(dilemma::vertex_enumeration<Rational>(game));
+    for (std::size_t label = 0; label < m + n; ++label) {
+      const auto exact = dilemma::lemke_howson_full<Rational>(game, label);
+      CHECK(exact.converged);
+      CHECK(exact.num_iter >= 1);
+      CHECK(all.count(exact.profile) == 1);
+      const auto floating = dilemma::lemke_howson(game, label);
+      CHECK(dilemma::testing::same_profiles({floating}, {dilemma::testing::to_double(exact.profile)}));
+    }
+    for (const auto& profile : dilemma::lemke_howson_all<Rational>(game)) CHECK(all.count(profile) == 1);
+  }
+}
+
+TEST_CASE("lemke_howson: degenerate games neither cycle nor produce NaN") {
+  std::vector<NormalFormGame> games = {dilemma::testing::constant_game({3, 3}, 1.0),
+                                       dilemma::testing::bimatrix_game({{0, 0, 0}, {0, 0, 0}, {0, 0, 0}},
+                                                                       {{1, 2, 3}, {3, 1, 2}, {2, 3, 1}})};
+  for (std::uint64_t seed = 0; seed < 30; ++seed) games.push_back(dilemma::testing::random_bimatrix(4, 4, seed, 1));
+  for (const NormalFormGame& game : games)
+    for (std::size_t label = 0; label < 6; ++label) {
+      const auto exact = dilemma::lemke_howson<Rational>(game, label);
+      dilemma::testing::check_exact_equilibria(game, {exact});
+      const auto floating = dilemma::lemke_howson(game, label);
+      for (const auto& strategy : floating)
+        for (double p : strategy) CHECK(std::isfinite(p));
+      dilemma::testing::check_equilibria(game, {floating});
+    }
+}
+
+TEST_CASE("lemke_howson: the iteration cap stops with a clear error") {
+  const NormalFormGame game = dilemma::testing::random_bimatrix(6, 6, 42, 99);
+  const auto full = dilemma::lemke_howson_full(game, 0, 1);
+  CHECK_FALSE(full.converged);
+  CHECK(full.num_iter == 1);
+  CHECK(full.profile.empty());
+  try {
+    dilemma::lemke_howson(game, 0, 1);
+    FAIL("no exception");
+  } catch (const dilemma::NotConverged& error) {
+    CHECK(std::string(error.what()) ==
+          "lemke_howson: no equilibrium within max_iter = 1 pivots from init_pivot = 0; raise max_iter or try "
+          "another init_pivot");
+  }
+}
+
+TEST_CASE("lemke_howson: bad input") {
+  using dilemma::testing::error_message;
+  CHECK(error_message([] { dilemma::lemke_howson(dilemma::matching_pennies(), 4); }) ==
+        "lemke_howson: init_pivot must be in 0..3 (the game has 4 strategies), got 4");
+  CHECK(error_message([] { dilemma::lemke_howson(dilemma::coordination_game(3, 2)); }) ==
+        "lemke_howson: needs a two-player game, got 3 players with action counts (2, 2, 2)");
+  CHECK(error_message([] { dilemma::lemke_howson_all(dilemma::coordination_game(1, 2)); }) ==
+        "lemke_howson_all: needs a two-player game, got 1 players with action counts (2)");
+}

@@ -1,0 +1,78 @@
+#include "dilemma/solvers/zero_sum.hpp"
+
+#include "dilemma/analysis/security.hpp"
+#include "dilemma/solvers/vertex_enumeration.hpp"
+#include "test_helpers.hpp"
+#include "two_player_helpers.hpp"
+
+using dilemma::NormalFormGame;
+using dilemma::Rational;
+
+TEST_CASE("solve_zero_sum: known values") {
+  // Matching pennies: value 0, both mix evenly.
+  const auto pennies = dilemma::solve_zero_sum<Rational>(dilemma::matching_pennies());
+  CHECK(pennies.value == 0);
+  CHECK(pennies.row_strategy == std::vector<Rational>{Rational(1, 2), Rational(1, 2)});
+  CHECK(pennies.column_strategy == std::vector<Rational>{Rational(1, 2), Rational(1, 2)});
+  // A = [[3, -1], [-2, 1]] has no saddle point; the 2 x 2 formula (Owen,
+  // Game Theory, 3rd ed. 1995, section II.4) gives x = (3/7, 4/7),
+  // y = (2/7, 5/7), value 1/7.
+  const NormalFormGame small = dilemma::testing::bimatrix_game({{3, -1}, {-2, 1}}, {{-3, 1}, {2, -1}});
+  const auto solution = dilemma::solve_zero_sum<Rational>(small);
+  CHECK(solution.value == Rational(1, 7));
+  CHECK(solution.row_strategy == std::vector<Rational>{Rational(3, 7), Rational(4, 7)});
+  CHECK(solution.column_strategy == std::vector<Rational>{Rational(2, 7), Rational(5, 7)});
+  const auto floating = dilemma::solve_zero_sum(small);
+  CHECK(floating.value == doctest::Approx(1.0 / 7));
+  // Rock-paper-scissors, shifted to a constant sum of 4: value 2 for the row player.
+  const NormalFormGame rps = dilemma::testing::bimatrix_game({{2, 1, 3}, {3, 2, 1}, {1, 3, 2}},
+                                                             {{2, 3, 1}, {1, 2, 3}, {3, 1, 2}});
+  const auto rps_solution = dilemma::solve_zero_sum<Rational>(rps);
+  CHECK(rps_solution.value == 2);
+  CHECK(rps_solution.row_strategy == std::vector<Rational>(3, Rational(1, 3)));
+}
+
+TEST_CASE("solve_zero_sum: optimal strategies are equilibria worth the value, ties included") {
+  std::uint64_t seed = 900;
+  for (int trial = 0; trial < 40; ++trial) {
+    const std::size_t m = 1 + trial % 4, n = 1 + (trial / 4) % 5;
+    NormalFormGame game = dilemma::random_game({m, n}, seed++, -3, 3, true);
+    for (std::size_t k = 0; k < game.num_profiles(); ++k) game.set_payoff(1, game.profile_at(k), -game.payoffs(0)[k]);
+    const auto solution = dilemma::solve_zero_sum<Rational>(game);
+    const dilemma::testing::ExactProfile profile{solution.row_strategy, solution.column_strategy};
+    dilemma::testing::check_exact_equilibria(game, {profile});
+    // Every equilibrium of a zero-sum game pays the value (minimax theorem).
+    const auto exact = dilemma::testing::exact_game(game);
+    for (const auto& equilibrium : dilemma::vertex_enumeration<Rational>(game))
+      CHECK(dilemma::expected_payoffs(exact, equilibrium)[0] == solution.value);
+    const auto floating = dilemma::solve_zero_sum(game);
+    CHECK(floating.value == doctest::Approx(solution.value.convert_to<double>()));
+    dilemma::testing::check_equilibria(game, {{floating.row_strategy, floating.column_strategy}});
+  }
+}
+
+TEST_CASE("security_strategy: mixed maxmin strategies of a general game") {
+  // Battle of the sexes: each player can guarantee 2/3 by mixing, more than
+  // the pure security level 0.
+  const NormalFormGame game = dilemma::battle_of_the_sexes();
+  const auto row = dilemma::security_strategy<Rational>(game, 0);
+  CHECK(row.level == Rational(2, 3));
+  CHECK(row.strategy == std::vector<Rational>{Rational(1, 3), Rational(2, 3)});
+  const auto column = dilemma::security_strategy<Rational>(game, 1);
+  CHECK(column.level == Rational(2, 3));
+  CHECK(column.strategy == std::vector<Rational>{Rational(2, 3), Rational(1, 3)});
+  for (std::size_t player = 0; player < 2; ++player) {
+    const auto levels = dilemma::security_levels(game, player);
+    CHECK(dilemma::security_strategy(game, player).level >= *std::max_element(levels.begin(), levels.end()));
+  }
+}
+
+TEST_CASE("solve_zero_sum and security_strategy: bad input") {
+  using dilemma::testing::error_message;
+  CHECK(error_message([] { dilemma::solve_zero_sum(dilemma::battle_of_the_sexes()); }) ==
+        "solve_zero_sum: the game is not constant-sum: payoffs add up to 0 at profile (1, 0) and 3 at (1, 1)");
+  CHECK(error_message([] { dilemma::security_strategy(dilemma::battle_of_the_sexes(), 2); }) ==
+        "security_strategy: player must be 0 or 1, got 2");
+  CHECK(error_message([] { dilemma::solve_zero_sum(dilemma::coordination_game(3, 2)); }) ==
+        "solve_zero_sum: needs a two-player game, got 3 players with action counts (2, 2, 2)");
+}
