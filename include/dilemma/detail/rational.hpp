@@ -20,6 +20,11 @@ namespace detail {
 /// Integers of the fraction-free tableaux.
 using Integer = boost::multiprecision::cpp_int;
 
+#ifdef __SIZEOF_INT128__
+__extension__ typedef __int128 Int128;  // __extension__: GCC and Clang's type, not ISO C++
+__extension__ typedef unsigned __int128 UInt128;
+#endif
+
 /// Thrown by CheckedInt when a result does not fit; the solver then runs
 /// again with wider integers (as lrs's hybrid arithmetic does). Never
 /// escapes the library.
@@ -73,7 +78,7 @@ class CheckedInt {
       return Integer(static_cast<std::int64_t>(x.value_));
     } else {  // two 64-bit halves
       const bool negative = x.value_ < 0;
-      const auto magnitude = static_cast<unsigned __int128>(negative ? -(x.value_ + 1) : x.value_) + negative;
+      const auto magnitude = static_cast<UInt128>(negative ? -(x.value_ + 1) : x.value_) + negative;
       Integer result = Integer(static_cast<std::uint64_t>(magnitude >> 64)) << 64;
       result += static_cast<std::uint64_t>(magnitude);
       return negative ? Integer(-result) : result;
@@ -129,7 +134,7 @@ auto with_arithmetic(Solve&& solve) {
     }
 #ifdef __SIZEOF_INT128__
     try {
-      return solve(CheckedInt<__int128>{});
+      return solve(CheckedInt<Int128>{});
     } catch (const Overflow&) {
     }
 #endif

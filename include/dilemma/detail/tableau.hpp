@@ -8,7 +8,7 @@
 // Scalar = double: Gauss-Jordan pivoting; signs are taken within an absolute
 // tolerance `eps`. Scalar = Rational: integer pivoting (the fraction-free
 // method of Edmonds and Bareiss, as in lrs): integer entries of type Entry
-// (CheckedInt64 or Integer) over one common positive denominator, every
+// (CheckedInt, Integer) over one common positive denominator, every
 // division exact, no gcds; signs and ratio comparisons exact.
 #pragma once
 
@@ -78,8 +78,7 @@ class Tableau {
     else
       return at(r, var);
   }
-  /// T[r][var] as a double (for heuristics and stable pivot choices only).
-  double approx(std::size_t r, std::size_t var) const { return as_double(at(r, var)); }
+  /// The value of `var` as a double (for heuristics only).
   double approx_value(std::size_t var) const {
     return is_basic(var) ? as_double(at(row_of_[var], vars_)) / as_double(det_) : 0.0;
   }
@@ -98,11 +97,8 @@ class Tableau {
   /// becomes nonbasic. T[r][var] must be nonzero.
   void pivot(std::size_t r, std::size_t var) {
     Entry* pivot_row = &data_[r * width_];
-    nonzero_.clear();
     if constexpr (exact) {
       Entry p = pivot_row[var];
-      for (std::size_t j = 0; j < width_; ++j)
-        if (pivot_row[j] != 0) nonzero_.push_back(j);
       for (std::size_t i = 0; i < rows_; ++i) {
         if (i == r) continue;
         Entry* row = &data_[i * width_];
@@ -125,6 +121,7 @@ class Tableau {
       det_ = p;
     } else {
       const Entry p = pivot_row[var];
+      nonzero_.clear();
       for (std::size_t j = 0; j < width_; ++j)
         if (pivot_row[j] != Entry(0)) {
           pivot_row[j] /= p;

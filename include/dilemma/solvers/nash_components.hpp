@@ -176,17 +176,17 @@ template <class Scalar = double, class Payoff>
 std::vector<BasicNashComponent<Scalar>> nash_components(const BasicNormalFormGame<Payoff>& game,
                                                         double tol = kBimatrixTolerance) {
   auto graph = detail::search_extreme_equilibria<Scalar>("nash_components", game, tol, [](auto& search) {
-    detail::EquilibriumGraph<Scalar> graph;
+    detail::EquilibriumGraph<Scalar> found;
     std::map<std::size_t, std::size_t> row_ids;      // a row vertex by its search index
     std::map<std::string, std::size_t> column_ids;   // a column vertex by its labels
     search.run([&](const auto& x_face, const auto& y_face, std::size_t x_index) {
-      const auto row = row_ids.emplace(x_index, graph.rows.size());
-      if (row.second) graph.rows.push_back(x_face.strategy());
-      const auto column = column_ids.emplace(y_face.tight_key(), graph.columns.size());
-      if (column.second) graph.columns.push_back(y_face.strategy());
-      graph.edges.emplace_back(row.first->second, column.first->second);
+      const auto row = row_ids.emplace(x_index, found.rows.size());
+      if (row.second) found.rows.push_back(x_face.strategy());
+      const auto column = column_ids.emplace(y_face.tight_key(), found.columns.size());
+      if (column.second) found.columns.push_back(y_face.strategy());
+      found.edges.emplace_back(row.first->second, column.first->second);
     });
-    return graph;
+    return found;
   });
   return detail::components_of(std::move(graph));
 }

@@ -191,7 +191,7 @@ class SupportEnumeration {
   template <class Entry>
   using Search = detail::SupportSearch<Scalar, Entry>;
 #ifdef __SIZEOF_INT128__
-  using Wide = detail::CheckedInt<__int128>;
+  using Wide = detail::CheckedInt<detail::Int128>;
 #else
   using Wide = detail::CheckedInt<std::int64_t>;
 #endif
