@@ -8,30 +8,33 @@
 
 #include <cstdio>
 #include <cstring>
+#include <thread>
 
 #include "timing.hpp"
 
 namespace {
 
-void pure_equilibria(std::size_t n, const char* preset, int repeats) {
+// threads = 0: one per hardware thread.
+void pure_equilibria(std::size_t n, const char* preset, int repeats, std::size_t threads) {
   const dilemma::ConfessionPayoff payoff{dilemma::confession_preset(preset).believed};
   std::size_t found = 0;
   const double seconds = median_seconds(repeats, [&] {
     found = 0;
-    dilemma::for_each_pure_nash(n, 3, payoff, [&](const dilemma::Counts&) { ++found; });
+    dilemma::for_each_pure_nash(n, 3, payoff, [&](const dilemma::Counts&) { ++found; }, 0.0, threads);
   });
   std::printf("{\"benchmark\": \"pure equilibria, %s, inlined payoff\", \"n\": %zu, \"classes\": %zu, "
-              "\"found\": %zu, \"seconds\": %.6g}\n",
-              preset, n, dilemma::CountVectors(3, n).size(), found, seconds);
+              "\"threads\": %u, \"found\": %zu, \"seconds\": %.6g}\n",
+              preset, n, dilemma::CountVectors(3, n).size(),
+              threads == 0 ? std::thread::hardware_concurrency() : unsigned(threads), found, seconds);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   const bool large = argc > 1 && std::strcmp(argv[1], "--large") == 0;
-  pure_equilibria(10000, "leniency_for_naming", 3);
-  pure_equilibria(10000, "ordered_leniency", 3);
-  if (large) pure_equilibria(100000, "leniency_for_naming", 1);
+  for (const char* preset : {"leniency_for_naming", "ordered_leniency"})
+    for (std::size_t threads : {1, 0}) pure_equilibria(10000, preset, 3, threads);
+  if (large) pure_equilibria(100000, "leniency_for_naming", 1, 0);
 
   // Diekmann's volunteer's dilemma, n = 10^6: one interior symmetric equilibrium.
   const std::size_t n = 1000000;

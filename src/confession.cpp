@@ -96,7 +96,7 @@ ConfessionPreset confession_preset(const std::string& preset) {
 SymmetricGame confession_game(std::size_t num_players, const ConfessionParameters& parameters) {
   parameters.validate("confession_game");
   if (num_players == 0) detail::fail("confession_game", "the number of players must be >= 1, got 0");
-  SymmetricGame game(num_players, 3, ConfessionPayoff{parameters});
+  SymmetricGame game(num_players, 3, ConfessionPayoff{parameters}, /*thread_safe=*/true);
   game.set_action_labels({"deny", "confess", "name"});
   game.set_title("Confession dilemma, n = " + std::to_string(num_players));
   return game;

@@ -51,3 +51,29 @@ TEST_CASE("is_nash (symmetric): hawk-dove's mixed equilibrium") {
   CHECK(dilemma::testing::error_message([&] { dilemma::regret(game, {1.0}); }) ==
         "action_payoffs: strategy has 1 probabilities, the game has 2 actions");
 }
+
+TEST_CASE("action_payoffs (symmetric): the likely count vectors carry all the mass") {
+  // n = 1500, 3 actions: the exact sum over all 1.1 million count vectors of
+  // the others, with log-space multinomial weights, against the pruned one.
+  const std::size_t n = 1500, s = 3;
+  const SymmetricGame game = dilemma::testing::random_symmetric_game(n, s, 11, -50, 50);
+  for (const std::vector<double>& x : {std::vector<double>{0.2, 0.3, 0.5}, {0.001, 0.009, 0.99}, {0.0, 0.5, 0.5}}) {
+    const std::vector<double> log_factorial = dilemma::detail::log_factorials(n - 1);
+    std::vector<double> exact(s, 0.0);
+    double mass = 0.0;
+    game.for_each_payoff_row([&](const Counts& m, const std::vector<double>& u) {
+      double log_weight = log_factorial[n - 1];
+      for (std::size_t b = 0; b < s; ++b) {
+        if (m[b] == 0) continue;
+        if (x[b] == 0) return;
+        log_weight += double(m[b]) * std::log(x[b]) - log_factorial[m[b]];
+      }
+      const double weight = std::exp(log_weight);
+      mass += weight;
+      for (std::size_t a = 0; a < s; ++a) exact[a] += weight * u[a];
+    });
+    CHECK(mass == doctest::Approx(1.0).epsilon(1e-10));  // log-space weights: about 1e-11 off
+    const auto pruned = dilemma::action_payoffs(game, x);
+    for (std::size_t a = 0; a < s; ++a) CHECK(pruned[a] == doctest::Approx(exact[a]).epsilon(1e-11));
+  }
+}

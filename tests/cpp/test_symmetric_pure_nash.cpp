@@ -53,3 +53,73 @@ TEST_CASE("pure_nash (symmetric): n-person prisoner's dilemma has all-defect onl
   CHECK(classes[0].multiplicity() == 1);
   CHECK(dilemma::pure_nash(game, 1.0).size() == 11);  // with tol = gain, every class
 }
+
+namespace {
+
+// A payoff with ties and many equilibria, cheap enough for millions of
+// classes: integer values from a hash of (a, m), in 0..3.
+double hashed_payoff(std::size_t a, const Counts& m) {
+  std::uint64_t h = 0x9E3779B97F4A7C15ull * (a + 1);
+  for (std::size_t c : m) h = (h ^ c) * 0xBF58476D1CE4E5B9ull;
+  return double((h >> 40) % 4);
+}
+
+std::vector<std::size_t> flat_equilibria(std::size_t n, std::size_t s, std::size_t threads) {
+  std::vector<std::size_t> flat;
+  dilemma::for_each_pure_nash(
+      n, s, hashed_payoff, [&](const Counts& c) { flat.insert(flat.end(), c.begin(), c.end()); }, 0.0, threads);
+  return flat;
+}
+
+}  // namespace
+
+TEST_CASE("for_each_pure_nash: several threads find the same classes in the same order") {
+  // n = 6000 (18 million classes) and s = 4, n = 400 (11 million) span
+  // several blocks of layers, so blocks are scanned concurrently.
+  for (const auto& [n, s] : {std::pair<std::size_t, std::size_t>{6000, 3}, {400, 4}}) {
+    const auto one = flat_equilibria(n, s, 1), two = flat_equilibria(n, s, 2), four = flat_equilibria(n, s, 4);
+    CHECK(one.size() > 1000 * s);  // the hashed payoff has equilibria all along the layers
+    CHECK(two == one);
+    CHECK(four == one);
+  }
+  // The one-thread scan against the definition on a smaller game.
+  const std::size_t n = 60, s = 3;
+  const auto flat = flat_equilibria(n, s, 2);
+  const dilemma::CountVectors classes(s, n);
+  std::vector<std::size_t> expected;
+  Counts c = classes.first();
+  do {
+    bool stable = true;
+    for (std::size_t a = 0; a < s && stable; ++a) {
+      if (c[a] == 0) continue;
+      Counts m = c;
+      --m[a];
+      for (std::size_t b = 0; b < s; ++b) stable = stable && hashed_payoff(b, m) <= hashed_payoff(a, m);
+    }
+    if (stable) expected.insert(expected.end(), c.begin(), c.end());
+  } while (classes.next(c));
+  // The definition's order is the rank order of CountVectors; compare as sets.
+  std::set<Counts> got, want;
+  for (std::size_t k = 0; k < flat.size(); k += s) got.insert(Counts(flat.begin() + k, flat.begin() + k + s));
+  for (std::size_t k = 0; k < expected.size(); k += s)
+    want.insert(Counts(expected.begin() + k, expected.begin() + k + s));
+  CHECK(got == want);
+}
+
+TEST_CASE("for_each_pure_nash: an error in a worker thread reaches the caller") {
+  const auto failing = [](std::size_t a, const Counts& m) {
+    if (m[0] == 5000 && a == 2) dilemma::detail::fail("payoff", "no payoff at m_0 = ", m[0]);
+    return 0.0;
+  };
+  std::size_t visited = 0;
+  CHECK(dilemma::testing::error_message([&] {
+          dilemma::for_each_pure_nash(6000, 3, failing, [&](const Counts&) { ++visited; }, 0.0, 2);
+        }) == "payoff: no payoff at m_0 = 5000");
+  // A game whose payoff function is declared thread-safe is scanned by all threads.
+  const SymmetricGame game(6000, 3, hashed_payoff, /*thread_safe=*/true);
+  CHECK(game.thread_safe());
+  std::vector<std::size_t> flat;
+  dilemma::for_each_pure_nash(game, [&](const Counts& c) { flat.insert(flat.end(), c.begin(), c.end()); });
+  CHECK(flat == flat_equilibria(6000, 3, 1));
+  CHECK_FALSE(SymmetricGame(5, 3, hashed_payoff).thread_safe());
+}

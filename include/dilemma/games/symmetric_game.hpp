@@ -44,10 +44,13 @@ class SymmetricGame {
   }
 
   /// Callable-backed: payoff(a, m) is called whenever a payoff is needed.
-  SymmetricGame(std::size_t num_players, std::size_t num_actions, PayoffFunction payoff)
+  /// thread_safe: the function may be called from several threads at once
+  /// (a pure function of its arguments), so solvers may use all cores.
+  SymmetricGame(std::size_t num_players, std::size_t num_actions, PayoffFunction payoff, bool thread_safe = false)
       : SymmetricGame(num_players, num_actions) {
     if (!payoff) detail::fail("SymmetricGame", "the payoff function is empty");
     function_ = std::move(payoff);
+    thread_safe_ = thread_safe;
   }
 
   /// Evaluates `payoff` once per (action, count vector) into a table.
@@ -76,6 +79,9 @@ class SymmetricGame {
   /// Number of count vectors of the others, C(n + s - 2, s - 1).
   std::size_t num_count_vectors() const noexcept { return others_->size(); }
   bool has_table() const noexcept { return static_cast<bool>(table_); }
+  /// True when payoffs may be read from several threads at once: a table,
+  /// or a function declared thread-safe.
+  bool thread_safe() const noexcept { return has_table() || thread_safe_; }
   /// The table (empty for a callable-backed game).
   const std::vector<double>& table() const {
     static const std::vector<double> none;
@@ -160,6 +166,7 @@ class SymmetricGame {
   std::shared_ptr<const CountVectors> others_;    // shared: copies are cheap
   std::shared_ptr<const std::vector<double>> table_;
   PayoffFunction function_;
+  bool thread_safe_ = false;
   std::string title_;
   std::vector<std::string> action_labels_;
 };

@@ -41,11 +41,10 @@ struct ConfessionParameters {
   /// (a random place in the queue of namers; the last tier repeats).
   double leniency_share(std::size_t others_naming) const {
     if (leniency_tiers.empty()) return 1.0;
-    const std::size_t places = others_naming + 1, listed = leniency_tiers.size();
-    double sum = 0.0;
-    for (std::size_t r = 0; r < std::min(places, listed); ++r) sum += leniency_tiers[r];
-    if (places > listed) sum += double(places - listed) * leniency_tiers.back();
-    return sum / double(places) / leniency_tiers[0];
+    const std::size_t places = others_naming + 1, counted = std::min(places, leniency_tiers.size());
+    double sum = double(places - counted) * leniency_tiers.back();
+    for (std::size_t r = 0; r < counted; ++r) sum += leniency_tiers[r];
+    return sum / (double(places) * leniency_tiers[0]);  // one division: this is the hot path of large games
   }
   /// c(a, m) for others' counts m = (m_D, m_C, m_N).
   double cost(std::size_t action, const Counts& m) const {

@@ -38,53 +38,93 @@ inline std::vector<double> log_factorials(std::size_t n) {
   return table;
 }
 
-/// Calls visit(m, w) for the count vectors m of `total` players who each
-/// draw an action from x, with their multinomial probability w, skipping the
-/// count vectors whose probability is negligible: each count m_b stays
-/// within 10 standard deviations plus 25 of its mean (the margin keeps the
-/// heavier, Poisson-like tails of rare actions: the mass left out is far
-/// below 1e-20). Weights come from log factorials, so any total is safe.
-/// Cost: about prod_b (2 k sigma_b) vectors instead of C(total+s-1, s-1).
-template <class Visit>
-void for_each_likely_count(std::size_t total, const std::vector<double>& x, const std::vector<double>& log_factorial,
-                           Visit&& visit) {
-  constexpr double kWindowSigmas = 10.0, kWindowMargin = 25.0;
-  const std::size_t s = x.size();
-  std::vector<std::size_t> low(s), high(s);
-  std::vector<double> log_x(s);
-  for (std::size_t b = 0; b < s; ++b) {
-    const double mean = double(total) * x[b], sigma = std::sqrt(std::max(0.0, double(total) * x[b] * (1 - x[b])));
-    const double spread = kWindowSigmas * sigma + kWindowMargin;
-    low[b] = x[b] <= 0 ? 0 : static_cast<std::size_t>(std::max(0.0, std::floor(mean - spread)));
-    high[b] = x[b] <= 0 ? 0 : static_cast<std::size_t>(std::min(double(total), std::ceil(mean + spread)));
-    log_x[b] = x[b] > 0 ? std::log(x[b]) : -HUGE_VAL;
-  }
-  Counts m(low.begin(), low.end());
-  for (;;) {
-    std::size_t used = 0;
-    for (std::size_t b = 0; b + 1 < s; ++b) used += m[b];
-    if (used <= total) {
-      m[s - 1] = total - used;
-      if (m[s - 1] >= low[s - 1] && m[s - 1] <= high[s - 1]) {
-        double log_weight = log_factorial[total];
-        for (std::size_t b = 0; b < s; ++b)
-          if (m[b] > 0) log_weight += double(m[b]) * log_x[b] - log_factorial[m[b]];
-        const double weight = std::exp(log_weight);
-        if (weight > 0) visit(static_cast<const Counts&>(m), weight);
-      }
+/// The multinomial distribution of the count vector of `total` players who
+/// each draw an action from x, as a chain of binomials: m_0 ~ Bin(total, q_0),
+/// then m_1 ~ Bin(total - m_0, q_1), ..., with q_b = x_b / (x_b + ... + x_{s-1});
+/// the last count takes the rest. Each level walks outward from its mode with
+/// the ratio recurrence of binomial probabilities (no exp per vector) and
+/// stops where the marginal probability falls below kNegligible times the
+/// largest one: the visited vectors are a level set of the distribution
+/// (an ellipsoid of about 8.6 standard deviations), and the mass left out is
+/// about kNegligible.
+class LikelyCounts {
+ public:
+  static constexpr double kNegligible = 1e-16;
+
+  LikelyCounts(std::size_t total, const std::vector<double>& x, const std::vector<double>& log_factorial)
+      : total_(total), s_(x.size()), q_(x.size()), floor_(x.size()), log_factorial_(log_factorial) {
+    double rest = 1.0;  // x_b + ... + x_{s-1}, as a running difference
+    for (std::size_t b = 0; b < s_; ++b) {
+      q_[b] = rest > 0 ? std::clamp(x[b] / rest, 0.0, 1.0) : 0.0;
+      rest = std::max(0.0, rest - x[b]);
     }
-    // Odometer over the box of the first s - 1 counts, last one fastest.
-    std::size_t b = s - 1;
-    while (b-- > 0) {
-      if (m[b] < high[b]) {
-        ++m[b];
-        break;
-      }
-      m[b] = low[b];
+    // The most likely path: each count at its conditional mode.
+    double weight = 1.0;
+    std::size_t remaining = total;
+    for (std::size_t b = 0; b + 1 < s_; ++b) {
+      const std::size_t mode = binomial_mode(remaining, q_[b]);
+      weight *= binomial_pmf(remaining, mode, q_[b]);
+      floor_[b] = kNegligible * weight;
+      remaining -= mode;
     }
-    if (b == std::size_t(-1)) return;
   }
-}
+
+  /// Calls visit(m, w) for every likely count vector m, w its probability.
+  template <class Visit>
+  void for_each(Visit&& visit) const {
+    Counts m(s_, 0);
+    walk(0, total_, 1.0, m, visit);
+  }
+
+ private:
+  static std::size_t binomial_mode(std::size_t trials, double q) {
+    return std::min(trials, static_cast<std::size_t>(std::floor(double(trials + 1) * q)));
+  }
+  double binomial_pmf(std::size_t trials, std::size_t k, double q) const {
+    if (q <= 0) return k == 0 ? 1.0 : 0.0;
+    if (q >= 1) return k == trials ? 1.0 : 0.0;
+    return std::exp(log_factorial_[trials] - log_factorial_[k] - log_factorial_[trials - k] + double(k) * std::log(q) +
+                    double(trials - k) * std::log1p(-q));
+  }
+  // Level b: m_b ~ Bin(remaining, q_b) given the counts before b, whose
+  // probability is `weight`.
+  template <class Visit>
+  void walk(std::size_t b, std::size_t remaining, double weight, Counts& m, Visit& visit) const {
+    if (b + 1 == s_) {
+      m[b] = remaining;
+      visit(static_cast<const Counts&>(m), weight);
+      return;
+    }
+    const double q = q_[b];
+    const std::size_t mode = binomial_mode(remaining, q);
+    const double at_mode = binomial_pmf(remaining, mode, q);
+    if (q <= 0 || q >= 1) {  // a point mass
+      m[b] = mode;
+      walk(b + 1, remaining - mode, weight, m, visit);
+      return;
+    }
+    const double odds = q / (1 - q);
+    double p = at_mode;
+    for (std::size_t k = mode; k <= remaining && weight * p >= floor_[b]; ++k) {  // upward
+      m[b] = k;
+      walk(b + 1, remaining - k, weight * p, m, visit);
+      p *= double(remaining - k) / double(k + 1) * odds;
+    }
+    p = at_mode;
+    for (std::size_t k = mode; k > 0;) {  // downward
+      p *= double(k) / double(remaining - k + 1) / odds;
+      --k;
+      if (weight * p < floor_[b]) break;
+      m[b] = k;
+      walk(b + 1, remaining - k, weight * p, m, visit);
+    }
+  }
+
+  std::size_t total_, s_;
+  std::vector<double> q_;      // conditional probabilities of the chain
+  std::vector<double> floor_;  // per level: the smallest marginal probability kept
+  const std::vector<double>& log_factorial_;
+};
 
 }  // namespace detail
 
@@ -92,14 +132,14 @@ void for_each_likely_count(std::size_t total, const std::vector<double>& x, cons
 /// Mult(n-1; m) prod_b x_b^{m_b} u(a, m), for every action a: the expected
 /// payoff of action a when the n - 1 others each mix with x. Only count
 /// vectors of non-negligible probability are visited (see
-/// detail::for_each_likely_count): O(s * prod_b sigma_b) payoff evaluations,
-/// about s (20 sqrt(n))^(s-1), instead of s * C(n+s-2, s-1).
+/// detail::LikelyCounts): O(s n^((s-1)/2)) payoff evaluations instead of
+/// s * C(n+s-2, s-1).
 inline std::vector<double> action_payoffs(const SymmetricGame& game, const std::vector<double>& x) {
   detail::validate_symmetric_strategy("action_payoffs", game, x);
   const std::size_t s = game.num_actions(), others = game.num_players() - 1;
   const std::vector<double> log_factorial = detail::log_factorials(others);
   std::vector<double> values(s, 0.0);
-  detail::for_each_likely_count(others, x, log_factorial, [&](const Counts& m, double weight) {
+  detail::LikelyCounts(others, x, log_factorial).for_each([&](const Counts& m, double weight) {
     for (std::size_t a = 0; a < s; ++a) values[a] += weight * game.payoff_at(a, m);
   });
   return values;
