@@ -283,21 +283,18 @@ strategies; prefer ``vertex_enumeration`` beyond about 10 x 10.
       "The generator form of ``support_enumeration``: yields (x, y) tuples one by one.");
   m.def(
       "lemke_howson",
-      [](const NormalFormGame& game, std::size_t init_pivot, std::size_t max_iter, bool full_output,
+      [](const NormalFormGame& game, long long init_pivot_arg, long long max_iter_arg, bool full_output,
          bool rational, double tol) -> py::object {
+        const std::size_t init_pivot = to_nonnegative("lemke_howson", "init_pivot", init_pivot_arg);
+        const std::size_t max_iter = to_nonnegative("lemke_howson", "max_iter", max_iter_arg);
         const py::tuple found = solve_in(rational, [&](auto scalar) {
-          return lemke_howson_full<decltype(scalar)>(game, init_pivot, max_iter, tol);
+          auto result = lemke_howson_full<decltype(scalar)>(game, init_pivot, max_iter, tol);
+          if (!full_output) detail::require_converged(result, max_iter);
+          return result;
         });
-        const bool converged = found[1].cast<bool>();
-        if (!full_output) {
-          if (!converged)
-            throw NotConverged("lemke_howson: no equilibrium within max_iter = " + std::to_string(max_iter) +
-                               " pivots from init_pivot = " + std::to_string(init_pivot) +
-                               "; raise max_iter or try another init_pivot");
-          return found[0];
-        }
-        return py::make_tuple(found[0], PyLemkeHowsonResult{found[0], converged, found[2].cast<std::size_t>(),
-                                                            max_iter, init_pivot});
+        if (!full_output) return found[0];
+        return py::make_tuple(found[0], PyLemkeHowsonResult{found[0], found[1].cast<bool>(),
+                                                            found[2].cast<std::size_t>(), max_iter, init_pivot});
       },
       py::arg("game"), py::arg("init_pivot") = 0, py::kw_only(), py::arg("max_iter") = kLemkeHowsonMaxIter,
       py::arg("full_output") = false, py::arg("rational") = false, py::arg("tol") = kBimatrixTolerance,
@@ -314,7 +311,8 @@ Raises RuntimeError after ``max_iter`` pivots (unless ``full_output``).
           .c_str());
   m.def(
       "lemke_howson_all",
-      [](const NormalFormGame& game, std::size_t max_iter, bool rational, double tol) {
+      [](const NormalFormGame& game, long long max_iter_arg, bool rational, double tol) {
+        const std::size_t max_iter = to_nonnegative("lemke_howson_all", "max_iter", max_iter_arg);
         return solve_in(rational, [&](auto scalar) { return lemke_howson_all<decltype(scalar)>(game, max_iter, tol); });
       },
       py::arg("game"), py::kw_only(), py::arg("max_iter") = kLemkeHowsonMaxIter, py::arg("rational") = false,
@@ -338,7 +336,8 @@ ValueError for other games.
 )doc");
   m.def(
       "security_strategy",
-      [](const NormalFormGame& game, std::size_t player, bool rational, double tol) {
+      [](const NormalFormGame& game, long long player_arg, bool rational, double tol) {
+        const std::size_t player = to_nonnegative("security_strategy", "player", player_arg);
         return solve_in(rational,
                         [&](auto scalar) { return security_strategy<decltype(scalar)>(game, player, tol); });
       },

@@ -45,6 +45,9 @@ std::vector<std::vector<double>> to_heterogeneous(const char* function, py::hand
 /// A count vector from a sequence of non-negative integers or a CountClass.
 Counts to_counts(const char* function, py::handle counts);
 
+/// `value` as a size, or ValueError "<function>: <name> must be >= 0, got <value>".
+std::size_t to_nonnegative(const char* function, const char* name, long long value);
+
 /// A Python int with the value of an exact integer.
 py::object to_python_int(const boost::multiprecision::cpp_int& value);
 

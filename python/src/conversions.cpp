@@ -14,6 +14,11 @@ bool is_integer_scalar(py::handle value) {
   return py::isinstance(value, numpy.attr("integer"));
 }
 
+std::size_t to_nonnegative(const char* function, const char* name, long long value) {
+  if (value < 0) detail::fail(function, name, " must be >= 0, got ", value);
+  return static_cast<std::size_t>(value);
+}
+
 namespace {
 
 std::size_t to_index(const char* function, py::handle value, std::size_t player) {

@@ -94,6 +94,19 @@ TEST_CASE("vertex_enumeration: decimal payoffs are exact in rational arithmetic"
         std::vector<ExactProfile>{exact({Rational(1, 2), Rational(1, 2)}, {Rational(3, 4), Rational(1, 4)})});
 }
 
+TEST_CASE("vertex_enumeration: payoffs near the largest double do not overflow the payoff range") {
+  // The row player's payoffs span 2 * 1.7e308 > DBL_MAX. Against x = (1/2,
+  // 1/2) the column player is indifferent; the row player is indifferent
+  // at y_1 = (1.7e308 + 1) / (2 * 1.7e308 + 1), which is 1/2 as a double.
+  // The floating-point search once rescaled by an infinite range and
+  // returned y = (0, 1) and (1, 0) there (regret 8.5e307).
+  const NormalFormGame game = dilemma::testing::bimatrix_game({{1.7e308, -1.7e308}, {0, 1}}, {{1, 0}, {0, 1}});
+  const auto floating = dilemma::vertex_enumeration(game);
+  CHECK(dilemma::testing::same_profiles(floating, dilemma::testing::to_double(dilemma::vertex_enumeration<Rational>(game))));
+  CHECK(floating.size() == 3);
+  dilemma::testing::check_equilibria(game, floating, 1e-9 * 3.4e308);
+}
+
 TEST_CASE("vertex_enumeration: bad input names the function and the value") {
   using dilemma::testing::error_message;
   CHECK(error_message([] { dilemma::vertex_enumeration(dilemma::coordination_game(3, 2)); }) ==

@@ -64,11 +64,12 @@ def random_games(rng, count, sizes, high):
 
 
 def degenerate_games(rng, count):
-    """Payoffs 0..3, constant rows, duplicated strategies, an indifferent player."""
+    """Payoffs 0..3, constant rows, duplicated strategies, one player
+    indifferent everywhere, all payoffs equal."""
     for k in range(count):
         m, n = int(rng.integers(2, 6)), int(rng.integers(2, 6))
         A, B = rng.integers(0, 4, (m, n)), rng.integers(0, 4, (m, n))
-        kind = k % 4
+        kind = k % 6
         if kind == 1:
             A[rng.integers(m)] = 2
             B[rng.integers(m)] = 1
@@ -77,7 +78,44 @@ def degenerate_games(rng, count):
             A[:, -1], B[:, -1] = A[:, 0], B[:, 0]
         elif kind == 3:
             A[:] = 0
+        elif kind == 4:
+            B[:] = 5
+        elif kind == 5:
+            A[:], B[:] = 3, 3
         yield A.tolist(), B.tolist()
+
+
+def components_of(equilibria):
+    """The connected components (as sets of extreme equilibria) and the
+    maximal Nash subsets (maximal bicliques, as (row set, column set)) of a
+    set of extreme equilibria. The column sets of the maximal bicliques are
+    the nonempty intersections of rows' partner sets, closed one row at a time."""
+    rows = sorted({x for x, _ in equilibria})
+    partners = {x: frozenset(y for x2, y in equilibria if x2 == x) for x in rows}
+    column_sets = set()
+    for x in rows:
+        column_sets |= {partners[x]} | {c & partners[x] for c in column_sets if c & partners[x]}
+    subsets = {(frozenset(x for x in rows if c <= partners[x]), c) for c in column_sets}
+    components = []
+    for x, y in equilibria:
+        touching = [c for c in components if any(x == x2 or y == y2 for x2, y2 in c)]
+        merged = {(x, y)}.union(*touching)
+        components = [c for c in components if c not in touching] + [merged]
+    return sorted(map(frozenset, components), key=sorted), subsets
+
+
+def assert_components_equal_lrsnash(game, expected):
+    """nash_components(rational=True) has the components and maximal Nash
+    subsets of lrsnash's extreme equilibria, every one an equilibrium."""
+    found = dilemma.nash_components(game, rational=True)
+    components, subsets = components_of(expected)
+    assert sorted((frozenset(as_fractions(c.equilibria)) for c in found), key=sorted) == components
+    assert {
+        (frozenset(map(tuple, s.row_strategies)), frozenset(map(tuple, s.column_strategies)))
+        for c in found
+        for s in c.nash_subsets
+    } == subsets
+    return found
 
 
 # ---- against lrsnash ----------------------------------------------------------
@@ -106,12 +144,17 @@ def test_support_enumeration_and_components_equal_lrsnash(tmp_path):
     for A, B in list(degenerate_games(rng, 24)) + list(random_games(rng, 12, range(1, 7), 99)):
         expected = lrsnash(A, B, tmp_path)
         game = game_of(A, B)
-        assert as_fractions(dilemma.support_enumeration(game, rational=True)) == expected
+        exact = dilemma.support_enumeration(game, rational=True)
+        assert as_fractions(exact) == expected
+        assert_exact_equilibria(A, B, exact)
         assert as_fractions(dilemma.support_enumeration_gen(game, True)) == expected
-        assert matches(dilemma.support_enumeration(game), expected)
-        in_components = [p for c in dilemma.nash_components(game, rational=True) for p in c.equilibria]
-        assert as_fractions(in_components) == expected
+        floating = dilemma.support_enumeration(game)
+        assert matches(floating, expected)
+        assert_equilibria(game, floating)
+        components = assert_components_equal_lrsnash(game, expected)
+        in_components = [p for c in components for p in c.equilibria]
         assert len(in_components) == len(expected)
+        assert_exact_equilibria(A, B, in_components)
 
 
 @needs_lrsnash
@@ -121,10 +164,35 @@ def test_issue_game_with_an_indifferent_player(tmp_path):
     # QuantEcon reported 3 on such a game.
     A, B = [[0] * 3] * 3, [[1, 2, 3], [3, 1, 2], [2, 3, 1]]
     game = game_of(A, B)
-    assert len(dilemma.vertex_enumeration(game)) == 12
-    assert as_fractions(dilemma.vertex_enumeration(game, rational=True)) == lrsnash(A, B, tmp_path)
+    expected = lrsnash(A, B, tmp_path)
+    assert len(expected) == 12
+    exact = dilemma.vertex_enumeration(game, rational=True)
+    assert as_fractions(exact) == expected and len(exact) == 12
+    assert_exact_equilibria(A, B, exact)
+    assert matches(dilemma.vertex_enumeration(game), expected)
+    (component,) = assert_components_equal_lrsnash(game, expected)
+    assert not component.is_singleton and len(component.equilibria) == 12
     (component,) = dilemma.nash_components(game)
     assert not component.is_singleton and len(component.equilibria) == 12
+
+
+@needs_lrsnash
+@pytest.mark.parametrize("preset", ["invariant_purge", "invariant_purge_externality"])
+def test_invariant_confession_game_is_one_component_covering_everything(tmp_path, preset):
+    # MODEL.md sections 2 and 3: in the invariant presets nobody's choice
+    # changes their own payoff, so every profile of the dense two-player
+    # form is an equilibrium: one component, one Nash subset, the product of
+    # both simplices (its extreme points the pure strategies).
+    game = dilemma.confession_game(2, preset).to_normal_form()
+    A, B = game.payoffs(0).tolist(), game.payoffs(1).tolist()
+    expected = lrsnash(A, B, tmp_path)
+    (component,) = assert_components_equal_lrsnash(game, expected)
+    (subset,) = component.nash_subsets
+    pure = {tuple(row) for row in np.eye(3, dtype=int).tolist()}
+    assert set(map(tuple, subset.row_strategies)) == pure == set(map(tuple, subset.column_strategies))
+    assert_exact_equilibria(A, B, component.equilibria)
+    (floating,) = dilemma.nash_components(game)
+    assert len(floating.equilibria) == 9 and len(floating.nash_subsets) == 1
 
 
 # ---- vertex enumeration and components ------------------------------------------
@@ -137,6 +205,7 @@ def test_known_answers():
         ([Fraction(2, 3), Fraction(1, 3)], [Fraction(1, 3), Fraction(2, 3)]),
         ([1, 0], [1, 0]),
     ]
+    assert_exact_equilibria([[2, 0], [0, 1]], [[1, 0], [0, 2]], bos)
     x, y = bos[1]
     assert x.dtype == object and isinstance(x[0], Fraction)
     floating = dilemma.vertex_enumeration(dilemma.battle_of_the_sexes())
@@ -163,6 +232,7 @@ def test_invariant_game_is_one_component_covering_everything():
 def test_components_of_a_continuum_and_an_isolated_equilibrium():
     game = game_of([[1, 1], [0, 2]], [[1, 1], [0, 3]])
     components = dilemma.nash_components(game, rational=True)
+    assert_exact_equilibria([[1, 1], [0, 2]], [[1, 1], [0, 3]], [p for c in components for p in c.equilibria])
     assert sorted(c.is_singleton for c in components) == [False, True]
     continuum = next(c for c in components if not c.is_singleton)
     assert [list(x) for x in continuum.row_strategies] == [[1, 0]]
@@ -189,6 +259,7 @@ def test_support_enumeration_generator_and_order():
     np.testing.assert_array_equal(first[0], [1, 0])
     rest = list(generator)
     assert len(rest) == 2
+    assert_equilibria(dilemma.battle_of_the_sexes(), [first] + rest)
     with pytest.raises(StopIteration):
         next(generator)
     assert iter(generator) is generator
@@ -235,6 +306,7 @@ def test_lemke_howson_full_output_and_iteration_cap():
     game = dilemma.random_game((6, 6), random_state=1, low=0, high=99, integer=True)
     NE, result = dilemma.lemke_howson(game, 0, full_output=True)
     assert result.converged and NE is not None and result.NE is not None
+    assert_equilibria(game, [NE])
     assert result.max_iter == 10**6
     with pytest.raises(RuntimeError, match=r"lemke_howson: no equilibrium within max_iter = 1 pivots"):
         dilemma.lemke_howson(game, 0, max_iter=1)
@@ -249,6 +321,7 @@ def test_lemke_howson_all_on_shapleys_inaccessible_equilibria():
     assert len(dilemma.vertex_enumeration(game)) == 3
     (reached,) = dilemma.lemke_howson_all(game, rational=True)
     assert [list(s) for s in reached] == [[0, 0, 1], [0, 0, 1]]
+    assert_equilibria(game, dilemma.lemke_howson_all(game))
 
 
 # ---- zero-sum and security -------------------------------------------------------------
@@ -257,6 +330,7 @@ def test_lemke_howson_all_on_shapleys_inaccessible_equilibria():
 def test_solve_zero_sum_and_security_strategy():
     # 2 x 2 without a saddle point (Owen, Game Theory, 1995, II.4): value 1/7.
     solution = dilemma.solve_zero_sum(game_of([[3, -1], [-2, 1]], [[-3, 1], [2, -1]]), rational=True)
+    assert_exact_equilibria([[3, -1], [-2, 1]], [[-3, 1], [2, -1]], [solution.profile])
     assert solution.value == Fraction(1, 7)
     assert list(solution.row_strategy) == [Fraction(3, 7), Fraction(4, 7)]
     assert list(solution.column_strategy) == [Fraction(2, 7), Fraction(5, 7)]
@@ -272,7 +346,10 @@ def test_zero_sum_value_is_the_payoff_of_every_equilibrium():
     for _ in range(20):
         A = rng.integers(-3, 4, (int(rng.integers(1, 5)), int(rng.integers(1, 5))))
         game = game_of(A, -A)
-        value = dilemma.solve_zero_sum(game, rational=True).value
+        solution = dilemma.solve_zero_sum(game, rational=True)
+        assert_exact_equilibria(A.tolist(), (-A).tolist(), [solution.profile])
+        assert_equilibria(game, [dilemma.solve_zero_sum(game).profile])
+        value = solution.value
         for x, y in dilemma.vertex_enumeration(game, rational=True):
             assert sum(x[i] * int(A[i, j]) * y[j] for i in range(len(x)) for j in range(len(y))) == value
 
@@ -308,6 +385,32 @@ def test_bad_options_raise_value_error():
         dilemma.solve_zero_sum(dilemma.battle_of_the_sexes())
     with pytest.raises(ValueError, match="security_strategy: player must be 0 or 1, got 2"):
         dilemma.security_strategy(pennies, 2)
+
+
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (lambda g: dilemma.lemke_howson(g, -1), "lemke_howson: init_pivot must be >= 0, got -1"),
+        (lambda g: dilemma.lemke_howson(g, 0, max_iter=-5), "lemke_howson: max_iter must be >= 0, got -5"),
+        (lambda g: dilemma.lemke_howson_all(g, max_iter=-1), "lemke_howson_all: max_iter must be >= 0, got -1"),
+        (lambda g: dilemma.security_strategy(g, -1), "security_strategy: player must be >= 0, got -1"),
+    ],
+)
+def test_negative_integers_raise_value_error(call, message):
+    with pytest.raises(ValueError, match=message):
+        call(dilemma.matching_pennies())
+
+
+def test_payoffs_near_the_largest_double():
+    # The row player's payoffs span more than the largest double; rescaling
+    # them once divided by an infinite range (wrong equilibria, regret 8.5e307).
+    game = game_of([[1.7e308, -1.7e308], [0, 1]], [[1, 0], [0, 1]])
+    exact = dilemma.vertex_enumeration(game, rational=True)
+    floating = dilemma.vertex_enumeration(game)
+    assert matches(floating, exact)
+    assert_equilibria(game, floating, tol=1e-9 * 3.4e308)
+    assert as_fractions([dilemma.lemke_howson(game, 1, rational=True)]) <= as_fractions(exact)
+    assert matches([dilemma.lemke_howson(game, 1)], [dilemma.lemke_howson(game, 1, rational=True)])
 
 
 # ---- command line -----------------------------------------------------------------------------

@@ -81,8 +81,10 @@ Bimatrix<Scalar> normalized(Bimatrix<Scalar> game) {
       if (value > high) high = value;
     }
     if constexpr (std::is_floating_point_v<Scalar>) {
-      const Scalar range = high - low;
-      for (Scalar& value : *matrix) value = range == Scalar(0) ? Scalar(1) : Scalar(1) + (value - low) / range;
+      // In halves, so that payoffs near +-DBL_MAX do not overflow the range.
+      const Scalar half_low = low / 2, range = high / 2 - half_low;
+      for (Scalar& value : *matrix)
+        value = range == Scalar(0) ? Scalar(1) : Scalar(1) + (value / 2 - half_low) / range;
     } else {
       Integer scale = 1;
       for (const Scalar& value : *matrix) scale = lcm(scale, Integer(denominator(value)));

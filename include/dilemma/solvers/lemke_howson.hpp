@@ -112,6 +112,15 @@ class LemkeHowsonSystem {
   std::vector<std::size_t> slack_columns_;
 };
 
+/// Throws NotConverged unless `result` converged within `max_iter` pivots.
+template <class Scalar>
+void require_converged(const BasicLemkeHowsonResult<Scalar>& result, std::size_t max_iter) {
+  if (!result.converged)
+    throw NotConverged("lemke_howson: no equilibrium within max_iter = " + std::to_string(max_iter) +
+                       " pivots from init_pivot = " + std::to_string(result.init_pivot) +
+                       "; raise max_iter or try another init_pivot");
+}
+
 template <class Payoff>
 void check_lemke_howson(const char* function, const BasicNormalFormGame<Payoff>& game, double tol) {
   check_two_players(function, game);
@@ -160,10 +169,7 @@ BasicMixedProfile<Scalar> lemke_howson(const BasicNormalFormGame<Payoff>& game, 
                                        std::size_t max_iter = kLemkeHowsonMaxIter,
                                        double tol = kBimatrixTolerance) {
   BasicLemkeHowsonResult<Scalar> result = lemke_howson_full<Scalar>(game, init_pivot, max_iter, tol);
-  if (!result.converged)
-    throw NotConverged("lemke_howson: no equilibrium within max_iter = " + std::to_string(max_iter) +
-                       " pivots from init_pivot = " + std::to_string(init_pivot) +
-                       "; raise max_iter or try another init_pivot");
+  detail::require_converged(result, max_iter);
   return std::move(result.profile);
 }
 
