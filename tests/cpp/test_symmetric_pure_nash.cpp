@@ -123,3 +123,17 @@ TEST_CASE("for_each_pure_nash: an error in a worker thread reaches the caller") 
   CHECK(flat == flat_equilibria(6000, 3, 1));
   CHECK_FALSE(SymmetricGame(5, 3, hashed_payoff).thread_safe());
 }
+
+TEST_CASE("pure_nash (symmetric): the confession game's inlined payoff gives what its function gives") {
+  for (const std::string& preset : dilemma::confession_preset_names()) {
+    const SymmetricGame game = dilemma::confession_game(300, preset);
+    REQUIRE(game.function_target<dilemma::ConfessionPayoff>() != nullptr);
+    std::vector<std::size_t> through_function;
+    dilemma::for_each_pure_nash(
+        300, 3, [&](std::size_t a, const Counts& m) { return game.payoff(a, m); },
+        [&](const Counts& c) { through_function.insert(through_function.end(), c.begin(), c.end()); });
+    std::vector<std::size_t> inlined;
+    for (const CountClass& c : dilemma::pure_nash(game)) inlined.insert(inlined.end(), c.counts.begin(), c.counts.end());
+    CHECK_MESSAGE(inlined == through_function, preset);
+  }
+}

@@ -79,6 +79,12 @@ class SymmetricGame {
   /// Number of count vectors of the others, C(n + s - 2, s - 1).
   std::size_t num_count_vectors() const noexcept { return others_->size(); }
   bool has_table() const noexcept { return static_cast<bool>(table_); }
+  /// The payoff function object if it is of type F (else nullptr), so that
+  /// solvers can call a known payoff type directly, inlined.
+  template <class F>
+  const F* function_target() const noexcept {
+    return function_ ? function_.template target<F>() : nullptr;
+  }
   /// True when payoffs may be read from several threads at once: a table,
   /// or a function declared thread-safe.
   bool thread_safe() const noexcept { return has_table() || thread_safe_; }

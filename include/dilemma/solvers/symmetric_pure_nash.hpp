@@ -10,6 +10,7 @@
 
 #include "dilemma/core/combinatorics.hpp"
 #include "dilemma/games/symmetric_game.hpp"
+#include "dilemma/models/confession.hpp"
 
 namespace dilemma {
 
@@ -218,6 +219,11 @@ void for_each_pure_nash(std::size_t n, std::size_t s, Payoff&& payoff, Visitor&&
 /// concurrently (SymmetricGame::thread_safe()).
 template <class Visitor>
 void for_each_pure_nash(const SymmetricGame& game, Visitor&& visit, double tol = 0.0) {
+  // The confession game's own payoff (validated, so always finite) is
+  // inlined rather than called through std::function: about 5x faster.
+  if (const auto* confession = game.function_target<ConfessionPayoff>())
+    return for_each_pure_nash(game.num_players(), game.num_actions(), *confession, std::forward<Visitor>(visit), tol,
+                              game.thread_safe() ? 0 : 1);
   for_each_pure_nash(
       game.num_players(), game.num_actions(),
       [&](std::size_t a, const Counts& m) { return game.payoff_at(a, m); }, std::forward<Visitor>(visit), tol,
