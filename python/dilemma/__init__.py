@@ -91,6 +91,13 @@ from ._core import (  # two-player solvers
     support_enumeration_gen,
     vertex_enumeration,
 )
+from ._core import (  # decomposition and potentials
+    Decomposition,
+    SymmetricDecomposition,
+    decompose,
+    is_potential_game,
+    potential_function,
+)
 
 from . import plotting, reproduction
 from .confession import confession_game, confession_parameters

@@ -379,3 +379,37 @@ def solve_zero_sum(game: NormalFormGame, rational: bool = ..., *, tol: float = .
 def security_strategy(
     game: NormalFormGame, player: int, rational: bool = ..., *, tol: float = ...
 ) -> SecurityStrategy: ...
+
+# Decomposition (Candogan et al. 2011) and exact potentials.
+class Decomposition:
+    norm: float
+    nonstrategic_norm: float
+    potential_norm: float
+    harmonic_norm: float
+    potentialness: float
+    nonstrategic: NormalFormGame
+    potential: NormalFormGame
+    harmonic: NormalFormGame
+    num_iter: int
+    potential_function: npt.NDArray[np.float64]
+
+class SymmetricDecomposition:
+    norm: float
+    nonstrategic_norm: float
+    potential_norm: float
+    harmonic_norm: float
+    potentialness: float
+    nonstrategic: SymmetricGame
+    potential: SymmetricGame
+    harmonic: SymmetricGame
+    num_iter: int
+    potential_function: npt.NDArray[np.float64]
+
+@overload
+def decompose(game: NormalFormGame, *, tol: float = ..., max_iter: int = ...) -> Decomposition: ...
+@overload
+def decompose(game: SymmetricGame, *, tol: float = ..., max_iter: int = ...) -> SymmetricDecomposition: ...
+def potential_function(
+    game: NormalFormGame | SymmetricGame, *, tol: float = ...
+) -> npt.NDArray[np.float64] | None: ...
+def is_potential_game(game: NormalFormGame | SymmetricGame, *, tol: float = ...) -> bool: ...

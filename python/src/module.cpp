@@ -15,4 +15,5 @@ PYBIND11_MODULE(_core, m) {
   dilemma::python::bind_models(m);
   dilemma::python::bind_dynamics(m);
   dilemma::python::bind_two_player(m);
+  dilemma::python::bind_decomposition(m);
 }

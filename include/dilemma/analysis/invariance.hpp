@@ -25,12 +25,11 @@ inline std::vector<double> max_stakes(const NormalFormGame& game) {
   for (std::size_t i = 0; i < game.num_players(); ++i) {
     const double* u = game.payoffs(i);
     const std::size_t stride = game.strides()[i], m = game.nums_actions()[i];
-    for (std::size_t start = 0; start < game.num_profiles(); start += m * stride)
-      for (std::size_t r = 0; r < stride; ++r) {
-        double low = HUGE_VAL, high = -HUGE_VAL;
-        for (std::size_t a = 0; a < m; ++a) low = std::min(low, u[start + a * stride + r]), high = std::max(high, u[start + a * stride + r]);
-        stakes[i] = std::max(stakes[i], high - low);
-      }
+    detail::for_each_fiber(game, i, [&](std::size_t base) {
+      double low = HUGE_VAL, high = -HUGE_VAL;
+      for (std::size_t a = 0; a < m; ++a) low = std::min(low, u[base + a * stride]), high = std::max(high, u[base + a * stride]);
+      stakes[i] = std::max(stakes[i], high - low);
+    });
   }
   return stakes;
 }
@@ -62,17 +61,16 @@ inline double strategic_share(const NormalFormGame& game) {
   for (std::size_t i = 0; i < game.num_players(); ++i) {
     const double* u = game.payoffs(i);
     const std::size_t stride = game.strides()[i], m = game.nums_actions()[i];
-    for (std::size_t start = 0; start < game.num_profiles(); start += m * stride)
-      for (std::size_t r = 0; r < stride; ++r) {
-        double mean = 0.0;
-        for (std::size_t a = 0; a < m; ++a) mean += u[start + a * stride + r];
-        mean /= double(m);
-        for (std::size_t a = 0; a < m; ++a) {
-          const double value = u[start + a * stride + r];
-          strategic += (value - mean) * (value - mean);
-          total += value * value;
-        }
+    detail::for_each_fiber(game, i, [&](std::size_t base) {
+      double mean = 0.0;
+      for (std::size_t a = 0; a < m; ++a) mean += u[base + a * stride];
+      mean /= double(m);
+      for (std::size_t a = 0; a < m; ++a) {
+        const double value = u[base + a * stride];
+        strategic += (value - mean) * (value - mean);
+        total += value * value;
       }
+    });
   }
   return total == 0 ? 0.0 : std::sqrt(strategic / total);
 }

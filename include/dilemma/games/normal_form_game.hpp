@@ -246,6 +246,19 @@ class BasicNormalFormGame {
 /// The game type used throughout: double payoffs.
 using NormalFormGame = BasicNormalFormGame<double>;
 
+namespace detail {
+
+/// Calls visit(base) for every line of profiles along `player`'s axis: the
+/// profiles base + a * strides()[player], a = 0..m-1, share the others' actions.
+template <class Scalar, class Visit>
+void for_each_fiber(const BasicNormalFormGame<Scalar>& game, std::size_t player, Visit&& visit) {
+  const std::size_t stride = game.strides()[player], m = game.nums_actions()[player];
+  for (std::size_t start = 0; start < game.num_profiles(); start += m * stride)
+    for (std::size_t r = 0; r < stride; ++r) visit(start + r);
+}
+
+}  // namespace detail
+
 /// The game restricted to a subset of each player's actions (in the given
 /// order); labels follow the kept actions.
 template <class Scalar>
