@@ -85,13 +85,12 @@ struct BasicElimination {
 };
 using Elimination = BasicElimination<double>;
 
-/// Iterated elimination of strictly dominated pure strategies. Each round
-/// removes every strictly dominated action of every player at once; the
-/// result does not depend on the order (strict dominance is order-independent).
-template <class Scalar>
-BasicElimination<Scalar> iterated_elimination(
-    const BasicNormalFormGame<Scalar>& game,
-    const typename BasicNormalFormGame<Scalar>::scalar_type& tol = Scalar(0)) {
+namespace detail {
+
+/// Iterated elimination where dominated(game, player, action) decides
+/// removal; each round removes every dominated action of every player at once.
+template <class Scalar, class Dominated>
+BasicElimination<Scalar> eliminate(const BasicNormalFormGame<Scalar>& game, Dominated&& dominated) {
   BasicElimination<Scalar> result{game, {}, 0};
   result.original_actions.resize(game.num_players());
   for (std::size_t i = 0; i < game.num_players(); ++i)
@@ -99,13 +98,13 @@ BasicElimination<Scalar> iterated_elimination(
   for (;;) {
     std::vector<std::vector<std::size_t>> kept(game.num_players());
     bool removed = false;
-    for (std::size_t i = 0; i < game.num_players(); ++i) {
-      const std::vector<std::size_t> dominated =
-          dominated_actions(result.game, i, Dominance::strict, tol);
-      for (std::size_t a = 0; a < result.game.nums_actions()[i]; ++a)
-        if (std::find(dominated.begin(), dominated.end(), a) == dominated.end()) kept[i].push_back(a);
-      removed = removed || !dominated.empty();
-    }
+    for (std::size_t i = 0; i < game.num_players(); ++i)
+      for (std::size_t a = 0; a < result.game.nums_actions()[i]; ++a) {
+        if (dominated(static_cast<const BasicNormalFormGame<Scalar>&>(result.game), i, a))
+          removed = true;
+        else
+          kept[i].push_back(a);
+      }
     if (!removed) return result;
     result.game = subgame(result.game, kept);
     for (std::size_t i = 0; i < game.num_players(); ++i) {
@@ -115,6 +114,22 @@ BasicElimination<Scalar> iterated_elimination(
     }
     ++result.rounds;
   }
+}
+
+}  // namespace detail
+
+/// Iterated elimination of strictly dominated pure strategies. Each round
+/// removes every strictly dominated action of every player at once; the
+/// result does not depend on the order (strict dominance is order-independent).
+template <class Scalar>
+BasicElimination<Scalar> iterated_elimination(
+    const BasicNormalFormGame<Scalar>& game,
+    const typename BasicNormalFormGame<Scalar>::scalar_type& tol = Scalar(0)) {
+  return detail::eliminate(game, [&](const BasicNormalFormGame<Scalar>& reduced, std::size_t i, std::size_t a) {
+    for (std::size_t b = 0; b < reduced.nums_actions()[i]; ++b)
+      if (dominates(reduced, i, b, a, Dominance::strict, tol)) return true;
+    return false;
+  });
 }
 
 /// True when `action` dominates `other` in a symmetric game: u(action, m)

@@ -1,0 +1,268 @@
+// Dominance by mixed strategies, iterated elimination with it, and mixed
+// security (maxmin) strategies of n-player games, by linear programming.
+//
+// Strict: action a of player i is strictly dominated by a mixture sigma of
+// its other actions iff the matrix game D[b][r] = u_i(b, r) - u_i(a, r)
+// (rows b != a, columns r the others' pure profiles) has a positive value,
+// max_sigma min_r sum_b sigma_b D[b][r] > 0; the row player's optimal
+// strategy is the dominating mixture. (An action may be dominated by a
+// mixture and by no pure action: the textbook 3 x 2 example is in
+// tests/cpp/test_mixed_dominance.cpp.)
+//
+// Weak: with the constraint g_r = sum_b sigma_b D[b][r] >= -tol written
+// homogeneously, sum_b sigma_b (D[b][r] + tol) >= 0, the program
+// max sum_r g_r s.t. those rows, sum sigma <= 1, sigma >= 0 starts at the
+// origin; the action is weakly dominated iff its optimum has g_r > tol for
+// some r. With tol = 0 this is exact (the optimum sum is positive iff some
+// feasible mixture is better somewhere); with tol > 0 a mixture that is
+// better by more than tol only where another has a smaller total is missed.
+//
+// Mixed security: player i's maxmin strategy against the others' pure
+// profiles (the worst case of a mixed strategy is attained at a pure
+// profile of the others) is the row strategy of the matrix game of
+// u_i(a, r), solved as in solvers/zero_sum.hpp.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <vector>
+
+#include "dilemma/analysis/dominance.hpp"
+#include "dilemma/analysis/security.hpp"
+#include "dilemma/detail/linear_program.hpp"
+#include "dilemma/games/normal_form_game.hpp"
+#include "dilemma/games/symmetric_game.hpp"
+#include "dilemma/solvers/zero_sum.hpp"
+
+namespace dilemma {
+
+/// The outcome of a test for dominance by a mixed strategy.
+struct MixedDominance {
+  bool dominated = false;
+  /// A dominating mixture over all the player's actions (0 on the tested
+  /// action); empty when not dominated.
+  std::vector<double> strategy;
+  /// Strict: min over the others' profiles of the mixture's gain over the
+  /// action (the value of the matrix game). Weak: the largest gain.
+  double margin = 0;
+};
+
+namespace detail {
+
+/// Rows b != action of D[b][r] = u(b, r) - u(action, r), columns r the
+/// others' profiles in C order: a (m - 1) x (P / m) matrix, row-major.
+inline std::vector<double> gain_matrix(const NormalFormGame& game, std::size_t player, std::size_t action) {
+  const double* u = game.payoffs(player);
+  const std::size_t m = game.nums_actions()[player], stride = game.strides()[player];
+  const std::size_t columns = game.num_profiles() / m;
+  std::vector<double> gains;
+  gains.reserve((m - 1) * columns);
+  for (std::size_t b = 0; b < m; ++b) {
+    if (b == action) continue;
+    for (std::size_t start = 0; start < game.num_profiles(); start += m * stride)
+      for (std::size_t r = 0; r < stride; ++r) gains.push_back(u[start + b * stride + r] - u[start + action * stride + r]);
+  }
+  return gains;
+}
+
+/// The player's own payoffs as an m x (P / m) matrix, columns the others'
+/// profiles.
+inline std::vector<double> own_matrix(const NormalFormGame& game, std::size_t player) {
+  const double* u = game.payoffs(player);
+  const std::size_t m = game.nums_actions()[player], stride = game.strides()[player];
+  std::vector<double> matrix;
+  matrix.reserve(game.num_profiles());
+  for (std::size_t a = 0; a < m; ++a)
+    for (std::size_t start = 0; start < game.num_profiles(); start += m * stride)
+      for (std::size_t r = 0; r < stride; ++r) matrix.push_back(u[start + a * stride + r]);
+  return matrix;
+}
+
+inline void check_dominance_tol(const char* function, double tol) {
+  if (!std::isfinite(tol) || tol < 0) fail(function, "tol must be finite and >= 0, got ", tol);
+}
+
+/// Mixed dominance of a row of zeros by the rows of `gains` (rows x columns).
+inline MixedDominance mixed_dominance(std::size_t rows, std::size_t columns, const std::vector<double>& gains,
+                                      Dominance kind, double tol) {
+  MixedDominance result;
+  if (rows == 0) return result;
+  std::vector<double> sigma;
+  double range = 0;
+  for (double g : gains) range = std::max(range, std::fabs(g));
+  if (kind == Dominance::strict) {
+    auto game = solve_matrix_game<double>(rows, columns, gains, kBimatrixTolerance);
+    sigma = std::move(game.row_strategy);
+  } else {
+    if (range == 0) return result;
+    // Rows: -sum_b sigma_b (D[b][r] + tol) <= 0 (scaled by 1 / range), then sum sigma <= 1.
+    std::vector<double> M(columns * rows), b(columns + 1, 0.0), c(rows, 0.0);
+    for (std::size_t r = 0; r < columns; ++r)
+      for (std::size_t j = 0; j < rows; ++j) M[r * rows + j] = -(gains[j * columns + r] + tol) / range;
+    M.insert(M.end(), rows, 1.0);
+    b[columns] = 1.0;
+    for (std::size_t j = 0; j < rows; ++j)
+      for (std::size_t r = 0; r < columns; ++r) c[j] += gains[j * columns + r] / range;
+    const auto solution = maximize_dantzig(columns + 1, rows, M, b, c, kBimatrixTolerance);
+    double sum = 0;
+    for (double p : solution.primal) sum += p;
+    if (!(sum > 0)) return result;
+    sigma = solution.primal;
+    for (double& p : sigma) p /= sum;
+  }
+  double worst = HUGE_VAL, best = -HUGE_VAL;
+  for (std::size_t r = 0; r < columns; ++r) {
+    double g = 0;
+    for (std::size_t j = 0; j < rows; ++j) g += sigma[j] * gains[j * columns + r];
+    worst = std::min(worst, g);
+    best = std::max(best, g);
+  }
+  result.dominated = kind == Dominance::strict ? worst > tol : worst >= -tol && best > tol;
+  result.margin = kind == Dominance::strict ? worst : best;
+  if (result.dominated) result.strategy = std::move(sigma);
+  return result;
+}
+
+/// The maxmin strategy of the row player of `own` (rows x columns) and
+/// its worst-case payoff over the columns.
+inline SecurityStrategy mixed_security(std::size_t rows, std::size_t columns, const std::vector<double>& own) {
+  SecurityStrategy security{solve_matrix_game<double>(rows, columns, own, kBimatrixTolerance).row_strategy, HUGE_VAL};
+  for (std::size_t r = 0; r < columns; ++r) {
+    double value = 0;
+    for (std::size_t a = 0; a < rows; ++a) value += security.strategy[a] * own[a * columns + r];
+    security.level = std::min(security.level, value);
+  }
+  return security;
+}
+
+/// The best action by its worst payoff, as a one-point strategy.
+inline SecurityStrategy pure_security(const std::vector<double>& levels) {
+  const auto best = std::max_element(levels.begin(), levels.end());
+  SecurityStrategy security{std::vector<double>(levels.size(), 0.0), *best};
+  security.strategy[static_cast<std::size_t>(best - levels.begin())] = 1.0;
+  return security;
+}
+
+/// sigma over the other actions, widened with a 0 at `action`.
+inline void widen(std::vector<double>& strategy, std::size_t action) {
+  if (!strategy.empty()) strategy.insert(strategy.begin() + static_cast<std::ptrdiff_t>(action), 0.0);
+}
+
+}  // namespace detail
+
+/// Whether `action` of `player` is dominated by a mixed strategy over the
+/// player's other actions, strictly (better by more than `tol` against
+/// every profile of the others) or weakly (never worse by more than `tol`,
+/// better by more than `tol` against some profile), and a dominating
+/// mixture. One linear program over the m - 1 other actions and the P / m
+/// profiles of the others. Pure dominance is the special case of a
+/// one-point mixture, so this finds at least what dominates() finds.
+/// \sa dominates, iterated_elimination
+inline MixedDominance mixed_dominance(const NormalFormGame& game, std::size_t player, std::size_t action,
+                                      Dominance kind = Dominance::strict, double tol = 0.0) {
+  detail::check_action("mixed_dominance", game, player, action);
+  detail::check_dominance_tol("mixed_dominance", tol);
+  const std::size_t m = game.nums_actions()[player];
+  MixedDominance result = detail::mixed_dominance(m - 1, game.num_profiles() / m,
+                                                  detail::gain_matrix(game, player, action), kind, tol);
+  detail::widen(result.strategy, action);
+  return result;
+}
+
+/// True when `action` of `player` is dominated by a mixed strategy of the
+/// player's other actions (or, with `mixed` = false, by a pure one).
+inline bool is_dominated(const NormalFormGame& game, std::size_t player, std::size_t action, bool mixed = true,
+                         Dominance kind = Dominance::strict, double tol = 0.0) {
+  detail::check_action("is_dominated", game, player, action);
+  detail::check_dominance_tol("is_dominated", tol);
+  if (!mixed) {
+    for (std::size_t b = 0; b < game.nums_actions()[player]; ++b)
+      if (dominates(game, player, b, action, kind, tol)) return true;
+    return false;
+  }
+  return mixed_dominance(game, player, action, kind, tol).dominated;
+}
+
+/// Mixed dominance in a symmetric game: rows the other actions, columns
+/// the others' count vectors m (every pure profile of the others has the
+/// counts of some m). O(s * C(n + s - 2, s - 1)) per pivot.
+inline MixedDominance mixed_dominance(const SymmetricGame& game, std::size_t action, Dominance kind = Dominance::strict,
+                                      double tol = 0.0) {
+  game.check_action("mixed_dominance", action);
+  detail::check_dominance_tol("mixed_dominance", tol);
+  const std::size_t s = game.num_actions(), M = game.num_count_vectors();
+  std::vector<double> gains((s - 1) * M);
+  std::size_t r = 0;
+  game.for_each_payoff_row([&](const Counts&, const std::vector<double>& u) {
+    std::size_t row = 0;
+    for (std::size_t b = 0; b < s; ++b)
+      if (b != action) gains[row++ * M + r] = u[b] - u[action];
+    ++r;
+  });
+  MixedDominance result = detail::mixed_dominance(s - 1, M, gains, kind, tol);
+  detail::widen(result.strategy, action);
+  return result;
+}
+
+/// True when `action` of a symmetric game is dominated by a mixed strategy
+/// of the other actions (or, with `mixed` = false, by a pure one).
+inline bool is_dominated(const SymmetricGame& game, std::size_t action, bool mixed = true,
+                         Dominance kind = Dominance::strict, double tol = 0.0) {
+  game.check_action("is_dominated", action);
+  detail::check_dominance_tol("is_dominated", tol);
+  if (!mixed) {
+    for (std::size_t b = 0; b < game.num_actions(); ++b)
+      if (dominates(game, b, action, kind, tol)) return true;
+    return false;
+  }
+  return mixed_dominance(game, action, kind, tol).dominated;
+}
+
+/// Iterated elimination of actions strictly dominated by mixed strategies:
+/// each round removes, for every player at once, every action strictly
+/// dominated (by more than `tol`) by a mixture of that player's remaining
+/// actions. Removes at least what iterated_elimination removes; the result
+/// does not depend on the order (strict dominance).
+inline Elimination iterated_mixed_elimination(const NormalFormGame& game, double tol = 0.0) {
+  detail::check_dominance_tol("iterated_elimination", tol);
+  return detail::eliminate(game, [&](const NormalFormGame& reduced, std::size_t i, std::size_t a) {
+    return mixed_dominance(reduced, i, a, Dominance::strict, tol).dominated;
+  });
+}
+
+/// Each player's security (maxmin) strategy and level in an n-player game:
+/// mixed (the default), the mixed strategy maximising the worst expected
+/// payoff over the others' pure profiles, by one linear program per player
+/// (m_i rows, P / m_i columns); or pure, the best action by its worst
+/// payoff (security_levels), as a one-point strategy. The mixed level is at
+/// least the pure one. For two players the mixed level equals
+/// security_strategy's.
+inline std::vector<SecurityStrategy> security_strategies(const NormalFormGame& game, bool mixed = true) {
+  std::vector<SecurityStrategy> result;
+  for (std::size_t i = 0; i < game.num_players(); ++i) {
+    const std::size_t m = game.nums_actions()[i];
+    if (mixed) {
+      result.push_back(detail::mixed_security(m, game.num_profiles() / m, detail::own_matrix(game, i)));
+    } else {
+      result.push_back(detail::pure_security(security_levels(game, i)));
+    }
+  }
+  return result;
+}
+
+/// The security strategy of a symmetric game (the same for every player):
+/// against the others' count vectors. Mixed or pure as for dense games.
+inline SecurityStrategy security_strategies(const SymmetricGame& game, bool mixed = true) {
+  const std::size_t s = game.num_actions(), M = game.num_count_vectors();
+  if (!mixed) return detail::pure_security(security_levels(game));
+  std::vector<double> own(s * M);
+  std::size_t r = 0;
+  game.for_each_payoff_row([&](const Counts&, const std::vector<double>& u) {
+    for (std::size_t a = 0; a < s; ++a) own[a * M + r] = u[a];
+    ++r;
+  });
+  return detail::mixed_security(s, M, own);
+}
+
+}  // namespace dilemma

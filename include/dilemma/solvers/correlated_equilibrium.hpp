@@ -1,0 +1,258 @@
+// Correlated and coarse correlated equilibria by linear programming, for
+// dense n-player games and, in polynomial size, for symmetric games.
+//
+// A correlated equilibrium (Aumann 1974) is a distribution p over pure
+// profiles such that no player, told its own action a by a mediator who
+// drew the profile from p, gains by playing a' instead:
+//   sum_{a_-i} p(a, a_-i) [u_i(a', a_-i) - u_i(a, a_-i)] <= 0
+// for every player i and actions a != a'. A coarse correlated equilibrium
+// (Hannan; Moulin & Vial 1978) only asks that no player gains by committing
+// to a' before hearing the recommendation:
+//   sum_a p(a) [u_i(a', a_-i) - u_i(a)] <= 0   for every i and a'.
+//
+// Dense games: one variable per pure profile, in the C order of the payoff
+// tensors (the distribution has the shape of the game's profile tensor);
+// sum_i m_i (m_i - 1) incentive rows (sum_i m_i for coarse).
+//
+// Symmetric games, count form: the set of correlated equilibria is convex
+// and invariant under permuting the players, so averaging a correlated
+// equilibrium over all permutations gives an exchangeable one with the same
+// welfare (welfare is symmetric). An exchangeable distribution puts the same
+// probability on every profile of a count class c (sum c = n), so it is
+// given by q(c), the probability of the class. Of the Mult(n; c) profiles of
+// class c, a fraction c_a / n gives player i the action a, and in each the
+// others' counts are c - e_a. So player i's constraint for recommendation a
+// and deviation a' is
+//   sum_c q(c) * c_a / n * [u(a', c - e_a) - u(a, c - e_a)] <= 0,
+// the same for every player: C(n + s - 1, s - 1) variables and s (s - 1)
+// rows (s rows for coarse: sum_a c_a / n [u(a', c - e_a) - u(a, c - e_a)]),
+// polynomial in n for fixed s (Papadimitriou & Roughgarden 2008). The
+// largest and smallest welfare over all correlated equilibria are attained
+// by exchangeable ones, so the count-form optimum equals the dense one.
+//
+// The programs: incentive rows are homogeneous, so with objective weights
+// made positive (welfare rescaled onto [1, 2]; all ones for "feasible") the
+// program max sum_k p_k weight_k s.t. incentive rows <= 0, sum p <= 1 has the
+// origin as a feasible start and its optimum at sum p = 1. Each player's
+// incentive rows are divided by its payoff range, so the solver's tolerance
+// is relative. Solved by detail::maximize_dantzig (largest reduced cost,
+// lexicographic ratio test: no cycling).
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "dilemma/core/combinatorics.hpp"
+#include "dilemma/core/errors.hpp"
+#include "dilemma/detail/linear_program.hpp"
+#include "dilemma/games/normal_form_game.hpp"
+#include "dilemma/games/symmetric_game.hpp"
+
+namespace dilemma {
+
+/// What the correlated-equilibrium program optimises.
+enum class CorrelatedObjective {
+  feasible,     ///< any correlated equilibrium (a vertex of the polytope)
+  welfare,      ///< the largest expected sum of payoffs
+  min_welfare,  ///< the smallest expected sum of payoffs
+};
+
+/// Default tolerance of the correlated-equilibrium programs, relative to
+/// each player's payoff range.
+inline constexpr double kCorrelatedTolerance = 1e-9;
+
+/// A correlated equilibrium of a dense game.
+struct CorrelatedEquilibrium {
+  /// Probability of each pure profile, C order (shape: the game's
+  /// nums_actions()); sums to 1.
+  std::vector<double> distribution;
+  double welfare = 0;        ///< expected sum of the players' payoffs
+  double max_violation = 0;  ///< largest incentive-constraint value (>= 0), payoff units
+  std::size_t pivots = 0;    ///< simplex pivots
+};
+
+/// A correlated equilibrium of a symmetric game in count form: the
+/// exchangeable distribution giving probability probabilities[k] to count
+/// class classes[k] (spread uniformly over its Mult(n; c) profiles). Only
+/// classes with positive probability are listed, in rank order.
+struct SymmetricCorrelatedEquilibrium {
+  std::vector<Counts> classes;
+  std::vector<double> probabilities;
+  double welfare = 0;        ///< expected sum of the n players' payoffs
+  double max_violation = 0;  ///< largest incentive-constraint value (>= 0), payoff units
+  std::size_t pivots = 0;
+};
+
+namespace detail {
+
+inline void check_correlated_tol(const char* function, double tol) {
+  if (!std::isfinite(tol) || tol < 0 || tol >= 1) fail(function, "tol must be finite, >= 0 and < 1, got ", tol);
+}
+
+/// The positive objective weights of a program over items with the given
+/// welfare values.
+inline std::vector<double> objective_weights(const std::vector<double>& welfare, CorrelatedObjective objective) {
+  std::vector<double> weights(welfare.size(), 1.0);
+  if (objective == CorrelatedObjective::feasible || welfare.empty()) return weights;
+  const auto [low, high] = std::minmax_element(welfare.begin(), welfare.end());
+  const double half_low = *low / 2, range = *high / 2 - half_low;
+  if (range == 0) return weights;
+  for (std::size_t k = 0; k < welfare.size(); ++k) {
+    const double scaled = (welfare[k] / 2 - half_low) / range;  // in [0, 1]
+    weights[k] = 1.0 + (objective == CorrelatedObjective::welfare ? scaled : 1.0 - scaled);
+  }
+  return weights;
+}
+
+/// Solves max weights.p s.t. rows p <= 0 (rows: `num_rows` x n, already
+/// scaled), sum p <= 1; returns p normalised to sum 1.
+inline DantzigSolution solve_distribution(std::size_t num_rows, std::size_t n, std::vector<double> rows,
+                                          const std::vector<double>& weights, double tol) {
+  rows.insert(rows.end(), n, 1.0);
+  std::vector<double> b(num_rows + 1, 0.0);
+  b[num_rows] = 1.0;
+  DantzigSolution solution = maximize_dantzig(num_rows + 1, n, rows, b, weights, tol);
+  double sum = 0;
+  for (double p : solution.primal) sum += p;
+  if (!(sum > 0)) throw std::runtime_error("correlated_equilibrium: the linear program found no distribution");
+  for (double& p : solution.primal) p /= sum;
+  return solution;
+}
+
+}  // namespace detail
+
+/// A correlated equilibrium (or, with `coarse`, a coarse correlated
+/// equilibrium) of a dense game maximising `objective`, by one linear
+/// program over the P pure profiles. `tol` is the simplex's tolerance,
+/// relative to each player's payoff range (default 1e-9).
+///
+/// \returns the distribution, its welfare and its largest incentive
+/// violation (payoff units; 0 up to rounding). O(pivots * R * P) for R =
+/// sum_i m_i (m_i - 1) rows; the tableau holds (R + 2) * (P + R + 2) doubles.
+/// \sa correlated_violation
+inline CorrelatedEquilibrium correlated_equilibrium(const NormalFormGame& game,
+                                                    CorrelatedObjective objective = CorrelatedObjective::welfare,
+                                                    bool coarse = false, double tol = kCorrelatedTolerance) {
+  const char* function = "correlated_equilibrium";
+  detail::check_correlated_tol(function, tol);
+  const std::size_t P = game.num_profiles(), n = game.num_players();
+  std::size_t num_rows = 0;
+  for (std::size_t m : game.nums_actions()) num_rows += coarse ? m : m * (m - 1);
+  detail::check_fits_in_memory(function, (num_rows + 2) * (P + num_rows + 2), sizeof(double),
+                               "the linear program of a game with action counts " +
+                                   detail::format_tuple(game.nums_actions()));
+  std::vector<double> rows(num_rows * P, 0.0), welfare(P, 0.0);
+  std::size_t first_row = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double* u = game.payoffs(i);
+    const std::size_t m = game.nums_actions()[i], stride = game.strides()[i];
+    const auto [low, high] = std::minmax_element(u, u + P);
+    const double scale = *high > *low ? 1.0 / (*high - *low) : 1.0;
+    for (std::size_t k = 0; k < P; ++k) {
+      welfare[k] += u[k];
+      const std::size_t a = (k / stride) % m, base = k - a * stride;
+      for (std::size_t b = 0; b < m; ++b) {
+        if (b == a && !coarse) continue;
+        // CE row (a, b) is a * (m - 1) + (b < a ? b : b - 1); coarse row b.
+        const std::size_t row = coarse ? b : a * (m - 1) + (b < a ? b : b - 1);
+        rows[(first_row + row) * P + k] = (u[base + b * stride] - u[k]) * scale;
+      }
+    }
+    first_row += coarse ? m : m * (m - 1);
+  }
+  const auto solution =
+      detail::solve_distribution(num_rows, P, std::move(rows), detail::objective_weights(welfare, objective), tol);
+  CorrelatedEquilibrium result;
+  result.distribution = solution.primal;
+  result.pivots = solution.pivots;
+  for (std::size_t k = 0; k < P; ++k) result.welfare += result.distribution[k] * welfare[k];
+  result.max_violation = 0;
+  // Recomputed in payoff units from the game, not from the scaled rows.
+  for (std::size_t i = 0; i < n; ++i) {
+    const double* u = game.payoffs(i);
+    const std::size_t m = game.nums_actions()[i], stride = game.strides()[i];
+    std::vector<double> gain(m * m, 0.0);  // gain[a * m + b]: recommendation a (or any, coarse), deviation b
+    for (std::size_t k = 0; k < P; ++k) {
+      const double p = result.distribution[k];
+      if (p == 0) continue;
+      const std::size_t a = (k / stride) % m, base = k - a * stride;
+      for (std::size_t b = 0; b < m; ++b) gain[(coarse ? 0 : a) * m + b] += p * (u[base + b * stride] - u[k]);
+    }
+    for (double g : gain) result.max_violation = std::max(result.max_violation, g);
+  }
+  return result;
+}
+
+/// A correlated (or coarse correlated) equilibrium of a symmetric game
+/// maximising `objective`, in count form (see the top of this file): an
+/// exchangeable distribution, by one linear program over the
+/// C(n + s - 1, s - 1) count classes with s (s - 1) rows. Reads each u(a, m)
+/// once. The welfare equals the dense program's on to_normal_form(game).
+/// O(pivots * s^2 * C(n + s - 1, s - 1)).
+inline SymmetricCorrelatedEquilibrium correlated_equilibrium(
+    const SymmetricGame& game, CorrelatedObjective objective = CorrelatedObjective::welfare, bool coarse = false,
+    double tol = kCorrelatedTolerance) {
+  const char* function = "correlated_equilibrium";
+  detail::check_correlated_tol(function, tol);
+  const std::size_t n = game.num_players(), s = game.num_actions();
+  const CountVectors classes(s, n);
+  const std::size_t C = classes.size(), M = game.num_count_vectors();
+  const std::size_t num_rows = coarse ? s : s * (s - 1);
+  detail::check_fits_in_memory(function, (num_rows + 2) * (C + num_rows + 2) + s * M, sizeof(double),
+                               "the linear program of a symmetric game with " + std::to_string(n) + " players");
+  std::vector<double> table(s * M);  // table[a * M + rank(m)] = u(a, m)
+  std::size_t r = 0;
+  game.for_each_payoff_row([&](const Counts&, const std::vector<double>& u) {
+    for (std::size_t a = 0; a < s; ++a) table[a * M + r] = u[a];
+    ++r;
+  });
+  const auto [low, high] = std::minmax_element(table.begin(), table.end());
+  const double scale = *high > *low ? 1.0 / (*high - *low) : 1.0;
+  // gains[(a * s + b) * C + k] = c_a / n * [u(b, c - e_a) - u(a, c - e_a)] for class k, payoff units.
+  std::vector<double> gains(s * s * C, 0.0), welfare(C, 0.0);
+  Counts c = classes.first(), others(s);
+  std::size_t k = 0;
+  do {
+    for (std::size_t a = 0; a < s; ++a) {
+      if (c[a] == 0) continue;
+      others = c;
+      --others[a];
+      const std::size_t rank = game.others().rank(others);
+      const double share = static_cast<double>(c[a]) / static_cast<double>(n);
+      welfare[k] += static_cast<double>(c[a]) * table[a * M + rank];
+      for (std::size_t b = 0; b < s; ++b) gains[(a * s + b) * C + k] = share * (table[b * M + rank] - table[a * M + rank]);
+    }
+    ++k;
+  } while (classes.next(c));
+  std::vector<double> rows(num_rows * C, 0.0);
+  for (std::size_t a = 0; a < s; ++a)
+    for (std::size_t b = 0; b < s; ++b) {
+      if (a == b && !coarse) continue;
+      const std::size_t row = coarse ? b : a * (s - 1) + (b < a ? b : b - 1);
+      for (std::size_t j = 0; j < C; ++j) rows[row * C + j] += gains[(a * s + b) * C + j] * scale;
+    }
+  const auto solution =
+      detail::solve_distribution(num_rows, C, std::move(rows), detail::objective_weights(welfare, objective), tol);
+  SymmetricCorrelatedEquilibrium result;
+  result.pivots = solution.pivots;
+  std::vector<double> violation(s * s, 0.0);
+  c = classes.first();
+  k = 0;
+  do {
+    const double q = solution.primal[k];
+    if (q > 0) {
+      result.classes.push_back(c);
+      result.probabilities.push_back(q);
+      result.welfare += q * welfare[k];
+      for (std::size_t a = 0; a < s; ++a)
+        for (std::size_t b = 0; b < s; ++b) violation[(coarse ? 0 : a) * s + b] += q * gains[(a * s + b) * C + k];
+    }
+    ++k;
+  } while (classes.next(c));
+  for (double v : violation) result.max_violation = std::max(result.max_violation, v);
+  return result;
+}
+
+}  // namespace dilemma
