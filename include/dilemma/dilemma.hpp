@@ -21,6 +21,7 @@
 #include "dilemma/profiles/heterogeneous_payoffs.hpp"
 #include "dilemma/profiles/mixed_profile.hpp"
 #include "dilemma/profiles/symmetric_payoffs.hpp"
+#include "dilemma/solvers/logit_qre.hpp"
 #include "dilemma/solvers/correlated_equilibrium.hpp"
 #include "dilemma/solvers/pure_nash.hpp"
 #include "dilemma/solvers/symmetric_equilibria.hpp"

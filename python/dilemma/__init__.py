@@ -76,6 +76,12 @@ from ._core import (
     to_nfg,
     uniform_profile,
 )
+from ._core import (  # logit quantal response equilibrium
+    LogitBranch,
+    LogitQreResult,
+    logit_qre,
+    logit_qre_at,
+)
 from ._core import (  # two-player solvers
     LemkeHowsonResult,
     NashComponent,

@@ -194,6 +194,10 @@ class InvarianceReport:
     num_dominated_weak: int
     security_levels: list[list[float]]
     equal_security_levels: bool
+    decomposition_computed: bool
+    potential_norm: float
+    harmonic_norm: float
+    exact_potential: bool
     efficiency: Efficiency
     efficiency_defined: bool
     efficiency_note: str
@@ -299,6 +303,48 @@ def evolutionarily_stable_strategies(
     game: SymmetricGame, *, tol: float = ..., num_starts: int = ..., max_iter: int = ..., random_state: int = ...,
     num_mutants: int = ...
 ) -> EssResult: ...
+
+# Logit quantal response equilibrium (principal branch and its limit).
+# Dense games: profiles are tuples of 1-D arrays, one per player; symmetric
+# games: one 1-D array, the common strategy.
+class LogitBranch:
+    lambdas: npt.NDArray[np.float64]
+    profiles: tuple[npt.NDArray[np.float64], ...] | npt.NDArray[np.float64]
+    def __len__(self) -> int: ...
+
+class LogitQreResult:
+    equilibrium: tuple[npt.NDArray[np.float64], ...] | npt.NDArray[np.float64]
+    qre: tuple[npt.NDArray[np.float64], ...] | npt.NDArray[np.float64]
+    regret: float
+    lam: float
+    converged: bool
+    num_iter: int
+    message: str
+    branch: LogitBranch
+    options: dict[str, float | int | bool]
+
+def logit_qre(
+    game: NormalFormGame | SymmetricGame,
+    *,
+    max_lambda: float = ...,
+    regret_tol: float = ...,
+    first_step: float = ...,
+    max_accel: float = ...,
+    corrector_tol: float = ...,
+    max_iter: int = ...,
+    support_tol: float = ...,
+    record_branch: bool = ...,
+) -> LogitQreResult: ...
+@overload
+def logit_qre_at(
+    game: NormalFormGame, lam: float, *, first_step: float = ..., max_accel: float = ...,
+    corrector_tol: float = ..., max_iter: int = ...
+) -> tuple[npt.NDArray[np.float64], ...]: ...
+@overload
+def logit_qre_at(
+    game: SymmetricGame, lam: float, *, first_step: float = ..., max_accel: float = ...,
+    corrector_tol: float = ..., max_iter: int = ...
+) -> npt.NDArray[np.float64]: ...
 
 # Two-player solvers. With rational=True, strategies are arrays of dtype
 # object holding fractions.Fraction, and values are Fractions.

@@ -53,3 +53,53 @@ def schelling_diagram(game, *, varying_action=None, rest_action=0, ax=None, titl
     ax.grid(True, alpha=0.3)
     ax.legend()
     return ax
+
+
+def qre_branch(result, ax=None, *, title=None):
+    """Plot the branch of a logit QRE: every action's probability against lambda.
+
+    Parameters
+    ----------
+    result : LogitQreResult
+        The result of :func:`dilemma.logit_qre` (with ``record_branch=True``).
+    ax : matplotlib.axes.Axes, optional
+        Axes to draw on; a new figure when omitted.
+    title : str, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Notes
+    -----
+    The horizontal axis is ``lambda / (1 + lambda)`` so that the whole branch,
+    from 0 to its limit, fits; one line per action of each player (dense
+    games) or per action of the common strategy (symmetric games).
+
+    Examples
+    --------
+    >>> import dilemma
+    >>> ax = dilemma.plotting.qre_branch(dilemma.logit_qre(dilemma.battle_of_the_sexes()))
+    """
+    lambdas = np.asarray(result.branch.lambdas, dtype=float)
+    if lambdas.size == 0:
+        raise ValueError("qre_branch: the result has no branch; call logit_qre with record_branch=True")
+    profiles = result.branch.profiles
+    blocks = list(profiles) if isinstance(profiles, tuple) else [profiles]
+    ax = _axes(ax)
+    position = lambdas / (1.0 + lambdas)
+    styles = ["-", "--", ":", "-."]
+    for i, block in enumerate(blocks):
+        for a in range(block.shape[1]):
+            label = f"player {i + 1}: action {a + 1}" if len(blocks) > 1 else f"action {a + 1}"
+            ax.plot(position, block[:, a], styles[a % len(styles)], color=f"C{i % 10}", linewidth=1.8,
+                    label=label)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(-0.02, 1.02)
+    ax.set_xlabel("lambda / (1 + lambda)")
+    ax.set_ylabel("probability")
+    ax.set_title(title or f"logit QRE branch (traced to lambda = {result.lam:.4g})")
+    ax.grid(True, alpha=0.3)
+    if sum(block.shape[1] for block in blocks) <= 12:
+        ax.legend(fontsize=8)
+    return ax

@@ -16,6 +16,7 @@
 
 #include "dilemma/io/nfg.hpp"
 #include "dilemma/solvers/lemke_howson.hpp"
+#include "dilemma/solvers/logit_qre.hpp"
 #include "dilemma/solvers/nash_components.hpp"
 #include "dilemma/solvers/pure_nash.hpp"
 #include "dilemma/solvers/zero_sum.hpp"
@@ -164,6 +165,18 @@ void solve_lp(const NormalFormGame& game, const SolveOptions& options, Equilibri
   });
 }
 
+/// As gambit-logit: one line "lambda,probabilities" per point of the branch,
+/// then "NE,..." with the limit (refined to an exact equilibrium of its support).
+void solve_logit(const NormalFormGame& game, const SolveOptions&, EquilibriumWriter& out) {
+  const auto result = dilemma::logit_qre(game);
+  char lambda[64];
+  for (std::size_t k = 0; k < result.branch.lambdas.size(); ++k) {
+    std::snprintf(lambda, sizeof lambda, "%.6f", result.branch.lambdas[k]);
+    out.profile(result.branch.profiles[k], lambda);
+  }
+  out.profile(result.equilibrium);
+}
+
 struct Method {
   const char* name;
   const char* description;
@@ -180,6 +193,9 @@ constexpr Method kMethods[] = {
     {"lp", "two-player constant-sum games: an equilibrium by linear programming\n"
            "              (as gambit-lp)",
      solve_lp},
+    {"logit", "the limit of the principal logit QRE branch, with the branch (as\n"
+              "              gambit-logit: lines \"lambda,...\", then \"NE,...\")",
+     solve_logit},
 };
 
 const Method* find_method(std::string_view name) {

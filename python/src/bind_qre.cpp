@@ -1,0 +1,238 @@
+// Logit quantal response equilibrium: the principal branch and its limit.
+#include "bindings.hpp"
+#include "dilemma/solvers/logit_qre.hpp"
+
+namespace dilemma::python {
+
+namespace {
+
+/// The branch and the limit, converted to numpy once the solver is done.
+struct PyLogitBranch {
+  py::object lambdas, profiles;
+};
+
+struct PyLogitResult {
+  py::object equilibrium, qre;
+  double regret = 0, lam = 0;
+  bool converged = false;
+  std::size_t num_iter = 0;
+  std::string message;
+  PyLogitBranch branch;
+  py::dict options;
+};
+
+py::array_t<double> to_array(const std::vector<double>& values) {
+  return py::array_t<double>(static_cast<py::ssize_t>(values.size()), values.data());
+}
+
+py::object convert(const MixedProfile& x) { return to_python(x); }
+py::object convert(const std::vector<double>& x) { return to_array(x); }
+
+/// Rows of a 2-D array (steps, actions): column block [first, first + width).
+py::array_t<double> stack(const std::vector<std::vector<double>>& rows, std::size_t width) {
+  py::array_t<double> array({static_cast<py::ssize_t>(rows.size()), static_cast<py::ssize_t>(width)});
+  double* out = array.mutable_data();
+  for (const auto& row : rows) out = std::copy(row.begin(), row.end(), out);
+  return array;
+}
+
+/// Dense: a tuple of (steps, m_i) arrays, one per player.
+py::object stack_profiles(const std::vector<MixedProfile>& profiles, const std::vector<std::size_t>& nums) {
+  py::tuple result(nums.size());
+  for (std::size_t i = 0; i < nums.size(); ++i) {
+    std::vector<std::vector<double>> rows;
+    rows.reserve(profiles.size());
+    for (const auto& profile : profiles) rows.push_back(profile[i]);
+    result[i] = stack(rows, nums[i]);
+  }
+  return result;
+}
+py::object stack_profiles(const std::vector<std::vector<double>>& profiles, const std::vector<std::size_t>& nums) {
+  return stack(profiles, nums.front());
+}
+
+py::dict options_dict(const LogitQreOptions& o) {
+  py::dict d;
+  d["max_lambda"] = o.max_lambda, d["regret_tol"] = o.regret_tol, d["first_step"] = o.first_step;
+  d["max_accel"] = o.max_accel, d["corrector_tol"] = o.corrector_tol, d["max_distance"] = o.max_distance;
+  d["max_contraction"] = o.max_contraction, d["min_step"] = o.min_step, d["max_iter"] = o.max_iter;
+  d["support_tol"] = o.support_tol, d["record_branch"] = o.record_branch;
+  return d;
+}
+
+template <class Profile>
+PyLogitResult to_python_result(const LogitQreResult<Profile>& r, const std::vector<std::size_t>& nums) {
+  PyLogitResult out;
+  out.equilibrium = convert(r.equilibrium);
+  out.qre = convert(r.qre);
+  out.regret = r.regret, out.lam = r.lambda, out.converged = r.converged, out.num_iter = r.num_iter;
+  out.message = r.message;
+  out.branch.lambdas = to_array(r.branch.lambdas);
+  out.branch.profiles = stack_profiles(r.branch.profiles, nums);
+  out.options = options_dict(r.options);
+  return out;
+}
+
+LogitQreOptions make_options(double max_lambda, double regret_tol, double first_step, double max_accel,
+                             double corrector_tol, long long max_iter, double support_tol, bool record_branch) {
+  LogitQreOptions o;
+  o.max_lambda = max_lambda, o.regret_tol = regret_tol, o.first_step = first_step, o.max_accel = max_accel;
+  o.corrector_tol = corrector_tol, o.support_tol = support_tol, o.record_branch = record_branch;
+  o.max_iter = to_nonnegative("logit_qre", "max_iter", max_iter);
+  return o;
+}
+
+const char* const logit_qre_doc = R"doc(
+Trace the principal branch of the logit quantal response equilibrium.
+
+Follows the curve of logit QRE from ``lambda = 0`` (the uniform profile) by
+predictor-corrector path following in log-probability coordinates
+(McKelvey & Palfrey 1995; Turocy 2005), parametrized by arc length so that
+turning points in lambda are passed, until the profile's regret is at most
+``regret_tol`` times the game's payoff range (Gambit's criterion) or lambda
+exceeds ``max_lambda``. The final profile is refined to an exact equilibrium
+of the support it converges to when that lowers its regret.
+
+Parameters
+----------
+game : NormalFormGame or SymmetricGame
+    A dense game, or a symmetric game in count form (never expanded: the
+    branch is the symmetric one, every player mixing the same way).
+max_lambda : float, default 1e6
+    Stop once lambda exceeds this.
+regret_tol : float, default 1e-8
+    Stop when the regret is at most ``regret_tol * (max payoff - min payoff)``;
+    ``converged`` tells whether the limit meets this bound.
+first_step : float, default 0.03
+    First arc-length step.
+max_accel : float, default 1.1
+    Largest growth factor of the step from one step to the next.
+corrector_tol : float, default 1e-4
+    The Newton corrector stops when its step is shorter than this.
+max_iter : int, default 100000
+    Most predictor-corrector steps; beyond it a ``RuntimeError`` is raised.
+support_tol : float, default 1e-6
+    Actions with at least this probability form the support the limit is
+    refined on.
+record_branch : bool, default True
+    Keep every point of the path in ``result.branch``.
+
+Returns
+-------
+LogitQreResult
+    ``equilibrium``: the limiting Nash equilibrium, a tuple of 1-D arrays
+    (one per player) for a dense game, one 1-D array (the common strategy)
+    for a symmetric game; ``qre``: the QRE at the last lambda, same form;
+    ``lam``, ``regret``, ``converged``, ``num_iter``, ``message``,
+    ``options`` (a dict); ``branch.lambdas`` (1-D array) and
+    ``branch.profiles`` (dense: a tuple of ``(steps, m_i)`` arrays;
+    symmetric: one ``(steps, s)`` array).
+
+See Also
+--------
+logit_qre_at : the QRE at a given lambda.
+dilemma.plotting.qre_branch : plot the branch.
+
+Examples
+--------
+>>> import dilemma
+>>> game = dilemma.NormalFormGame.from_arrays([[4, 0], [3, 3]], [[4, 3], [0, 3]])
+>>> result = dilemma.logit_qre(game)   # a stag hunt: the risk-dominant equilibrium
+>>> [x.tolist() for x in result.equilibrium]
+[[0.0, 1.0], [0.0, 1.0]]
+>>> bool(result.converged), float(result.branch.lambdas[0])
+(True, 0.0)
+)doc";
+
+const char* const logit_qre_at_doc = R"doc(
+The logit QRE at precision ``lam`` on the principal branch.
+
+Follows the branch from ``lambda = 0`` to the first point where ``lam`` is
+reached and solves there exactly (Newton at fixed lambda). Where the branch
+turns back in lambda, further QRE at the same ``lam`` exist; this returns
+the first one along the branch.
+
+Parameters
+----------
+game : NormalFormGame or SymmetricGame
+lam : float
+    The precision, ``lam >= 0`` (0: the uniform profile).
+first_step, max_accel, corrector_tol, max_iter
+    As in :func:`logit_qre`.
+
+Returns
+-------
+tuple of numpy.ndarray or numpy.ndarray
+    One probability vector per player (dense game), or the common strategy
+    (symmetric game).
+
+Examples
+--------
+>>> import dilemma
+>>> [x.tolist() for x in dilemma.logit_qre_at(dilemma.matching_pennies(), 2.0)]
+[[0.5, 0.5], [0.5, 0.5]]
+)doc";
+
+template <class Game>
+void bind_for(py::module_& m) {
+  m.def(
+      "logit_qre",
+      [](const Game& game, double max_lambda, double regret_tol, double first_step, double max_accel,
+         double corrector_tol, long long max_iter, double support_tol, bool record_branch) {
+        const LogitQreOptions o = make_options(max_lambda, regret_tol, first_step, max_accel, corrector_tol, max_iter,
+                                               support_tol, record_branch);
+        auto result = [&] {
+          py::gil_scoped_release release;
+          return logit_qre(game, o);
+        }();
+        std::vector<std::size_t> nums;
+        if constexpr (std::is_same_v<Game, SymmetricGame>)
+          nums = {game.num_actions()};
+        else
+          nums = game.nums_actions();
+        return to_python_result(result, nums);
+      },
+      py::arg("game"), py::kw_only(), py::arg("max_lambda") = 1e6, py::arg("regret_tol") = 1e-8,
+      py::arg("first_step") = 0.03, py::arg("max_accel") = 1.1, py::arg("corrector_tol") = 1e-4,
+      py::arg("max_iter") = 100000, py::arg("support_tol") = 1e-6, py::arg("record_branch") = true, logit_qre_doc);
+  m.def(
+      "logit_qre_at",
+      [](const Game& game, double lam, double first_step, double max_accel, double corrector_tol, long long max_iter) {
+        const LogitQreOptions o = make_options(1e6, 1e-8, first_step, max_accel, corrector_tol, max_iter, 1e-6, false);
+        auto x = [&] {
+          py::gil_scoped_release release;
+          return logit_qre_at(game, lam, o);
+        }();
+        return convert(x);
+      },
+      py::arg("game"), py::arg("lam"), py::kw_only(), py::arg("first_step") = 0.03, py::arg("max_accel") = 1.1,
+      py::arg("corrector_tol") = 1e-4, py::arg("max_iter") = 100000, logit_qre_at_doc);
+}
+
+}  // namespace
+
+void bind_qre(py::module_& m) {
+  py::class_<PyLogitBranch>(m, "LogitBranch", "The traced branch: ``lambdas`` and the ``profiles`` at them.")
+      .def_readonly("lambdas", &PyLogitBranch::lambdas)
+      .def_readonly("profiles", &PyLogitBranch::profiles)
+      .def("__len__", [](const PyLogitBranch& b) { return py::len(b.lambdas); });
+  py::class_<PyLogitResult>(m, "LogitQreResult", "Result of logit_qre: the limiting equilibrium and the branch.")
+      .def_readonly("equilibrium", &PyLogitResult::equilibrium)
+      .def_readonly("qre", &PyLogitResult::qre)
+      .def_readonly("regret", &PyLogitResult::regret)
+      .def_readonly("lam", &PyLogitResult::lam)
+      .def_readonly("converged", &PyLogitResult::converged)
+      .def_readonly("num_iter", &PyLogitResult::num_iter)
+      .def_readonly("message", &PyLogitResult::message)
+      .def_readonly("branch", &PyLogitResult::branch)
+      .def_readonly("options", &PyLogitResult::options)
+      .def("__repr__", [](const PyLogitResult& r) {
+        return "LogitQreResult(converged=" + std::string(r.converged ? "True" : "False") +
+               ", lam=" + std::to_string(r.lam) + ", regret=" + py::repr(py::float_(r.regret)).cast<std::string>() +
+               ", num_iter=" + std::to_string(r.num_iter) + ")";
+      });
+  bind_for<NormalFormGame>(m);
+  bind_for<SymmetricGame>(m);
+}
+
+}  // namespace dilemma::python
