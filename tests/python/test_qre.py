@@ -132,3 +132,13 @@ def test_cli_logit_prints_branch_then_limit(tmp_path):
     assert lines[-1] == "NE,0.000000,1.000000,0.000000,1.000000"
     lambdas = [float(line.split(",")[0]) for line in lines[:-1]]
     assert lambdas == sorted(lambdas) and len(lambdas) > 10
+
+
+@pytest.mark.parametrize("preset", ["classic_pd", "leniency_for_naming", "yezhov_method"])
+def test_dominant_naming_presets_limit_is_all_name(preset):
+    # MODEL.md section 2: N strictly dominant, unique equilibrium everyone names.
+    # At n = 200 the trace stops with a loose regret (the payoff range grows
+    # with n); the refinement must still land on the pure equilibrium.
+    result = dilemma.logit_qre(dilemma.confession_game(200, preset))
+    assert result.converged
+    assert result.equilibrium.tolist() == [0.0, 0.0, 1.0] and result.regret == 0

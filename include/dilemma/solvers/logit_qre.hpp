@@ -38,8 +38,9 @@
 // regret_tol * (max payoff - min payoff) (Gambit's criterion) or when lambda
 // exceeds max_lambda. The final profile is then refined to an exact
 // equilibrium of the support it converges to (actions with probability at
-// least support_tol): Newton on that support's indifference equations; the
-// refined profile is kept only when it is a profile whose regret is smaller.
+// least support_tol, then at least 1e-4 and 1e-2): Newton on that support's
+// indifference equations; a refined profile is kept only when it is a
+// profile whose regret is smaller.
 #pragma once
 
 #include <Eigen/Dense>
@@ -86,7 +87,8 @@ struct LogitQreOptions {
   /// Most predictor-corrector steps; exceeding it throws std::runtime_error.
   std::size_t max_iter = 100000;
   /// Actions with at least this probability form the support that the
-  /// limiting profile is refined on (1e-6).
+  /// limiting profile is refined on (1e-6); the coarser cuts 1e-4 and 1e-2
+  /// are tried too, and the refined profile of least regret is kept.
   double support_tol = 1e-6;
   /// Record every point of the branch (for plotting).
   bool record_branch = true;
@@ -621,8 +623,13 @@ auto logit_qre_impl(const System& sys, const LogitQreOptions& options) {
   result.qre = to_profile(sys, x);
   sys.evaluate(x, U, nullptr);
   result.regret = logit_regret(sys, x, U);
-  Eigen::VectorXd refined = x;
-  if (refine_on_support(sys, refined, options.support_tol)) {
+  // Candidate supports: actions above support_tol, and coarser cuts for
+  // limits approached slowly (large games stop with a loose regret bound).
+  const Eigen::VectorXd traced = x;
+  for (double cut : {options.support_tol, 1e-4, 1e-2}) {
+    if (cut < options.support_tol) continue;
+    Eigen::VectorXd refined = traced;
+    if (!refine_on_support(sys, refined, cut)) continue;
     sys.evaluate(refined, U, nullptr);
     const double regret = logit_regret(sys, refined, U);
     if (regret <= result.regret) {
