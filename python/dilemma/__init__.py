@@ -105,6 +105,15 @@ from ._core import (  # decomposition and potentials
     potential_function,
 )
 
+from ._core import (  # correlated equilibria, dominance by mixed strategies, mixed security
+    CorrelatedEquilibrium,
+    MixedDominance,
+    SymmetricCorrelatedEquilibrium,
+    correlated_equilibrium,
+    is_dominated,
+    mixed_dominance,
+    security_strategies,
+)
 from . import plotting, reproduction
 from .confession import confession_game, confession_parameters
 from .dynamics import SymmetricEquilibriumList, symmetric_equilibria

@@ -25,6 +25,7 @@ void bind_analysis(py::module_& m);
 void bind_models(py::module_& m);
 void bind_dynamics(py::module_& m);
 void bind_two_player(py::module_& m);
+void bind_correlated(py::module_& m);
 void bind_qre(py::module_& m);
 void bind_decomposition(py::module_& m);
 

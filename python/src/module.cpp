@@ -15,6 +15,7 @@ PYBIND11_MODULE(_core, m) {
   dilemma::python::bind_models(m);
   dilemma::python::bind_dynamics(m);
   dilemma::python::bind_two_player(m);
+  dilemma::python::bind_correlated(m);
   dilemma::python::bind_qre(m);
   dilemma::python::bind_decomposition(m);
 }
