@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "dilemma/profiles/expected_payoffs.hpp"
+#include "dilemma/analysis/decomposition.hpp"
 #include "dilemma/solvers/pure_nash.hpp"
 #include "dilemma/solvers/symmetric_pure_nash.hpp"
 
@@ -23,6 +24,21 @@ void fill_efficiency(InvarianceReport& report, const Game& game, double tol) {
   } catch (const InvalidArgument& error) {  // no pure equilibrium, or welfare changes sign
     report.efficiency_defined = false;
     report.efficiency_note = error.what();
+  }
+}
+
+// The decomposition's sizes and the exact-potential test; symmetric games
+// beyond the count form's range of class weights (or memory) are left out
+// (decomposition_computed stays false).
+template <class Game>
+void fill_decomposition(InvarianceReport& report, const Game& game, double tol) {
+  try {
+    report.exact_potential = is_potential_game(game, std::max(tol, 1e-9));
+    const auto parts = decompose(game);
+    report.potential_norm = parts.norms.potential;
+    report.harmonic_norm = parts.norms.harmonic;
+    report.decomposition_computed = true;
+  } catch (const InvalidArgument&) {
   }
 }
 
@@ -76,6 +92,7 @@ InvarianceReport invariance_report(const NormalFormGame& game, double tol) {
   }
   report.equal_security_levels = std::all_of(report.security_levels.begin(), report.security_levels.end(),
                                              [&](const std::vector<double>& levels) { return all_equal(levels, tol); });
+  fill_decomposition(report, game, tol);
   fill_efficiency(report, game, tol);
   return report;
 }
@@ -116,6 +133,7 @@ InvarianceReport invariance_report(const SymmetricGame& game, double tol) {
   report.num_dominated_weak = dominated_actions(game, Dominance::weak, tol).size();
   report.security_levels = {security_levels(game)};
   report.equal_security_levels = all_equal(report.security_levels[0], tol);
+  fill_decomposition(report, game, tol);
   fill_efficiency(report, game, tol);
   return report;
 }
@@ -134,6 +152,10 @@ std::string describe(const InvarianceReport& r) {
   out << "every profile an equilibrium: " << yes(r.every_profile_is_equilibrium) << '\n';
   out << "dominated actions: " << r.num_dominated_strict << " strictly, " << r.num_dominated_weak << " weakly\n";
   out << "equal security levels: " << yes(r.equal_security_levels) << '\n';
+  if (r.decomposition_computed)
+    out << "decomposition: potential part " << r.potential_norm << ", harmonic part " << r.harmonic_norm
+        << " (rms); purely nonstrategic: " << yes(r.potential_norm <= 1e-9 && r.harmonic_norm <= 1e-9) << '\n';
+  out << "exact potential game: " << yes(r.exact_potential) << '\n';
   if (r.efficiency_defined)
     out << "price of anarchy " << r.efficiency.price_of_anarchy << ", price of stability "
         << r.efficiency.price_of_stability << " (" << r.efficiency.convention << " convention)\n";

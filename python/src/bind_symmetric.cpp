@@ -27,14 +27,9 @@ py::array_t<std::int64_t> count_vector_array(const CountVectors& vectors) {
 }
 
 
-std::size_t to_size(const char* function, const char* what, long long value) {
-  if (value < 0) detail::fail(function, what, " must be >= 0, got ", value);
-  return static_cast<std::size_t>(value);
-}
-
 SymmetricGame from_python_function(long long n, long long s, const py::function& f, bool vectorized, bool tabulate) {
   const char* name = "SymmetricGame.from_function";
-  const std::size_t players = to_size(name, "num_players", n), actions = to_size(name, "num_actions", s);
+  const std::size_t players = to_nonnegative(name, "num_players", n), actions = to_nonnegative(name, "num_actions", s);
   if (!tabulate) {
     // Called on demand, holding the GIL: slow, but no table is ever built.
     // A vectorized function gets a one-row array of counts.
@@ -122,8 +117,8 @@ table : array_like, shape (num_actions, num_count_vectors)
     ``count_vectors(num_actions, num_players - 1)`` lists them in rank order.
 )doc")
       .def(py::init([](long long n, long long s, const py::object& table) {
-             const std::size_t players = to_size("SymmetricGame", "num_players", n);
-             const std::size_t actions = to_size("SymmetricGame", "num_actions", s);
+             const std::size_t players = to_nonnegative("SymmetricGame", "num_players", n);
+             const std::size_t actions = to_nonnegative("SymmetricGame", "num_actions", s);
              const auto values = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(table);
              if (!values) detail::fail("SymmetricGame", "table must be an array of numbers");
              const CountVectors others(actions, players == 0 ? 0 : players - 1);
@@ -168,7 +163,7 @@ With ``tabulate=False`` (implies per-call evaluation) no table is built and
       .def(
           "payoff",
           [](const SymmetricGame& g, long long action, const py::object& others) {
-            return g.payoff(to_size("payoff", "action", action), to_counts("payoff", others));
+            return g.payoff(to_nonnegative("payoff", "action", action), to_counts("payoff", others));
           },
           py::arg("action"), py::arg("others"), "u(action, m) for the others' counts m (sum n - 1).")
       .def("count_vectors", [](const SymmetricGame& g) { return count_vector_array(g.others()); },
@@ -194,8 +189,8 @@ With ``tabulate=False`` (implies per-call evaluation) no table is built and
   m.def(
       "count_vectors",
       [](long long num_actions, long long total) {
-        return count_vector_array(CountVectors(to_size("count_vectors", "num_actions", num_actions),
-                                               to_size("count_vectors", "total", total)));
+        return count_vector_array(CountVectors(to_nonnegative("count_vectors", "num_actions", num_actions),
+                                               to_nonnegative("count_vectors", "total", total)));
       },
       py::arg("num_actions"), py::arg("total"),
       "All count vectors of ``total`` players over ``num_actions`` actions, in the library's rank order.");

@@ -2,6 +2,7 @@
 
 #include "dilemma/games/generators.hpp"
 #include "dilemma/solvers/pure_nash.hpp"
+#include "dilemma/models/confession.hpp"
 #include "test_helpers.hpp"
 
 using dilemma::Counts;
@@ -23,7 +24,20 @@ TEST_CASE("invariance_report: the consequences of MODEL.md section 3 on invarian
     CHECK(r.equal_security_levels);      // 6. equal security levels
     CHECK(r.efficiency.price_of_anarchy == 1.0);  // 7. PoA = PoS = 1
     CHECK(r.efficiency.price_of_stability == 1.0);
+    CHECK(r.decomposition_computed);  // 8. purely nonstrategic
+    CHECK(r.potential_norm == 0.0);
+    CHECK(r.harmonic_norm == 0.0);
+    CHECK(r.exact_potential);
   }
+  // The same in count form, and the contrast with a strategic preset.
+  const auto invariant = dilemma::invariance_report(dilemma::confession_game(40, "invariant_purge_externality"));
+  CHECK(invariant.decomposition_computed);
+  CHECK(invariant.potential_norm < 1e-12);
+  CHECK(invariant.harmonic_norm < 1e-12);
+  const auto classic = dilemma::invariance_report(dilemma::confession_game(40, "classic_pd"));
+  CHECK(classic.potential_norm > 0.1);
+  CHECK(classic.harmonic_norm > 0.01);  // the sucker premium
+  CHECK_FALSE(classic.exact_potential);
 }
 
 TEST_CASE("invariance_report: adding a term in the others' actions keeps strategy, changes welfare") {
@@ -88,4 +102,10 @@ TEST_CASE("describe: names each consequence") {
   CHECK(text.find("pure equilibria: 10^477.1 of 10^477.1 profiles (501501 of 501501 count classes)") !=
         std::string::npos);
   CHECK(text.find("price of anarchy 1, price of stability 1") != std::string::npos);
+  // n = 1000 is beyond the count-form decomposition; the exact-potential test still runs.
+  CHECK(text.find("decomposition:") == std::string::npos);
+  CHECK(text.find("exact potential game: yes") != std::string::npos);
+  const std::string small = dilemma::describe(dilemma::invariance_report(dilemma::confession_game(6, "invariant_purge")));
+  CHECK(small.find("decomposition: potential part 0, harmonic part 0 (rms); purely nonstrategic: yes") !=
+        std::string::npos);
 }

@@ -86,7 +86,7 @@ inline void check_decomposition_options(const char* function, double tol, std::s
 /// Solves A x = b for a symmetric positive semidefinite A (b in its range) by
 /// conjugate gradients preconditioned with the positive diagonal `diagonal`
 /// (an empty vector: none), in the inner product weighted by `weight` (empty:
-/// plain). Stops when ||r|| <= tol ||b||; throws std::runtime_error naming
+/// plain). Stops when ||r|| <= tol ||b||; throws NotConverged naming
 /// `function` after max_iter steps.
 template <class Apply>
 std::pair<std::vector<double>, std::size_t> conjugate_gradients(const char* function, Apply&& apply,
@@ -121,7 +121,7 @@ std::pair<std::vector<double>, std::size_t> conjugate_gradients(const char* func
     for (std::size_t k = 0; k < size; ++k) p[k] = z[k] + rz_next / rz * p[k];
     rz = rz_next;
   }
-  throw std::runtime_error(std::string(function) + ": conjugate gradients did not reach the relative residual " +
+  throw NotConverged(std::string(function) + ": conjugate gradients did not reach the relative residual " +
                            std::to_string(tol) + " within max_iter = " + std::to_string(max_iter) + " steps");
 }
 

@@ -112,6 +112,12 @@ struct InvarianceReport {
   std::size_t num_dominated_strict = 0, num_dominated_weak = 0;  ///< (player, action) pairs
   std::vector<std::vector<double>> security_levels;             ///< per player, per action
   bool equal_security_levels = false;                           ///< all actions of each player
+  /// Candogan et al.'s decomposition (rms sizes of the parts); purely
+  /// nonstrategic when both are 0. Not computed (false) for symmetric games
+  /// too large for the count-form decomposition.
+  bool decomposition_computed = false;
+  double potential_norm = 0, harmonic_norm = 0;
+  bool exact_potential = false;  ///< the game has an exact potential
   Efficiency efficiency;
   bool efficiency_defined = true;  ///< false when welfare changes sign
   std::string efficiency_note;

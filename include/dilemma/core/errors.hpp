@@ -18,6 +18,13 @@ class InvalidArgument : public std::invalid_argument {
   using std::invalid_argument::invalid_argument;
 };
 
+/// An iterative method stopped at its iteration cap (pivots, path steps,
+/// conjugate-gradient steps) without an answer. Maps to Python's RuntimeError.
+class NotConverged : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 namespace detail {
 
 /// Writes a value; floating-point values in shortest round-trip form

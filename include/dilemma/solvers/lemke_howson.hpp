@@ -16,12 +16,6 @@ namespace dilemma {
 /// Default iteration cap of lemke_howson (QuantEcon's).
 inline constexpr std::size_t kLemkeHowsonMaxIter = 1000000;
 
-/// A pivoting method stopped at its iteration cap. Maps to RuntimeError.
-class NotConverged : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
-
 /// What lemke_howson_full reports (QuantEcon's NashResult).
 template <class Scalar>
 struct BasicLemkeHowsonResult {
