@@ -92,8 +92,9 @@ def qre_branch(result, ax=None, *, title=None):
     for i, block in enumerate(blocks):
         for a in range(block.shape[1]):
             label = f"player {i + 1}: action {a + 1}" if len(blocks) > 1 else f"action {a + 1}"
-            ax.plot(position, block[:, a], styles[a % len(styles)], color=f"C{i % 10}", linewidth=1.8,
-                    label=label)
+            # Dense games: a colour per player, a line style per action; one strategy: a colour per action.
+            color = f"C{i % 10}" if len(blocks) > 1 else f"C{a % 10}"
+            ax.plot(position, block[:, a], styles[a % len(styles)], color=color, linewidth=1.8, label=label)
     ax.set_xlim(0, 1)
     ax.set_ylim(-0.02, 1.02)
     ax.set_xlabel("lambda / (1 + lambda)")
