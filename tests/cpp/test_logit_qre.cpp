@@ -138,5 +138,5 @@ TEST_CASE("logit_qre: bad input names the function and the value") {
   NormalFormGame coordination = coordination_game(3, 3);
   coordination.set_payoff(0, {0, 0, 0}, 2.0);
   CHECK_THROWS_WITH_AS(logit_qre(coordination, options),
-                       doctest::Contains("logit_qre: no limit after max_iter = 2"), std::runtime_error);
+                       doctest::Contains("logit_qre: no limit after max_iter = 2"), dilemma::NotConverged);
 }

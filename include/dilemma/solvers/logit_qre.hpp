@@ -84,7 +84,7 @@ struct LogitQreOptions {
   double max_contraction = 0.6;
   /// Smallest arc-length step; below it tracing stops unconverged (1e-10).
   double min_step = 1e-10;
-  /// Most predictor-corrector steps; exceeding it throws std::runtime_error.
+  /// Most predictor-corrector steps; exceeding it throws NotConverged.
   std::size_t max_iter = 100000;
   /// Actions with at least this probability form the support that the
   /// limiting profile is refined on (1e-6); the coarser cuts 1e-4 and 1e-2
@@ -446,7 +446,7 @@ class LogitTracer {
         return z;
       }
       if (steps >= o_.max_iter)
-        throw std::runtime_error(std::string(function_) + ": no limit after max_iter = " +
+        throw NotConverged(std::string(function_) + ": no limit after max_iter = " +
                                  std::to_string(o_.max_iter) + " steps (lambda = " + std::to_string(z[n_]) +
                                  "); raise max_iter or lower max_lambda");
       if (h < o_.min_step) {
