@@ -1,0 +1,831 @@
+// All Nash equilibria of small n-player games (as gambit-enumpoly aims to).
+//
+// Support profiles are visited in the order of Porter, Nudelman & Shoham
+// (2008): by total support size, then by balance (largest minus smallest
+// support), each player's support chosen in turn with conditionally
+// dominated actions removed as soon as the others' domains shrink. For each
+// surviving support the indifference equations (every action of a support
+// pays the same as its last action) are a multilinear system in the
+// probabilities. It is solved by interval subdivision of the product of
+// simplices with the Krawczyk test (Moore 1977; Neumaier 1990): a box is
+// dropped when the interval enclosure of the equations excludes zero, and
+// accepted when the Krawczyk operator maps it into its own interior, which
+// proves it holds exactly one root. Every isolated root of every support is
+// therefore found, each is refined by Newton's method and kept only when its
+// regret is within tolerance. Where roots are not isolated (a continuum of
+// equilibria, a singular Jacobian) boxes can neither be dropped nor proven;
+// such supports are reported as singular, with an equilibrium found in them
+// when one exists, instead of being skipped.
+#pragma once
+
+#include <Eigen/Dense>
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <queue>
+#include <vector>
+
+#include "dilemma/core/errors.hpp"
+#include "dilemma/detail/interval.hpp"
+#include "dilemma/games/normal_form_game.hpp"
+#include "dilemma/profiles/expected_payoffs.hpp"
+#include "dilemma/profiles/mixed_profile.hpp"
+
+namespace dilemma {
+
+/// The actions each player uses, ascending.
+using SupportProfile = std::vector<std::vector<std::size_t>>;
+
+struct EquilibriumEnumerationOptions {
+  /// A root is an equilibrium when its regret is at most regret_tol times the
+  /// game's payoff range (largest minus smallest payoff; 1 for a constant game).
+  double regret_tol = 1e-9;
+  /// A box narrower than this (in probability) that is neither excluded nor
+  /// proven to hold one root is left unresolved.
+  double min_width = 1e-9;
+  /// Boxes examined per support before the remaining ones are left unresolved.
+  std::size_t max_boxes = 1000000;
+  /// Games with more support profiles than this are refused up front.
+  double max_supports = 1e8;
+};
+
+/// A support whose equations have non-isolated or singular roots.
+struct SingularSupport {
+  SupportProfile support;
+  /// The equations vanish identically: every profile with this support
+  /// solves them (it is an equilibrium unless an unused action pays more).
+  bool whole_face = false;
+  /// Boxes that could be neither excluded nor proven (0 for a whole face).
+  std::size_t unresolved_boxes = 0;
+  /// An equilibrium with this support, when one was found.
+  std::optional<MixedProfile> example;
+};
+
+struct EquilibriumEnumeration {
+  /// Each support's isolated roots that are equilibria, in the order found.
+  std::vector<MixedProfile> equilibria;
+  /// supports[k] is the support whose equations gave equilibria[k].
+  std::vector<SupportProfile> supports;
+  std::vector<SingularSupport> singular_supports;
+  /// Support profiles that survived dominance pruning and were solved.
+  std::size_t supports_solved = 0;
+  /// Boxes examined over all supports.
+  std::size_t boxes = 0;
+  /// True when no box was left unresolved: then every isolated equilibrium
+  /// is in `equilibria`, and whole-face singular supports hold the rest.
+  bool exhaustive = true;
+};
+
+namespace detail {
+
+/// Probabilities may leave [0, 1] by this much inside the search, so that a
+/// root on the simplex's boundary lies inside a box and can be proven.
+inline constexpr double kSimplexMargin = 1e-7;
+/// Boxes this close to a face's boundary are left to the smaller supports.
+inline constexpr double kBoundaryWidth = 1e-6;
+/// When every box left is narrower than kContinuumWidth and there are more
+/// than kContinuumBoxes of them, the search stops: they cover a continuum.
+inline constexpr double kContinuumWidth = 1e-3;
+inline constexpr std::size_t kContinuumBoxes = 5000;
+
+/// The indifference equations of one support profile in reduced coordinates:
+/// player j's unknowns y_j are the probabilities of its support's actions but
+/// the last, which gets 1 - sum(y_j). Player i's equations say each of its
+/// support's actions but the last pays what the last pays; its gains say how
+/// much more each unused action pays than the last support action (an
+/// equilibrium needs every gain <= 0). Each is multilinear: degree at most
+/// one in every other player's block, zero in its own. Players with a
+/// one-action support have no unknowns.
+class SupportSystem {
+ public:
+  SupportSystem(const NormalFormGame& game, const SupportProfile& support) : support_(support) {
+    const std::size_t n = support.size();
+    offsets_.assign(n + 1, 0);
+    gain_offsets_.assign(n + 1, 0);
+    for (std::size_t j = 0; j < n; ++j) {
+      offsets_[j + 1] = offsets_[j] + support[j].size() - 1;
+      gain_offsets_[j + 1] = gain_offsets_[j] + game.num_actions(j) - support[j].size();
+    }
+    for (std::size_t i = 0; i < n; ++i)
+      if (game.num_actions(i) > 1) blocks_.push_back(make_block(game, i));
+  }
+
+  std::size_t dimension() const { return offsets_.back(); }
+  std::size_t num_gains() const { return gain_offsets_.back(); }
+  /// First unknown of player j and the number of its unknowns.
+  std::size_t offset(std::size_t j) const { return offsets_[j]; }
+  std::size_t block_size(std::size_t j) const { return offsets_[j + 1] - offsets_[j]; }
+  std::size_t num_players() const { return support_.size(); }
+
+  /// Every equation's coefficients are zero: each profile of the face solves them.
+  bool vanishes() const {
+    for (const Block& block : blocks_) {
+      const std::size_t rows = block.dims[0], per_row = block.tensor.size() / rows;
+      for (std::size_t k = 0; k < block.equations * per_row; ++k)
+        if (block.tensor[k] != 0) return false;
+    }
+    return true;
+  }
+
+  /// Equations of player i come at rows [offset(i), offset(i + 1)) of
+  /// `values`; `gains`, when given, gets every unused action's gain.
+  template <class T>
+  void evaluate(const std::vector<T>& y, std::vector<T>& values, std::vector<T>* gains = nullptr) const {
+    values.assign(dimension(), T(0.0));
+    if (gains) gains->assign(num_gains(), T(0.0));
+    const std::vector<std::vector<T>> weights = basis_weights(y);
+    std::vector<T> rows;
+    for (const Block& block : blocks_) {
+      if (!gains && block.equations == 0) continue;
+      contract(block, weights, rows);
+      std::copy(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(block.equations),
+                values.begin() + static_cast<std::ptrdiff_t>(offsets_[block.player]));
+      if (gains)
+        std::copy(rows.begin() + static_cast<std::ptrdiff_t>(block.equations), rows.end(),
+                  gains->begin() + static_cast<std::ptrdiff_t>(gain_offsets_[block.player]));
+    }
+  }
+
+  /// Row-major Jacobian of the equations: entry (r, c) = d equation_r / d y_c.
+  template <class T>
+  void jacobian(const std::vector<T>& y, std::vector<T>& matrix) const {
+    const std::size_t d = dimension();
+    matrix.assign(d * d, T(0.0));
+    const std::vector<std::vector<T>> weights = basis_weights(y);
+    std::vector<T> kept;
+    for (const Block& block : blocks_) {
+      if (block.equations == 0) continue;
+      for (std::size_t axis = 1; axis < block.players.size(); ++axis) {
+        // Every axis but `axis` contracted: the coefficients of (1, y_j).
+        contract(block, weights, kept, axis);
+        const std::size_t j = block.players[axis], dim = block.dims[axis];
+        for (std::size_t e = 0; e < block.equations; ++e)
+          for (std::size_t l = 0; l < block_size(j); ++l)
+            matrix[(offsets_[block.player] + e) * d + offsets_[j] + l] = kept[e * dim + l + 1];
+      }
+    }
+  }
+
+  /// The profile of reduced coordinates y (zero off the support).
+  MixedProfile profile(const NormalFormGame& game, const std::vector<double>& y) const {
+    MixedProfile x(num_players());
+    for (std::size_t j = 0; j < num_players(); ++j) {
+      x[j].assign(game.num_actions(j), 0.0);
+      double rest = 1;
+      for (std::size_t l = 0; l < block_size(j); ++l) {
+        x[j][support_[j][l]] = y[offsets_[j] + l];
+        rest -= y[offsets_[j] + l];
+      }
+      x[j][support_[j].back()] = rest;
+    }
+    return x;
+  }
+
+ private:
+  /// Player i's rows (its equations, then its unused actions' gains) as one
+  /// tensor over axes (row, then every other player with unknowns,
+  /// ascending); along player j's axis, index 0 holds the coefficient of 1
+  /// and index l + 1 that of y_j[l].
+  struct Block {
+    std::size_t player;
+    std::size_t equations;
+    std::vector<std::size_t> players;  // players[0] = player; then the axes' players
+    std::vector<std::size_t> dims;
+    std::vector<double> tensor;
+  };
+
+  Block make_block(const NormalFormGame& game, std::size_t i) const {
+    // Row actions: the support but its last action, then the unused ones.
+    std::vector<std::size_t> row_actions(support_[i].begin(), support_[i].end() - 1);
+    for (std::size_t a = 0; a < game.num_actions(i); ++a)
+      if (!std::binary_search(support_[i].begin(), support_[i].end(), a)) row_actions.push_back(a);
+    Block block{i, support_[i].size() - 1, {i}, {row_actions.size()}, {}};
+    for (std::size_t j = 0; j < num_players(); ++j)
+      if (j != i && support_[j].size() > 1) block.players.push_back(j), block.dims.push_back(support_[j].size());
+    std::size_t size = 1;
+    for (std::size_t dim : block.dims) size *= dim;
+    block.tensor.resize(size);
+    // Payoff differences u_i(a, s) - u_i(last, s) over the supports; an axis
+    // position p < k - 1 is support action p, p = k - 1 the last one.
+    const double* u = game.payoffs(i);
+    const auto& strides = game.strides();
+    std::size_t fixed = 0;  // the offset of one-action supports
+    for (std::size_t j = 0; j < num_players(); ++j)
+      if (j != i && support_[j].size() == 1) fixed += support_[j][0] * strides[j];
+    std::vector<std::size_t> position(block.dims.size(), 0);
+    for (std::size_t k = 0; k < size; ++k) {
+      std::size_t base = fixed;
+      for (std::size_t axis = 1; axis < block.dims.size(); ++axis)
+        base += support_[block.players[axis]][position[axis]] * strides[block.players[axis]];
+      block.tensor[k] = u[base + row_actions[position[0]] * strides[i]] -
+                        u[base + support_[i].back() * strides[i]];
+      for (std::size_t axis = block.dims.size(); axis-- > 0;) {
+        if (++position[axis] < block.dims[axis]) break;
+        position[axis] = 0;
+      }
+    }
+    // To the basis (1, y_j): index 0 gets the last action's value, index
+    // l + 1 the difference of action l from it.
+    std::size_t inner = size;
+    for (std::size_t axis = 0; axis < block.dims.size(); ++axis) {
+      const std::size_t dim = block.dims[axis];
+      inner /= dim;
+      if (axis == 0) continue;
+      std::vector<double> fiber(dim);
+      for (std::size_t outer = 0; outer < size / (dim * inner); ++outer)
+        for (std::size_t r = 0; r < inner; ++r) {
+          double* first = &block.tensor[outer * dim * inner + r];
+          for (std::size_t p = 0; p < dim; ++p) fiber[p] = first[p * inner];
+          first[0] = fiber[dim - 1];
+          for (std::size_t l = 0; l + 1 < dim; ++l) first[(l + 1) * inner] = fiber[l] - fiber[dim - 1];
+        }
+    }
+    return block;
+  }
+
+  template <class T>
+  std::vector<std::vector<T>> basis_weights(const std::vector<T>& y) const {
+    std::vector<std::vector<T>> weights(num_players());
+    for (std::size_t j = 0; j < num_players(); ++j) {
+      weights[j].assign(block_size(j) + 1, T(1.0));
+      for (std::size_t l = 0; l < block_size(j); ++l) weights[j][l + 1] = y[offsets_[j] + l];
+    }
+    return weights;
+  }
+
+  /// Contracts every axis but the first (and `kept`, if given) with its
+  /// player's weights, the last axis first (nested sums keep interval
+  /// enclosures tight). The result is C-order over (row, kept axis).
+  template <class T>
+  static void contract(const Block& block, const std::vector<std::vector<T>>& weights, std::vector<T>& out,
+                       std::size_t kept = 0) {
+    std::vector<T> current(block.tensor.begin(), block.tensor.end()), next;
+    std::size_t size = current.size(), inner = 1;
+    for (std::size_t axis = block.dims.size(); axis-- > 1;) {
+      const std::size_t dim = block.dims[axis];
+      if (axis == kept) {
+        inner = dim;
+        continue;
+      }
+      const std::vector<T>& w = weights[block.players[axis]];
+      next.resize(size / dim);
+      for (std::size_t o = 0; o < next.size() / inner; ++o)
+        for (std::size_t r = 0; r < inner; ++r) {
+          const T* first = &current[o * dim * inner + r];
+          T sum = first[0] * w[0];
+          for (std::size_t t = 1; t < dim; ++t) sum += first[t * inner] * w[t];
+          next[o * inner + r] = sum;
+        }
+      current.swap(next);
+      size /= dim;
+    }
+    out = std::move(current);
+  }
+
+  SupportProfile support_;
+  std::vector<std::size_t> offsets_, gain_offsets_;
+  std::vector<Block> blocks_;
+};
+
+/// Newton's method from y (Gauss-Newton with minimum-norm steps when the
+/// Jacobian is singular); true when the residual ends below `residual_tol`.
+inline bool newton_refine(const SupportSystem& system, std::vector<double>& y, double residual_tol) {
+  const std::size_t d = system.dimension();
+  std::vector<double> values, matrix;
+  for (int iteration = 0; iteration < 60; ++iteration) {
+    system.evaluate(y, values);
+    const Eigen::Map<const Eigen::VectorXd> f(values.data(), static_cast<Eigen::Index>(d));
+    if (f.lpNorm<Eigen::Infinity>() <= 1e-3 * residual_tol) return true;
+    system.jacobian(y, matrix);
+    const Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>> jac(
+        matrix.data(), static_cast<Eigen::Index>(d), static_cast<Eigen::Index>(d));
+    const Eigen::VectorXd step = jac.completeOrthogonalDecomposition().solve(f);
+    if (!step.allFinite()) return false;
+    for (std::size_t k = 0; k < d; ++k) y[k] -= step[static_cast<Eigen::Index>(k)];
+    if (step.lpNorm<Eigen::Infinity>() <= 1e-16) break;
+  }
+  system.evaluate(y, values);
+  for (double v : values)
+    if (!(std::abs(v) <= residual_tol)) return false;
+  return true;
+}
+
+/// The roots of one support's equations in the (slightly widened) product of
+/// simplices, by interval subdivision with the Krawczyk test. Boxes where an
+/// unused action pays more than the support everywhere are dropped too.
+class BoxSearch {
+ public:
+  struct Result {
+    std::vector<std::vector<double>> roots;         // proven isolated, refined
+    std::vector<std::vector<Interval>> unresolved;  // neither excluded nor proven
+    std::optional<std::vector<double>> feasible;    // kFeasible: a point of an all-equilibrium box
+    std::size_t boxes = 0;
+  };
+
+  /// kRoots: every isolated root. kFeasible (the equations vanish): one box
+  /// where no unused action pays more, or proof that there is none.
+  enum class Mode { kRoots, kFeasible };
+
+  /// Some probability of the box (the last ones too) is at most kBoundaryWidth.
+  static bool at_boundary(const SupportSystem& system, const std::vector<Interval>& box) {
+    for (std::size_t j = 0; j < system.num_players(); ++j) {
+      if (system.block_size(j) == 0) continue;
+      double lower_sum = 0;
+      for (std::size_t l = 0; l < system.block_size(j); ++l) {
+        if (box[system.offset(j) + l].hi <= kBoundaryWidth) return true;
+        lower_sum += box[system.offset(j) + l].lo;
+      }
+      if (1 - lower_sum <= kBoundaryWidth) return true;
+    }
+    return false;
+  }
+
+  BoxSearch(const SupportSystem& system, const EquilibriumEnumerationOptions& options, double scale)
+      : system_(system), options_(options), scale_(scale), d_(system.dimension()) {}
+
+  /// `equations` and `variables` select a subsystem: only those equations
+  /// exclude boxes, only those variables are bisected (the others keep
+  /// their full range). Roots are proven only for the whole square system.
+  Result run(const std::vector<bool>& equations, const std::vector<bool>& variables, Mode mode) const {
+    const bool whole = mode == Mode::kRoots &&
+                       std::all_of(equations.begin(), equations.end(), [](bool b) { return b; }) &&
+                       std::all_of(variables.begin(), variables.end(), [](bool b) { return b; });
+    const bool use_gains = std::all_of(variables.begin(), variables.end(), [](bool b) { return b; });
+    Result result;
+    auto wider = [](const Node& a, const Node& b) { return a.width < b.width; };
+    std::priority_queue<Node, std::vector<Node>, decltype(wider)> queue(wider);
+    queue.push(make_node(std::vector<Interval>(d_, Interval(-kSimplexMargin, 1 + kSimplexMargin)), variables));
+    std::vector<Interval> values, gains, jac;
+    while (!queue.empty()) {
+      if (result.boxes >= options_.max_boxes) {
+        for (; !queue.empty(); queue.pop()) result.unresolved.push_back(queue.top().box);
+        break;
+      }
+      // Largest first: once every box left is this narrow and there are
+      // many, they trace a continuum, not isolated roots.
+      if (queue.top().width < kContinuumWidth && queue.size() > kContinuumBoxes) {
+        for (; !queue.empty(); queue.pop()) result.unresolved.push_back(queue.top().box);
+        break;
+      }
+      Node node = queue.top();
+      queue.pop();
+      ++result.boxes;
+      std::vector<Interval>& box = node.box;
+      if (!clip_to_simplices(box)) continue;
+      system_.evaluate(box, values, use_gains ? &gains : nullptr);
+      bool feasible = use_gains, beaten = false;  // beaten: an unused action pays more throughout
+      if (use_gains)
+        for (const Interval& gain : gains) {
+          beaten = beaten || gain.lo > 0;
+          feasible = feasible && gain.hi <= 1e-13 * scale_;
+        }
+      if (beaten) continue;
+      // kFeasible wants a box of the face's interior where no unused action
+      // pays more anywhere (a tolerance for rounding only): all equilibria.
+      if (mode == Mode::kFeasible && feasible && inside_face(box)) {
+        result.feasible = midpoint(box);
+        return result;
+      }
+      system_.jacobian(box, jac);
+      if (excluded(box, values, jac, equations)) continue;
+      if (whole) {
+        std::vector<Interval> image;
+        Krawczyk verdict = krawczyk(box, jac, image);
+        std::vector<Interval> contracted = image;  // K(X) and X: every root of X, perhaps a smaller box
+        if (verdict == Krawczyk::kUndecided && node.width < 1e-4) {
+          // A root on a face between boxes is interior to neither; a
+          // slightly inflated box has it inside.
+          std::vector<Interval> inflated = box, inflated_jac;
+          for (Interval& y : inflated) {
+            const double pad = 0.1 * y.width() + 1e-13;
+            y = Interval(y.lo - pad, y.hi + pad);
+          }
+          system_.jacobian(inflated, inflated_jac);
+          verdict = krawczyk(inflated, inflated_jac, image);
+          if (verdict == Krawczyk::kContracted) verdict = Krawczyk::kUndecided;
+        }
+        if (verdict == Krawczyk::kEmpty) continue;
+        if (verdict == Krawczyk::kUnique) {
+          add_root(image, result);
+          continue;
+        }
+        if (verdict == Krawczyk::kContracted) {
+          queue.push(make_node(std::move(image), variables));
+          continue;
+        }
+        if (contracted.size() == d_) box = std::move(contracted);
+      }
+      // What lies within kBoundaryWidth of the face's boundary has a smaller
+      // support and is that support's business.
+      if ((mode == Mode::kFeasible || node.width <= kBoundaryWidth) && at_boundary(system_, box)) continue;
+      const std::size_t split = split_variable(box, jac, equations, variables);
+      if (split == d_ || box[split].width() < options_.min_width) {
+        result.unresolved.push_back(box);
+        continue;
+      }
+      const double middle = box[split].mid();
+      std::vector<Interval> left = box;
+      left[split].hi = middle;
+      box[split].lo = middle;
+      queue.push(make_node(std::move(left), variables));
+      queue.push(make_node(std::move(box), variables));
+    }
+    return result;
+  }
+
+ private:
+  struct Node {
+    std::vector<Interval> box;
+    double width;
+  };
+
+  enum class Krawczyk { kEmpty, kUnique, kContracted, kUndecided };
+
+  static Node make_node(std::vector<Interval> box, const std::vector<bool>& variables) {
+    double width = 0;
+    for (std::size_t c = 0; c < box.size(); ++c)
+      if (variables[c]) width = std::max(width, box[c].width());
+    return {std::move(box), width};
+  }
+
+  static std::vector<double> midpoint(const std::vector<Interval>& box) {
+    std::vector<double> middle(box.size());
+    for (std::size_t c = 0; c < box.size(); ++c) middle[c] = box[c].mid();
+    return middle;
+  }
+
+  /// Some selected equation has no zero in the box: by its natural interval
+  /// extension intersected with its mean-value form F(m) + J(X) (X - m).
+  bool excluded(const std::vector<Interval>& box, const std::vector<Interval>& values,
+                const std::vector<Interval>& jac, const std::vector<bool>& equations) const {
+    for (std::size_t r = 0; r < d_; ++r)
+      if (equations[r] && !values[r].contains_zero()) return true;
+    const std::vector<double> middle = midpoint(box);
+    std::vector<Interval> at_middle;
+    system_.evaluate(std::vector<Interval>(middle.begin(), middle.end()), at_middle);
+    for (std::size_t r = 0; r < d_; ++r) {
+      if (!equations[r]) continue;
+      Interval mean_value = at_middle[r];
+      for (std::size_t c = 0; c < d_; ++c) mean_value += jac[r * d_ + c] * (box[c] - Interval(middle[c]));
+      if (!intersect(mean_value, values[r]).contains_zero()) return true;
+    }
+    return false;
+  }
+
+  /// Where the equations change most across the box (largest width times
+  /// derivative bound); variables no equation depends on are never split, so
+  /// a free direction of a continuum does not multiply boxes. Without
+  /// equations, the widest variable. d_ when none can be split.
+  std::size_t split_variable(const std::vector<Interval>& box, const std::vector<Interval>& jac,
+                             const std::vector<bool>& equations, const std::vector<bool>& variables) const {
+    const bool any_equation = std::any_of(equations.begin(), equations.end(), [](bool b) { return b; });
+    std::size_t split = d_;
+    double best = any_equation ? 1e-200 * scale_ : 0.0;  // above the rounding dust of structural zeros
+    for (std::size_t c = 0; c < d_; ++c) {
+      if (!variables[c]) continue;
+      double slope = any_equation ? 0.0 : 1.0;
+      for (std::size_t r = 0; r < d_; ++r)
+        if (equations[r]) slope = std::max(slope, jac[r * d_ + c].magnitude());
+      const double smear = slope * box[c].width();
+      if (smear > best) best = smear, split = c;
+    }
+    return split;
+  }
+
+  /// Every probability of the box is >= 0 (the last ones too).
+  bool inside_face(const std::vector<Interval>& box) const {
+    for (std::size_t j = 0; j < system_.num_players(); ++j) {
+      double upper_sum = 0;
+      for (std::size_t l = 0; l < system_.block_size(j); ++l) {
+        if (box[system_.offset(j) + l].lo < 0) return false;
+        upper_sum += box[system_.offset(j) + l].hi;
+      }
+      if (upper_sum > 1) return false;
+    }
+    return true;
+  }
+
+  /// Cuts each player's block to sum(y_j) <= 1 + margin; false when empty.
+  bool clip_to_simplices(std::vector<Interval>& box) const {
+    for (std::size_t j = 0; j < system_.num_players(); ++j) {
+      const std::size_t first = system_.offset(j), count = system_.block_size(j);
+      double lower_sum = 0;
+      for (std::size_t l = 0; l < count; ++l) lower_sum += box[first + l].lo;
+      if (lower_sum > 1 + kSimplexMargin) return false;
+      for (std::size_t l = 0; l < count; ++l) {
+        Interval& y = box[first + l];
+        y.hi = std::min(y.hi, 1 + kSimplexMargin - (lower_sum - y.lo));
+        if (y.hi < y.lo) return false;
+      }
+    }
+    return true;
+  }
+
+  /// K(X) = m - Y F(m) + (I - Y J(X)) (X - m) with Y the inverse of J(m):
+  /// empty intersection with X means no root, K(X) inside X's interior
+  /// means exactly one.
+  Krawczyk krawczyk(const std::vector<Interval>& box, const std::vector<Interval>& jac,
+                    std::vector<Interval>& image) const {
+    const std::vector<double> middle = midpoint(box);
+    std::vector<double> point_jacobian;
+    system_.jacobian(middle, point_jacobian);
+    const Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>> jm(
+        point_jacobian.data(), static_cast<Eigen::Index>(d_), static_cast<Eigen::Index>(d_));
+    const Eigen::FullPivLU<Eigen::MatrixXd> lu(jm);
+    image.clear();
+    if (!lu.isInvertible() || lu.rcond() < 1e-13) return Krawczyk::kUndecided;
+    const Eigen::MatrixXd inverse = lu.inverse();
+    std::vector<Interval> at_middle;
+    system_.evaluate(std::vector<Interval>(middle.begin(), middle.end()), at_middle);
+    image.assign(d_, Interval(0.0));
+    bool inside = true;
+    for (std::size_t r = 0; r < d_; ++r) {
+      Interval k(middle[r]);
+      for (std::size_t c = 0; c < d_; ++c) k = k - Interval(inverse(r, c)) * at_middle[c];
+      for (std::size_t c = 0; c < d_; ++c) {
+        Interval entry(r == c ? 1.0 : 0.0);
+        for (std::size_t l = 0; l < d_; ++l) entry = entry - Interval(inverse(r, l)) * jac[l * d_ + c];
+        k += entry * (box[c] - Interval(middle[c]));
+      }
+      image[r] = intersect(k, box[r]);
+      if (image[r].lo > image[r].hi) return Krawczyk::kEmpty;
+      inside = inside && box[r].strictly_contains(k);
+    }
+    if (inside) return Krawczyk::kUnique;
+    double before = 0, after = 0;
+    for (std::size_t c = 0; c < d_; ++c)
+      before = std::max(before, box[c].width()), after = std::max(after, image[c].width());
+    return after < 0.7 * before ? Krawczyk::kContracted : Krawczyk::kUndecided;
+  }
+
+  void add_root(const std::vector<Interval>& box, Result& result) const {
+    std::vector<double> y = midpoint(box), refined = y;
+    // The box holds exactly one root; Newton stays in it or the midpoint,
+    // already within the box's width of the root, is kept.
+    if (newton_refine(system_, refined, 1e-9 * scale_)) {
+      bool in_box = true;
+      for (std::size_t c = 0; c < d_; ++c) in_box = in_box && box[c].contains(refined[c]);
+      if (in_box) y = refined;
+    }
+    result.roots.push_back(std::move(y));
+  }
+
+  const SupportSystem& system_;
+  const EquilibriumEnumerationOptions& options_;
+  double scale_;
+  std::size_t d_;
+};
+
+/// The search of enumerate_equilibria: supports in Porter-Nudelman-Shoham
+/// order, each solved by BoxSearch.
+class EquilibriumEnumerator {
+ public:
+  using Visit = std::function<void(const MixedProfile&, const SupportProfile&)>;
+
+  EquilibriumEnumerator(const NormalFormGame& game, const EquilibriumEnumerationOptions& options)
+      : game_(game), options_(options), n_(game.num_players()) {
+    const double* first = game.payoffs(0);
+    const auto [low, high] = std::minmax_element(first, first + game.num_profiles() * n_);
+    scale_ = *high > *low ? *high - *low : 1.0;
+  }
+
+  EquilibriumEnumeration run(const Visit& visit) {
+    visit_ = visit;
+    for (const std::vector<std::size_t>& sizes : size_profiles()) {
+      sizes_ = sizes;
+      std::vector<std::vector<std::size_t>> domains(n_);
+      for (std::size_t j = 0; j < n_; ++j)
+        for (std::size_t a = 0; a < game_.num_actions(j); ++a) domains[j].push_back(a);
+      choose_support(0, domains);
+    }
+    return std::move(result_);
+  }
+
+ private:
+  /// Support sizes by total, then by balance (max - min), then lexicographically.
+  std::vector<std::vector<std::size_t>> size_profiles() const {
+    std::vector<std::vector<std::size_t>> profiles;
+    std::vector<std::size_t> sizes(n_, 1);
+    while (true) {
+      profiles.push_back(sizes);
+      std::size_t j = n_;
+      while (j-- > 0) {
+        if (++sizes[j] <= game_.num_actions(j)) break;
+        sizes[j] = 1;
+      }
+      if (j == static_cast<std::size_t>(-1)) break;
+    }
+    auto key = [](const std::vector<std::size_t>& s) {
+      std::size_t total = 0;
+      for (std::size_t k : s) total += k;
+      const auto [low, high] = std::minmax_element(s.begin(), s.end());
+      return std::make_pair(total, *high - *low);
+    };
+    std::stable_sort(profiles.begin(), profiles.end(),
+                     [&](const auto& a, const auto& b) { return key(a) < key(b); });
+    return profiles;
+  }
+
+  /// Chooses player i's support within its domain; the domains of players
+  /// after i still hold every action not yet found dominated.
+  void choose_support(std::size_t i, const std::vector<std::vector<std::size_t>>& domains) {
+    if (i == n_) {
+      solve(domains);
+      return;
+    }
+    const std::vector<std::size_t>& domain = domains[i];
+    const std::size_t k = sizes_[i];
+    if (domain.size() < k) return;
+    std::vector<std::size_t> pick(k);
+    for (std::size_t t = 0; t < k; ++t) pick[t] = t;
+    while (true) {
+      std::vector<std::vector<std::size_t>> next = domains;
+      next[i].clear();
+      for (std::size_t t : pick) next[i].push_back(domain[t]);
+      if (remove_dominated(next, i)) choose_support(i + 1, next);
+      // Next k-subset of the domain's positions, lexicographically.
+      std::size_t t = k;
+      while (t-- > 0 && pick[t] == domain.size() - k + t) {
+      }
+      if (t == static_cast<std::size_t>(-1)) break;
+      ++pick[t];
+      for (std::size_t u = t + 1; u < k; ++u) pick[u] = pick[u - 1] + 1;
+    }
+  }
+
+  /// Iterated removal of actions strictly dominated (by any action) against
+  /// every profile of the others' domains. False when an action of a chosen
+  /// support (players 0..last) goes, or a domain becomes smaller than its size.
+  bool remove_dominated(std::vector<std::vector<std::size_t>>& domains, std::size_t last) const {
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (std::size_t j = 0; j < n_; ++j)
+        for (std::size_t t = 0; t < domains[j].size();) {
+          if (!dominated(j, domains[j][t], domains)) {
+            ++t;
+            continue;
+          }
+          if (j <= last) return false;
+          domains[j].erase(domains[j].begin() + static_cast<std::ptrdiff_t>(t));
+          if (domains[j].size() < sizes_[j]) return false;
+          changed = true;
+        }
+    }
+    return true;
+  }
+
+  bool dominated(std::size_t j, std::size_t a, const std::vector<std::vector<std::size_t>>& domains) const {
+    const double* u = game_.payoffs(j);
+    const auto& strides = game_.strides();
+    for (std::size_t b = 0; b < game_.num_actions(j); ++b) {
+      if (b == a) continue;
+      bool better_everywhere = true;
+      std::vector<std::size_t> position(n_, 0);
+      while (better_everywhere) {
+        std::size_t base = 0;
+        for (std::size_t k = 0; k < n_; ++k)
+          if (k != j) base += domains[k][position[k]] * strides[k];
+        better_everywhere = u[base + b * strides[j]] > u[base + a * strides[j]];
+        std::size_t k = n_;
+        while (k-- > 0) {
+          if (k == j) continue;
+          if (++position[k] < domains[k].size()) break;
+          position[k] = 0;
+        }
+        if (k == static_cast<std::size_t>(-1)) break;
+      }
+      if (better_everywhere) return true;
+    }
+    return false;
+  }
+
+  void solve(const SupportProfile& support) {
+    ++result_.supports_solved;
+    const SupportSystem system(game_, support);
+    const std::size_t d = system.dimension();
+    const BoxSearch search(system, options_, scale_);
+    const std::vector<bool> all(d, true);
+    if (system.vanishes()) {
+      if (d == 0) return accept(system, {}, support);
+      // Every profile of the face is indifferent; look for one where no
+      // unused action pays more.
+      BoxSearch::Result face = search.run(std::vector<bool>(d, false), all, BoxSearch::Mode::kFeasible);
+      drop_boundary_boxes(system, face.unresolved);
+      result_.boxes += face.boxes;
+      if (face.feasible || !face.unresolved.empty()) {
+        SingularSupport singular{support, true, face.unresolved.size(), std::nullopt};
+        if (face.feasible) singular.example = equilibrium_at(system, *face.feasible);
+        if (!face.unresolved.empty()) result_.exhaustive = false;
+        result_.singular_supports.push_back(std::move(singular));
+      }
+      return;
+    }
+    // A player with more equations than the others have unknowns makes every
+    // root non-isolated; its equations alone, over the others' unknowns,
+    // usually show there is none.
+    for (std::size_t i = 0; i < n_; ++i) {
+      const std::size_t own = system.block_size(i);
+      if (2 * own <= d) continue;
+      std::vector<bool> equations(d, false), variables(d, true);
+      for (std::size_t l = 0; l < own; ++l)
+        equations[system.offset(i) + l] = true, variables[system.offset(i) + l] = false;
+      const BoxSearch::Result overdetermined = search.run(equations, variables, BoxSearch::Mode::kRoots);
+      result_.boxes += overdetermined.boxes;
+      if (overdetermined.unresolved.empty()) return;
+    }
+    BoxSearch::Result found = search.run(all, all, BoxSearch::Mode::kRoots);
+    result_.boxes += found.boxes;
+    for (const std::vector<double>& y : found.roots) accept(system, y, support);
+    drop_boundary_boxes(system, found.unresolved);
+    if (found.unresolved.empty()) return;
+    result_.exhaustive = false;
+    SingularSupport singular{support, false, found.unresolved.size(), std::nullopt};
+    // Look for an equilibrium in the unresolved region, from boxes spread over it.
+    const std::size_t tries = std::min<std::size_t>(found.unresolved.size(), 16);
+    for (std::size_t t = 0; t < tries && !singular.example; ++t) {
+      const auto& box = found.unresolved[t * found.unresolved.size() / tries];
+      std::vector<double> y(d);
+      for (std::size_t c = 0; c < d; ++c) y[c] = box[c].mid();
+      if (!newton_refine(system, y, 1e-9 * scale_)) continue;
+      singular.example = equilibrium_at(system, y);
+    }
+    result_.singular_supports.push_back(std::move(singular));
+  }
+
+  static void drop_boundary_boxes(const SupportSystem& system, std::vector<std::vector<Interval>>& boxes) {
+    boxes.erase(std::remove_if(boxes.begin(), boxes.end(),
+                               [&](const auto& box) { return BoxSearch::at_boundary(system, box); }),
+                boxes.end());
+  }
+
+  /// The profile at root y when it is a probability profile with regret
+  /// within tolerance.
+  std::optional<MixedProfile> equilibrium_at(const SupportSystem& system, const std::vector<double>& y) const {
+    MixedProfile x = system.profile(game_, y);
+    for (auto& strategy : x)
+      for (double& p : strategy) {
+        if (!(p >= -1e-10 && p <= 1 + 1e-10)) return std::nullopt;
+        p = std::clamp(p, 0.0, 1.0);
+      }
+    if (!(regret(game_, x) <= options_.regret_tol * scale_)) return std::nullopt;
+    return x;
+  }
+
+  void accept(const SupportSystem& system, const std::vector<double>& y, const SupportProfile& support) {
+    std::optional<MixedProfile> x = equilibrium_at(system, y);
+    if (!x) return;
+    // A root on the boundary of its face is also a root of a smaller support.
+    for (const MixedProfile& known : result_.equilibria) {
+      double distance = 0;
+      for (std::size_t j = 0; j < n_; ++j)
+        for (std::size_t a = 0; a < known[j].size(); ++a)
+          distance = std::max(distance, std::abs(known[j][a] - (*x)[j][a]));
+      if (distance <= 1e-8) return;
+    }
+    if (visit_) visit_(*x, support);
+    result_.equilibria.push_back(std::move(*x));
+    result_.supports.push_back(support);
+  }
+
+  const NormalFormGame& game_;
+  const EquilibriumEnumerationOptions& options_;
+  std::size_t n_;
+  double scale_ = 1;
+  std::vector<std::size_t> sizes_;
+  Visit visit_;
+  EquilibriumEnumeration result_;
+};
+
+inline void validate_enumeration_options(const char* function, const NormalFormGame& game,
+                                         const EquilibriumEnumerationOptions& options) {
+  if (!(options.regret_tol >= 0) || !std::isfinite(options.regret_tol))
+    fail(function, "regret_tol must be finite and >= 0, got ", options.regret_tol);
+  if (!(options.min_width > 0) || !(options.min_width < 1))
+    fail(function, "min_width must be in (0, 1), got ", options.min_width);
+  if (options.max_boxes == 0) fail(function, "max_boxes must be positive, got 0");
+  double supports = 1;
+  for (std::size_t m : game.nums_actions()) supports *= std::ldexp(1.0, static_cast<int>(std::min<std::size_t>(m, 2000))) - 1;
+  if (!(supports <= options.max_supports))
+    fail(function, "the game has ", supports, " support profiles, more than max_supports = ",
+         options.max_supports, "; use simplicial_subdivision or logit_qre for one equilibrium");
+}
+
+}  // namespace detail
+
+/// All isolated Nash equilibria of a game with any number of players, and
+/// the supports where equilibria are not isolated (see the file comment).
+/// `visit(profile, support)`, if given, sees each equilibrium as it is found.
+///
+/// Complexity: one box search per support profile that survives dominance
+/// pruning (at most prod_i (2^{m_i} - 1)); a search costs at most
+/// `max_boxes` interval evaluations of the support's equations and Jacobian.
+inline EquilibriumEnumeration enumerate_equilibria(
+    const NormalFormGame& game, const EquilibriumEnumerationOptions& options = {},
+    const std::function<void(const MixedProfile&, const SupportProfile&)>& visit = {}) {
+  detail::validate_enumeration_options("enumerate_equilibria", game, options);
+  return detail::EquilibriumEnumerator(game, options).run(visit);
+}
+
+}  // namespace dilemma
