@@ -207,3 +207,26 @@ TEST_CASE("correlated_equilibrium: bad tolerances are rejected with the function
                                           false, std::nan(""));
         }).find("correlated_equilibrium: tol") == 0);
 }
+
+TEST_CASE("max_incentive_gain: count form equals dense form; 0 only when every distribution is an equilibrium") {
+  std::uint64_t seed = 300;
+  for (std::size_t n : {1, 2, 3, 4})
+    for (std::size_t s : {2, 3}) {
+      const dilemma::SymmetricGame game = dilemma::testing::random_symmetric_game(n, s, seed++, -5, 5);
+      const NormalFormGame dense = dilemma::to_normal_form(game);
+      CHECK(dilemma::max_incentive_gain(game) == dilemma::max_incentive_gain(dense));
+      // A point mass on a profile where some player gains by deviating: its
+      // violation is the coefficient itself.
+      std::vector<double> p(dense.num_profiles(), 0.0);
+      double largest = 0;
+      for (std::size_t k = 0; k < p.size(); ++k) {
+        std::fill(p.begin(), p.end(), 0.0);
+        p[k] = 1.0;
+        largest = std::max(largest, violation(dense, p, false));
+      }
+      CHECK(dilemma::max_incentive_gain(dense) == doctest::Approx(largest));
+    }
+  CHECK(dilemma::max_incentive_gain(chicken()) == 2.0);  // against Dare, Chicken gains 2 - 0; against Chicken, Dare 7 - 6
+  CHECK(dilemma::max_incentive_gain(dilemma::confession_game(30, "invariant_purge_externality")) == 0.0);
+  CHECK(dilemma::max_incentive_gain(dilemma::testing::constant_game({3, 2, 2}, 4.0)) == 0.0);
+}

@@ -47,13 +47,19 @@ void append_all(std::ostringstream& out, First&& first, Rest&&... rest) {
   append_all(out, std::forward<Rest>(rest)...);
 }
 
-/// Throws InvalidArgument with the message "<function>: <parts...>".
-template <class... Parts>
-[[noreturn]] void fail(const char* function, Parts&&... parts) {
+/// Throws Error with the message "<function>: <parts...>".
+template <class Error, class... Parts>
+[[noreturn]] void raise(const char* function, Parts&&... parts) {
   std::ostringstream out;
   out << function << ": ";
   append_all(out, std::forward<Parts>(parts)...);
-  throw InvalidArgument(out.str());
+  throw Error(out.str());
+}
+
+/// Throws InvalidArgument with the message "<function>: <parts...>".
+template <class... Parts>
+[[noreturn]] void fail(const char* function, Parts&&... parts) {
+  raise<InvalidArgument>(function, std::forward<Parts>(parts)...);
 }
 
 /// Renders a sequence as "(a, b, c)" for error messages.

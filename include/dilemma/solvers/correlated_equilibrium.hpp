@@ -106,6 +106,55 @@ inline std::vector<double> objective_weights(const std::vector<double>& welfare,
   return weights;
 }
 
+/// Visits the coefficients of player i's incentive rows of a dense game:
+/// fn(row, k, gain) for every pure profile k (own action a) and deviation
+/// b (b != a unless coarse), gain = u_i(b, a_-i) - u_i(a, a_-i) in payoff
+/// units; row = a (m - 1) + (b < a ? b : b - 1), or b when coarse.
+template <class Fn>
+void for_each_incentive(const NormalFormGame& game, std::size_t i, bool coarse, Fn&& fn) {
+  const double* u = game.payoffs(i);
+  const std::size_t P = game.num_profiles(), m = game.nums_actions()[i], stride = game.strides()[i];
+  for (std::size_t k = 0; k < P; ++k) {
+    const std::size_t a = (k / stride) % m, base = k - a * stride;
+    for (std::size_t b = 0; b < m; ++b)
+      if (b != a || coarse) fn(coarse ? b : a * (m - 1) + (b < a ? b : b - 1), k, u[base + b * stride] - u[k]);
+  }
+}
+
+/// u(a, m) of a symmetric game for every action and others' count vector:
+/// table[a * M + rank(m)], M = game.num_count_vectors().
+inline std::vector<double> payoff_table(const char* function, const SymmetricGame& game) {
+  if (game.has_table()) return game.table();
+  const std::size_t s = game.num_actions(), M = game.num_count_vectors();
+  check_fits_in_memory(function, s * M, sizeof(double), "the payoff table of a symmetric game");
+  std::vector<double> table(s * M);
+  std::size_t r = 0;
+  game.for_each_payoff_row([&](const Counts&, const std::vector<double>& u) {
+    for (std::size_t a = 0; a < s; ++a) table[a * M + r] = u[a];
+    ++r;
+  });
+  return table;
+}
+
+/// The terms of the count-form incentive rows (see the top of this file):
+/// fn(k, c, a, rank) for every count class c of the n players (k its rank
+/// in CountVectors(s, n)) and every action a with c_a > 0; rank is the rank
+/// of the others' counts c - e_a, so u(b, c - e_a) = table[b * M + rank].
+template <class Fn>
+void for_each_recommendation(const SymmetricGame& game, const CountVectors& classes, Fn&& fn) {
+  Counts c = classes.first(), others(game.num_actions());
+  std::size_t k = 0;
+  do {
+    for (std::size_t a = 0; a < game.num_actions(); ++a) {
+      if (c[a] == 0) continue;
+      others = c;
+      --others[a];
+      fn(k, static_cast<const Counts&>(c), a, game.others().rank(others));
+    }
+    ++k;
+  } while (classes.next(c));
+}
+
 /// Solves max weights.p s.t. rows p <= 0 (rows: `num_rows` x n, already
 /// scaled), sum p <= 1; returns p normalised to sum 1.
 inline DantzigSolution solve_distribution(std::size_t num_rows, std::size_t n, std::vector<double> rows,
@@ -116,7 +165,10 @@ inline DantzigSolution solve_distribution(std::size_t num_rows, std::size_t n, s
   DantzigSolution solution = maximize_dantzig(num_rows + 1, n, rows, b, weights, tol);
   double sum = 0;
   for (double p : solution.primal) sum += p;
-  if (!(sum > 0)) throw std::runtime_error("correlated_equilibrium: the linear program found no distribution");
+  if (!(sum > 0))
+    raise<NotConverged>("correlated_equilibrium", "the linear program stopped after ", solution.pivots,
+                        " pivots with total probability ", sum, " (numerical failure; try a tol larger than ", tol,
+                        ")");
   for (double& p : solution.primal) p /= sum;
   return solution;
 }
@@ -147,19 +199,13 @@ inline CorrelatedEquilibrium correlated_equilibrium(const NormalFormGame& game,
   std::size_t first_row = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const double* u = game.payoffs(i);
-    const std::size_t m = game.nums_actions()[i], stride = game.strides()[i];
+    const std::size_t m = game.nums_actions()[i];
     const auto [low, high] = std::minmax_element(u, u + P);
     const double scale = *high > *low ? 1.0 / (*high - *low) : 1.0;
-    for (std::size_t k = 0; k < P; ++k) {
-      welfare[k] += u[k];
-      const std::size_t a = (k / stride) % m, base = k - a * stride;
-      for (std::size_t b = 0; b < m; ++b) {
-        if (b == a && !coarse) continue;
-        // CE row (a, b) is a * (m - 1) + (b < a ? b : b - 1); coarse row b.
-        const std::size_t row = coarse ? b : a * (m - 1) + (b < a ? b : b - 1);
-        rows[(first_row + row) * P + k] = (u[base + b * stride] - u[k]) * scale;
-      }
-    }
+    for (std::size_t k = 0; k < P; ++k) welfare[k] += u[k];
+    detail::for_each_incentive(game, i, coarse, [&](std::size_t row, std::size_t k, double gain) {
+      rows[(first_row + row) * P + k] = gain * scale;
+    });
     first_row += coarse ? m : m * (m - 1);
   }
   const auto solution =
@@ -171,16 +217,12 @@ inline CorrelatedEquilibrium correlated_equilibrium(const NormalFormGame& game,
   result.max_violation = 0;
   // Recomputed in payoff units from the game, not from the scaled rows.
   for (std::size_t i = 0; i < n; ++i) {
-    const double* u = game.payoffs(i);
-    const std::size_t m = game.nums_actions()[i], stride = game.strides()[i];
-    std::vector<double> gain(m * m, 0.0);  // gain[a * m + b]: recommendation a (or any, coarse), deviation b
-    for (std::size_t k = 0; k < P; ++k) {
-      const double p = result.distribution[k];
-      if (p == 0) continue;
-      const std::size_t a = (k / stride) % m, base = k - a * stride;
-      for (std::size_t b = 0; b < m; ++b) gain[(coarse ? 0 : a) * m + b] += p * (u[base + b * stride] - u[k]);
-    }
-    for (double g : gain) result.max_violation = std::max(result.max_violation, g);
+    const std::size_t m = game.nums_actions()[i];
+    std::vector<double> violation(coarse ? m : m * (m - 1), 0.0);  // one per incentive row
+    detail::for_each_incentive(game, i, coarse, [&](std::size_t row, std::size_t k, double gain) {
+      violation[row] += result.distribution[k] * gain;
+    });
+    for (double v : violation) result.max_violation = std::max(result.max_violation, v);
   }
   return result;
 }
@@ -202,30 +244,16 @@ inline SymmetricCorrelatedEquilibrium correlated_equilibrium(
   const std::size_t num_rows = coarse ? s : s * (s - 1);
   detail::check_fits_in_memory(function, (num_rows + 2) * (C + num_rows + 2) + s * M, sizeof(double),
                                "the linear program of a symmetric game with " + std::to_string(n) + " players");
-  std::vector<double> table(s * M);  // table[a * M + rank(m)] = u(a, m)
-  std::size_t r = 0;
-  game.for_each_payoff_row([&](const Counts&, const std::vector<double>& u) {
-    for (std::size_t a = 0; a < s; ++a) table[a * M + r] = u[a];
-    ++r;
-  });
+  const std::vector<double> table = detail::payoff_table(function, game);
   const auto [low, high] = std::minmax_element(table.begin(), table.end());
   const double scale = *high > *low ? 1.0 / (*high - *low) : 1.0;
   // gains[(a * s + b) * C + k] = c_a / n * [u(b, c - e_a) - u(a, c - e_a)] for class k, payoff units.
   std::vector<double> gains(s * s * C, 0.0), welfare(C, 0.0);
-  Counts c = classes.first(), others(s);
-  std::size_t k = 0;
-  do {
-    for (std::size_t a = 0; a < s; ++a) {
-      if (c[a] == 0) continue;
-      others = c;
-      --others[a];
-      const std::size_t rank = game.others().rank(others);
-      const double share = static_cast<double>(c[a]) / static_cast<double>(n);
-      welfare[k] += static_cast<double>(c[a]) * table[a * M + rank];
-      for (std::size_t b = 0; b < s; ++b) gains[(a * s + b) * C + k] = share * (table[b * M + rank] - table[a * M + rank]);
-    }
-    ++k;
-  } while (classes.next(c));
+  detail::for_each_recommendation(game, classes, [&](std::size_t k, const Counts& c, std::size_t a, std::size_t rank) {
+    const double share = static_cast<double>(c[a]) / static_cast<double>(n);
+    welfare[k] += static_cast<double>(c[a]) * table[a * M + rank];
+    for (std::size_t b = 0; b < s; ++b) gains[(a * s + b) * C + k] = share * (table[b * M + rank] - table[a * M + rank]);
+  });
   std::vector<double> rows(num_rows * C, 0.0);
   for (std::size_t a = 0; a < s; ++a)
     for (std::size_t b = 0; b < s; ++b) {
@@ -238,8 +266,8 @@ inline SymmetricCorrelatedEquilibrium correlated_equilibrium(
   SymmetricCorrelatedEquilibrium result;
   result.pivots = solution.pivots;
   std::vector<double> violation(s * s, 0.0);
-  c = classes.first();
-  k = 0;
+  Counts c = classes.first();
+  std::size_t k = 0;
   do {
     const double q = solution.primal[k];
     if (q > 0) {
@@ -253,6 +281,41 @@ inline SymmetricCorrelatedEquilibrium correlated_equilibrium(
   } while (classes.next(c));
   for (double v : violation) result.max_violation = std::max(result.max_violation, v);
   return result;
+}
+
+/// The largest coefficient of the correlated-equilibrium incentive rows of
+/// a dense game, in payoff units: max over players i, recommendations a,
+/// deviations b and others' profiles a_-i of u_i(b, a_-i) - u_i(a, a_-i),
+/// the gain from deviating when the distribution is a point mass. The
+/// coarse rows have the same coefficients. Every distribution over pure
+/// profiles is a correlated and a coarse correlated equilibrium iff this is
+/// 0 (then every coefficient is 0: MODEL.md section 3, item 3); within tol
+/// when it is at most tol. O(P sum_i m_i).
+inline double max_incentive_gain(const NormalFormGame& game) {
+  double largest = 0.0;
+  for (std::size_t i = 0; i < game.num_players(); ++i)
+    detail::for_each_incentive(game, i, false, [&](std::size_t, std::size_t, double gain) {
+      largest = std::max(largest, gain);
+    });
+  return largest;
+}
+
+/// The same for a symmetric game, from the count-form rows: the largest
+/// u(b, c - e_a) - u(a, c - e_a) over count classes c and actions a with
+/// c_a > 0 (the coefficient of q(c) per recommended player, the share
+/// c_a / n divided out). Every distribution over the s^n profiles (not only
+/// the exchangeable ones) is a correlated and a coarse correlated
+/// equilibrium iff it is 0. O(s^2 C(n + s - 1, s - 1)).
+inline double max_incentive_gain(const SymmetricGame& game) {
+  const std::size_t s = game.num_actions(), M = game.num_count_vectors();
+  const std::vector<double> table = detail::payoff_table("max_incentive_gain", game);
+  double largest = 0.0;
+  detail::for_each_recommendation(game, CountVectors(s, game.num_players()),
+                                  [&](std::size_t, const Counts&, std::size_t a, std::size_t rank) {
+                                    for (std::size_t b = 0; b < s; ++b)
+                                      largest = std::max(largest, table[b * M + rank] - table[a * M + rank]);
+                                  });
+  return largest;
 }
 
 }  // namespace dilemma

@@ -51,6 +51,7 @@
 #include <limits>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -404,10 +405,22 @@ class LogitTracer {
 
   /// Follows the branch from lambda = 0. With target >= 0, stops at the
   /// first point where lambda reaches target (and returns it exactly there);
-  /// otherwise stops by regret or max_lambda.
+  /// otherwise stops by regret or max_lambda. record(z) sees every accepted
+  /// point; a record returning bool stops the trace (unconverged) by
+  /// returning false.
   template <class Record>
   Eigen::VectorXd trace(double target, Record&& record, std::size_t& steps, std::string& message,
                         bool& converged) const {
+    const auto stopped = [&](const Eigen::VectorXd& point) {
+      if constexpr (std::is_same_v<decltype(record(point)), bool>) {
+        if (record(point)) return false;
+        message = "stopped by the caller at lambda = " + std::to_string(point[n_]);
+        return true;
+      } else {
+        record(point);
+        return false;
+      }
+    };
     Eigen::VectorXd z(n_ + 1);
     for (std::size_t k = 0; k < sys_.num_blocks(); ++k)
       z.segment(Eigen::Index(sys_.offset(k)), Eigen::Index(sys_.size(k)))
@@ -425,7 +438,7 @@ class LogitTracer {
     factor(J, f);
     Eigen::VectorXd t = tangent(f);
     if (t[n_] < 0) t = -t;
-    record(z);
+    if (stopped(z)) return z;
     double h = o_.first_step;
     steps = 0;
     converged = false;
@@ -493,7 +506,7 @@ class LogitTracer {
         t = next_t;
         z = u;
         ++steps;
-        record(z);
+        if (stopped(z)) return z;
         continue;
       }
       h = h / std::min(decel, o_.max_accel);
@@ -501,7 +514,7 @@ class LogitTracer {
       z = u;
       t = next_t;
       ++steps;
-      record(z);
+      if (stopped(z)) return z;
     }
   }
 
@@ -521,8 +534,8 @@ class LogitTracer {
     }
     system(w, F, nullptr);
     if (!(F.lpNorm<Eigen::Infinity>() < 1e-8))
-      throw std::runtime_error(std::string(function_) + ": Newton at lambda = " + std::to_string(target) +
-                               " did not converge (turning point?)");
+      raise<NotConverged>(function_, "Newton at lambda = ", target, " did not converge (residual ",
+                          F.lpNorm<Eigen::Infinity>(), "; a turning point of the branch?)");
     return w;
   }
 
@@ -654,8 +667,7 @@ auto logit_qre_at_impl(const System& sys, double lambda, const LogitQreOptions& 
   bool converged = false;
   const Eigen::VectorXd z = tracer.trace(lambda, [](const Eigen::VectorXd&) {}, steps, message, converged);
   if (!converged)
-    throw std::runtime_error("logit_qre_at: could not follow the branch to lambda = " + std::to_string(lambda) +
-                             ": " + message);
+    detail::raise<NotConverged>("logit_qre_at", "could not follow the branch to lambda = ", lambda, ": ", message);
   return to_profile(sys, tracer.probabilities(z));
 }
 
@@ -666,8 +678,8 @@ auto logit_qre_at_impl(const System& sys, double lambda, const LogitQreOptions& 
 ///
 /// \returns the branch, the limit (refined to an exact equilibrium of its
 /// support when that lowers the regret), convergence flag and step count.
-/// Throws InvalidArgument on bad options and std::runtime_error when
-/// options.max_iter steps do not reach the limit.
+/// Throws InvalidArgument on bad options and NotConverged (a
+/// std::runtime_error) when options.max_iter steps do not reach the limit.
 /// Cost per step: a few contractions of every payoff tensor, O(n P).
 ///
 /// \code
@@ -690,7 +702,8 @@ inline LogitQreResult<std::vector<double>> logit_qre(const SymmetricGame& game,
 
 /// The QRE at precision lambda on the principal branch: the first point of
 /// the branch (followed from lambda = 0) where lambda is reached. Throws
-/// InvalidArgument if lambda < 0 or not finite.
+/// InvalidArgument if lambda < 0 or not finite, NotConverged when the
+/// branch cannot be followed to lambda.
 inline MixedProfile logit_qre_at(const NormalFormGame& game, double lambda, const LogitQreOptions& options = {}) {
   return detail::logit_qre_at_impl(detail::DenseLogitSystem(game), lambda, options);
 }
