@@ -332,16 +332,28 @@ inline SymmetricDecomposition decompose(const SymmetricGame& game, double tol = 
       ++from;
     } while (classes.next(counts));
   };
-  std::vector<double> rhs(classes.size(), 0.0), degree(classes.size(), 0.0);
-  for_each_edge([&](std::size_t from, std::size_t, double w, std::size_t a, std::size_t b, const Counts& m) {
+  // One pass ranks every edge: the right-hand side, the degrees and the
+  // edge list (in CSR form by class) that each conjugate-gradient step reads.
+  const std::size_t num_edges = classes.size() * s * (s - 1);  // at most
+  detail::check_fits_in_memory("decompose", num_edges, sizeof(std::size_t) + sizeof(double), "the count-class edges");
+  std::vector<double> rhs(classes.size(), 0.0), degree(classes.size(), 0.0), edge_weight;
+  std::vector<std::size_t> edge_to, first_edge(classes.size() + 1, 0);
+  edge_weight.reserve(num_edges);
+  edge_to.reserve(num_edges);
+  for_each_edge([&](std::size_t from, std::size_t to, double w, std::size_t a, std::size_t b, const Counts& m) {
     rhs[from] += w * (game.payoff_at(a, m) - game.payoff_at(b, m));
     degree[from] += w;
+    edge_to.push_back(to);
+    edge_weight.push_back(w);
+    first_edge[from + 1] = edge_to.size();
   });
+  for (std::size_t k = 1; k < first_edge.size(); ++k) first_edge[k] = std::max(first_edge[k], first_edge[k - 1]);
   const auto laplacian = [&](const std::vector<double>& v, std::vector<double>& out) {
-    std::fill(out.begin(), out.end(), 0.0);
-    for_each_edge([&](std::size_t from, std::size_t to, double w, std::size_t, std::size_t, const Counts&) {
-      out[from] += w * (v[from] - v[to]);
-    });
+    for (std::size_t from = 0; from < v.size(); ++from) {
+      double sum = 0;
+      for (std::size_t e = first_edge[from]; e < first_edge[from + 1]; ++e) sum += edge_weight[e] * (v[from] - v[edge_to[e]]);
+      out[from] = sum;
+    }
   };
   auto [psi, steps] = detail::conjugate_gradients("decompose", laplacian, rhs, degree, tol, max_iter);
   double mean = 0, total_weight = 0;

@@ -19,9 +19,9 @@ inline std::vector<double> security_levels(const NormalFormGame& game, std::size
   const double* u = game.payoffs(player);
   const std::size_t stride = game.strides()[player], m = game.nums_actions()[player];
   std::vector<double> worst(m, HUGE_VAL);
-  for (std::size_t start = 0; start < game.num_profiles(); start += m * stride)
-    for (std::size_t a = 0; a < m; ++a)
-      for (std::size_t r = 0; r < stride; ++r) worst[a] = std::min(worst[a], u[start + a * stride + r]);
+  detail::for_each_fiber(game, player, [&](std::size_t base) {
+    for (std::size_t a = 0; a < m; ++a) worst[a] = std::min(worst[a], u[base + a * stride]);
+  });
   return worst;
 }
 

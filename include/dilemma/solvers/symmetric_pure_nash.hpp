@@ -52,11 +52,10 @@ class PureNashScan {
   template <class Emit>
   void scan(std::size_t j_begin, std::size_t j_end, Emit&& emit) const {
     std::vector<std::uint8_t> previous, current;  // flags [rank * s + b] of the layers j - 1 and j
-    std::vector<double> values(s_);
     Counts m(s_), c(s_);
-    if (j_begin > 0) fill_layer(j_begin - 1, m, values, previous);
+    if (j_begin > 0) fill_layer(j_begin - 1, m, previous);
     for (std::size_t j = j_begin; j < j_end; ++j) {
-      if (j < n_) fill_layer(j, m, values, current);
+      if (j < n_) fill_layer(j, m, current);
       if (s_ == 3) {  // the hot case: within a layer, ranks are the counts of action 1
         const std::size_t rest = n_ - j;
         for (std::size_t k = 0; k <= rest; ++k)
@@ -86,7 +85,7 @@ class PureNashScan {
 
  private:
   // The others' vectors with m_0 = j: flags of every action against each.
-  void fill_layer(std::size_t j, Counts& m, std::vector<double>& values, std::vector<std::uint8_t>& flags) const {
+  void fill_layer(std::size_t j, Counts& m, std::vector<std::uint8_t>& flags) const {
     // Locals, not members: the byte stores below may alias any object, so
     // members would be reloaded after each one.
     const std::size_t s = s_, total = n_ - 1 - j;
@@ -96,11 +95,6 @@ class PureNashScan {
     m[0] = j;
     first(m, total);
     std::uint8_t* flag = flags.data();
-    const auto evaluate = [&] {
-      double best = -HUGE_VAL;
-      for (std::size_t b = 0; b < s; ++b) best = std::max(best, values[b] = payoff(b, static_cast<const Counts&>(m)));
-      for (std::size_t b = 0; b < s; ++b) *flag++ = best - values[b] <= tol;
-    };
     if (s == 3) {  // (j, k, total - k) for k = 0..total, as next() would step; all inline
       for (std::size_t k = 0; k <= total; ++k, flag += 3) {
         m[1] = k;
@@ -113,8 +107,12 @@ class PureNashScan {
         flag[2] = best - u2 <= tol;
       }
     } else {
-      do evaluate();
-      while (next(m));
+      std::vector<double> values(s);
+      do {
+        double best = -HUGE_VAL;
+        for (std::size_t b = 0; b < s; ++b) best = std::max(best, values[b] = payoff(b, static_cast<const Counts&>(m)));
+        for (std::size_t b = 0; b < s; ++b) *flag++ = best - values[b] <= tol;
+      } while (next(m));
     }
   }
   // (v_0, 0, ..., 0, total): the first vector of a layer.
@@ -155,9 +153,10 @@ class PureNashScan {
 /// s * C(n+s-2, s-1) evaluations, then O(s^2) per class. `payoff` is a
 /// template parameter so that a plain function object is inlined.
 ///
-/// With threads > 1 (0: one per hardware thread) blocks of layers are
-/// scanned concurrently, so payoff must then be safe to call from several
-/// threads at once; visit is still called from the calling thread, in order.
+/// With threads > 1 blocks of layers are scanned concurrently (threads is
+/// capped at the hardware threads; 0 means all of them), so payoff must then
+/// be safe to call from several threads at once; visit is still called from
+/// the calling thread, in order.
 /// Each block recomputes one layer, and the equilibria of blocks finished
 /// ahead of their turn wait in memory (at most a few blocks of ~4 million
 /// classes).
@@ -171,7 +170,8 @@ void for_each_pure_nash(std::size_t n, std::size_t s, Payoff&& payoff, Visitor&&
     return;
   }
   const detail::PureNashScan<std::decay_t<Payoff>> scan(n, s, payoff, tol);
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t hardware = std::max(1u, std::thread::hardware_concurrency());
+  if (threads == 0 || threads > hardware) threads = hardware;
   // Blocks of consecutive layers with at least `target` classes (and 8 first
   // layers, so that recomputing one layer per block costs little).
   const std::size_t target = std::max<std::size_t>(std::size_t{1} << 22, 8 * scan.classes_in_layer(0));
