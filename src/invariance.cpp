@@ -5,6 +5,8 @@
 
 #include "dilemma/profiles/expected_payoffs.hpp"
 #include "dilemma/analysis/decomposition.hpp"
+#include "dilemma/solvers/correlated_equilibrium.hpp"
+#include "dilemma/solvers/logit_qre.hpp"
 #include "dilemma/solvers/pure_nash.hpp"
 #include "dilemma/solvers/symmetric_pure_nash.hpp"
 
@@ -42,6 +44,56 @@ void fill_decomposition(InvarianceReport& report, const Game& game, double tol) 
   }
 }
 
+void check_qre_options(double qre_tol, double qre_max_lambda) {
+  if (!std::isfinite(qre_tol) || qre_tol < 0)
+    detail::fail("invariance_report", "qre_tol must be finite and >= 0, got ", qre_tol);
+  if (!std::isfinite(qre_max_lambda) || qre_max_lambda <= 0)
+    detail::fail("invariance_report", "qre_max_lambda must be finite and > 0, got ", qre_max_lambda);
+}
+
+// MODEL.md 3.3: every distribution is a (coarse) correlated equilibrium iff
+// no incentive row has a positive coefficient.
+template <class Game>
+void fill_correlated(InvarianceReport& report, const Game& game, double tol) {
+  report.max_incentive_gain = max_incentive_gain(game);
+  report.every_distribution_correlated = report.max_incentive_gain <= tol;
+}
+
+// MODEL.md 3.4: follows the logit branch from lambda = 0 to qre_max_lambda,
+// stopping at the first point farther than qre_tol from uniform. Steps may
+// double (max_accel 2), so a branch that stays uniform takes a few dozen
+// steps to lambda = 1e6 and a branch that leaves it stops after a few.
+template <class System>
+void fill_qre(InvarianceReport& report, const System& system, double qre_tol, double qre_max_lambda) {
+  LogitQreOptions options;
+  options.max_accel = 2.0;
+  options.max_lambda = qre_max_lambda;
+  options.record_branch = false;
+  const detail::LogitTracer<System> tracer(system, options, "invariance_report");
+  const Eigen::Index dim = Eigen::Index(system.dim());
+  const auto record = [&](const Eigen::VectorXd& z) {
+    const Eigen::VectorXd x = tracer.probabilities(z);
+    for (std::size_t k = 0; k < system.num_blocks(); ++k)
+      for (std::size_t a = 0; a < system.size(k); ++a)
+        report.qre_max_deviation_from_uniform =
+            std::max(report.qre_max_deviation_from_uniform,
+                     std::abs(x[Eigen::Index(system.offset(k) + a)] - 1.0 / double(system.size(k))));
+    report.qre_lambda = z[dim];
+    return report.qre_max_deviation_from_uniform <= qre_tol;
+  };
+  std::size_t steps = 0;
+  bool reached = false;
+  try {
+    tracer.trace(qre_max_lambda, record, steps, report.qre_note, reached);
+  } catch (const std::runtime_error& error) {  // NotConverged: the branch could not be followed
+    report.qre_note = error.what();
+  }
+  const bool left_uniform = report.qre_max_deviation_from_uniform > qre_tol;
+  report.qre_computed = reached || left_uniform;
+  report.qre_uniform = reached && !left_uniform;
+  if (report.qre_computed) report.qre_note.clear();
+}
+
 /// log10(10^a + 10^b) without overflow.
 double log10_add(double a, double b) {
   if (a == -HUGE_VAL) return b;
@@ -64,8 +116,9 @@ void fill_stakes(InvarianceReport& report, double tol) {
 
 }  // namespace
 
-InvarianceReport invariance_report(const NormalFormGame& game, double tol) {
+InvarianceReport invariance_report(const NormalFormGame& game, double tol, double qre_tol, double qre_max_lambda) {
   if (!std::isfinite(tol) || tol < 0) detail::fail("invariance_report", "tol must be finite and >= 0, got ", tol);
+  check_qre_options(qre_tol, qre_max_lambda);
   InvarianceReport report;
   report.max_stakes = max_stakes(game);
   fill_stakes(report, tol);
@@ -92,13 +145,16 @@ InvarianceReport invariance_report(const NormalFormGame& game, double tol) {
   }
   report.equal_security_levels = std::all_of(report.security_levels.begin(), report.security_levels.end(),
                                              [&](const std::vector<double>& levels) { return all_equal(levels, tol); });
+  fill_correlated(report, game, tol);
+  fill_qre(report, detail::DenseLogitSystem(game), qre_tol, qre_max_lambda);
   fill_decomposition(report, game, tol);
   fill_efficiency(report, game, tol);
   return report;
 }
 
-InvarianceReport invariance_report(const SymmetricGame& game, double tol) {
+InvarianceReport invariance_report(const SymmetricGame& game, double tol, double qre_tol, double qre_max_lambda) {
   if (!std::isfinite(tol) || tol < 0) detail::fail("invariance_report", "tol must be finite and >= 0, got ", tol);
+  check_qre_options(qre_tol, qre_max_lambda);
   InvarianceReport report;
   report.max_stakes = {max_stake(game)};
   fill_stakes(report, tol);
@@ -133,6 +189,8 @@ InvarianceReport invariance_report(const SymmetricGame& game, double tol) {
   report.num_dominated_weak = dominated_actions(game, Dominance::weak, tol).size();
   report.security_levels = {security_levels(game)};
   report.equal_security_levels = all_equal(report.security_levels[0], tol);
+  fill_correlated(report, game, tol);
+  fill_qre(report, detail::SymmetricLogitSystem(game), qre_tol, qre_max_lambda);
   fill_decomposition(report, game, tol);
   fill_efficiency(report, game, tol);
   return report;
@@ -152,9 +210,22 @@ std::string describe(const InvarianceReport& r) {
   out << "every profile an equilibrium: " << yes(r.every_profile_is_equilibrium) << '\n';
   out << "dominated actions: " << r.num_dominated_strict << " strictly, " << r.num_dominated_weak << " weakly\n";
   out << "equal security levels: " << yes(r.equal_security_levels) << '\n';
+  out << "every distribution over profiles a correlated (and coarse correlated) equilibrium: "
+      << yes(r.every_distribution_correlated) << " (largest incentive-constraint coefficient " << r.max_incentive_gain
+      << ")\n";
+  if (!r.qre_computed)
+    out << "logit QRE: branch not followed (" << r.qre_note << ")\n";
+  else if (r.qre_uniform)
+    out << "logit QRE uniform for every lambda: yes (branch followed from lambda = 0 to " << r.qre_lambda
+        << ", largest distance from uniform " << r.qre_max_deviation_from_uniform << ")\n";
+  else
+    out << "logit QRE uniform for every lambda: no (at lambda = " << r.qre_lambda << " the QRE is "
+        << r.qre_max_deviation_from_uniform << " from uniform; followed no further)\n";
   if (r.decomposition_computed)
     out << "decomposition: potential part " << r.potential_norm << ", harmonic part " << r.harmonic_norm
         << " (rms); purely nonstrategic: " << yes(r.potential_norm <= 1e-9 && r.harmonic_norm <= 1e-9) << '\n';
+  else
+    out << "decomposition: not computed (the game is too large for its least-squares problem)\n";
   out << "exact potential game: " << yes(r.exact_potential) << '\n';
   if (r.efficiency_defined)
     out << "price of anarchy " << r.efficiency.price_of_anarchy << ", price of stability "

@@ -118,16 +118,44 @@ struct InvarianceReport {
   bool decomposition_computed = false;
   double potential_norm = 0, harmonic_norm = 0;
   bool exact_potential = false;  ///< the game has an exact potential
+  /// The largest coefficient of the correlated-equilibrium incentive rows
+  /// (max_incentive_gain, payoff units; count form for symmetric games).
+  double max_incentive_gain = 0;
+  /// Every distribution over pure profiles is a correlated and a coarse
+  /// correlated equilibrium: max_incentive_gain <= tol.
+  bool every_distribution_correlated = false;
+  /// The logit QRE's principal branch, followed from lambda = 0 towards
+  /// qre_max_lambda and stopped at the first point farther than qre_tol
+  /// from the uniform profile. qre_computed is false when it could not be
+  /// followed (qre_note says why).
+  bool qre_computed = false;
+  bool qre_uniform = false;  ///< uniform (within qre_tol) on all of [0, qre_max_lambda]
+  /// Largest distance (max |x_ia - 1/m_i|) of a traced point from uniform.
+  double qre_max_deviation_from_uniform = 0;
+  double qre_lambda = 0;  ///< lambda of the last traced point
+  std::string qre_note;
   Efficiency efficiency;
   bool efficiency_defined = true;  ///< false when welfare changes sign
   std::string efficiency_note;
 };
 
+/// Default qre_tol of invariance_report: largest distance from the uniform
+/// profile (in probability) of a QRE that counts as uniform.
+inline constexpr double kQreUniformTolerance = 1e-9;
+/// Default qre_max_lambda of invariance_report (gambit-logit's max_lambda).
+inline constexpr double kQreMaxLambda = 1e6;
+
 /// The invariance report of a dense game. tol: payoff differences up to
-/// tol count as ties (0: exact).
-InvarianceReport invariance_report(const NormalFormGame& game, double tol = 0.0);
-/// The invariance report of a symmetric game, over count classes.
-InvarianceReport invariance_report(const SymmetricGame& game, double tol = 0.0);
+/// tol count as ties (0: exact). qre_tol, qre_max_lambda: the QRE check
+/// follows the logit branch from lambda = 0 to qre_max_lambda (steps may
+/// double, so a few dozen points when the branch stays uniform) and stops
+/// at the first point farther than qre_tol from the uniform profile.
+InvarianceReport invariance_report(const NormalFormGame& game, double tol = 0.0,
+                                   double qre_tol = kQreUniformTolerance, double qre_max_lambda = kQreMaxLambda);
+/// The invariance report of a symmetric game, over count classes (the QRE
+/// check on the branch of symmetric profiles, in count form).
+InvarianceReport invariance_report(const SymmetricGame& game, double tol = 0.0,
+                                   double qre_tol = kQreUniformTolerance, double qre_max_lambda = kQreMaxLambda);
 
 /// A readable multi-line summary of a report.
 std::string describe(const InvarianceReport& report);
