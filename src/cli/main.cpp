@@ -19,6 +19,7 @@
 #include "dilemma/solvers/logit_qre.hpp"
 #include "dilemma/solvers/nash_components.hpp"
 #include "dilemma/solvers/pure_nash.hpp"
+#include "dilemma/solvers/simplicial_subdivision.hpp"
 #include "dilemma/solvers/zero_sum.hpp"
 #include "dilemma/version.hpp"
 
@@ -177,6 +178,15 @@ void solve_logit(const NormalFormGame& game, const SolveOptions&, EquilibriumWri
   out.profile(result.equilibrium);
 }
 
+/// As gambit-simpdiv: one line "NE,..." with the equilibrium found by
+/// simplicial subdivision from every player's first action, refined and
+/// verified (regret at most 1e-10 times the payoff range, or --tol if given).
+void solve_simpdiv(const NormalFormGame& game, const SolveOptions& options, EquilibriumWriter& out) {
+  dilemma::SimplicialSubdivisionOptions settings;
+  if (options.tol > 0) settings.tol = options.tol;
+  out.profile(dilemma::simplicial_subdivision(game, settings).equilibrium);
+}
+
 struct Method {
   const char* name;
   const char* description;
@@ -196,6 +206,10 @@ constexpr Method kMethods[] = {
     {"logit", "the limit of the principal logit QRE branch, with the branch (as\n"
               "              gambit-logit: lines \"lambda,...\", then \"NE,...\")",
      solve_logit},
+    {"simpdiv", "one equilibrium of any number of players by simplicial subdivision,\n"
+                "              refined on its support and verified (as gambit-simpdiv;\n"
+                "              --tol: regret tolerance relative to the payoff range)",
+     solve_simpdiv},
 };
 
 const Method* find_method(std::string_view name) {
