@@ -11,6 +11,8 @@ Measures, in one run so that the numbers compare as ratios:
     (about 2 million count classes), and compact versus dense at n = 10.
   * all extreme equilibria of random two-player games against lrsnash
     (benchmarks/bench_two_player.py; --skip-two-player to leave it out).
+  * one verified equilibrium by simplicial subdivision on random n-player
+    games, against logit_qre on the same games (--skip-simpdiv to leave it out).
 """
 import argparse
 import datetime
@@ -61,6 +63,8 @@ def main():
     parser.add_argument("--large", action="store_true", help="also n = 100,000 pure equilibria (about a minute)")
     parser.add_argument("--skip-two-player", action="store_true",
                         help="leave out the two-player benchmark against lrsnash (several minutes)")
+    parser.add_argument("--skip-simpdiv", action="store_true",
+                        help="leave out simplicial subdivision against logit_qre (about a minute)")
     args = parser.parse_args()
     cli = shutil.which("dilemma") or str(BUILD / "dilemma")
     bench = BUILD / "benchmarks" / "bench_pure_nash"
@@ -123,6 +127,9 @@ def main():
     print("|---|---:|---|")
     for name, seconds, notes in rows:
         print(f"| {name} | {seconds * 1e3:.3g} | {notes} |")
+    if not args.skip_simpdiv:
+        print("\nSimplicial subdivision against logit_qre, random games with payoffs 0..99, 5 seeds:\n", flush=True)
+        print(subprocess.check_output([str(BUILD / "benchmarks" / "bench_simpdiv"), "5", "8"], text=True), flush=True)
     if not args.skip_two_player:
         import bench_two_player  # imports process_time from this module
 
