@@ -61,12 +61,13 @@ void fill_correlated(InvarianceReport& report, const Game& game, double tol) {
 
 // MODEL.md 3.4: follows the logit branch from lambda = 0 to qre_max_lambda,
 // stopping at the first point farther than qre_tol from uniform. Steps may
-// double (max_accel 2), so a branch that stays uniform takes a few dozen
-// steps to lambda = 1e6 and a branch that leaves it stops after a few.
+// grow 4x (max_accel), so a branch that stays uniform (where the predictor
+// is exact) reaches lambda = 1e6 in about 13 steps, and a branch that
+// leaves it stops at its first point (one step).
 template <class System>
 void fill_qre(InvarianceReport& report, const System& system, double qre_tol, double qre_max_lambda) {
   LogitQreOptions options;
-  options.max_accel = 2.0;
+  options.max_accel = 4.0;
   options.max_lambda = qre_max_lambda;
   options.record_branch = false;
   const detail::LogitTracer<System> tracer(system, options, "invariance_report");

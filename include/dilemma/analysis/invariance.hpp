@@ -148,7 +148,7 @@ inline constexpr double kQreMaxLambda = 1e6;
 /// The invariance report of a dense game. tol: payoff differences up to
 /// tol count as ties (0: exact). qre_tol, qre_max_lambda: the QRE check
 /// follows the logit branch from lambda = 0 to qre_max_lambda (steps may
-/// double, so a few dozen points when the branch stays uniform) and stops
+/// grow 4x, so about 13 points when the branch stays uniform) and stops
 /// at the first point farther than qre_tol from the uniform profile.
 InvarianceReport invariance_report(const NormalFormGame& game, double tol = 0.0,
                                    double qre_tol = kQreUniformTolerance, double qre_max_lambda = kQreMaxLambda);
