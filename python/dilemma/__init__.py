@@ -111,6 +111,7 @@ from ._core import (  # correlated equilibria, dominance by mixed strategies, mi
     SymmetricCorrelatedEquilibrium,
     correlated_equilibrium,
     is_dominated,
+    max_incentive_gain,
     mixed_dominance,
     security_strategies,
 )

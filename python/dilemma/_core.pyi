@@ -198,11 +198,20 @@ class InvarianceReport:
     potential_norm: float
     harmonic_norm: float
     exact_potential: bool
+    max_incentive_gain: float
+    every_distribution_correlated: bool
+    qre_computed: bool
+    qre_uniform: bool
+    qre_max_deviation_from_uniform: float
+    qre_lambda: float
+    qre_note: str
     efficiency: Efficiency
     efficiency_defined: bool
     efficiency_note: str
 
-def invariance_report(game: AnyGame, *, tol: float = ...) -> InvarianceReport: ...
+def invariance_report(
+    game: AnyGame, *, tol: float = ..., qre_tol: float = ..., qre_max_lambda: float = ...
+) -> InvarianceReport: ...
 
 class BelievedOutcome:
     behaviour: CountClass
@@ -489,6 +498,7 @@ def correlated_equilibrium(
 def correlated_equilibrium(
     game: SymmetricGame, objective: CorrelatedObjective = ..., *, coarse: bool = ..., tol: float = ...
 ) -> SymmetricCorrelatedEquilibrium: ...
+def max_incentive_gain(game: AnyGame) -> float: ...
 
 class MixedDominance:
     @property

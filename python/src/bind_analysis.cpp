@@ -117,6 +117,18 @@ computed on the given game. ``str(report)`` is a readable summary.
       .def_readonly("potential_norm", &InvarianceReport::potential_norm)
       .def_readonly("harmonic_norm", &InvarianceReport::harmonic_norm)
       .def_readonly("exact_potential", &InvarianceReport::exact_potential)
+      .def_readonly("max_incentive_gain", &InvarianceReport::max_incentive_gain,
+                    "Largest coefficient of the correlated-equilibrium incentive constraints (payoff units).")
+      .def_readonly("every_distribution_correlated", &InvarianceReport::every_distribution_correlated,
+                    "Every distribution over profiles is a correlated and coarse correlated equilibrium.")
+      .def_readonly("qre_computed", &InvarianceReport::qre_computed,
+                    "The logit branch was followed (to qre_max_lambda, or until it left the uniform profile).")
+      .def_readonly("qre_uniform", &InvarianceReport::qre_uniform,
+                    "The logit QRE is uniform (within qre_tol) for every lambda up to qre_max_lambda.")
+      .def_readonly("qre_max_deviation_from_uniform", &InvarianceReport::qre_max_deviation_from_uniform,
+                    "Largest max |x_ia - 1/m_i| over the traced points of the branch.")
+      .def_readonly("qre_lambda", &InvarianceReport::qre_lambda, "Lambda of the last traced point.")
+      .def_readonly("qre_note", &InvarianceReport::qre_note, "Why the branch was not followed, if it was not.")
       .def_readonly("efficiency", &InvarianceReport::efficiency)
       .def_readonly("efficiency_defined", &InvarianceReport::efficiency_defined)
       .def_readonly("efficiency_note", &InvarianceReport::efficiency_note)
@@ -124,12 +136,23 @@ computed on the given game. ``str(report)`` is a readable summary.
       .def("__repr__", [](const InvarianceReport& r) {
         return std::string("<InvarianceReport payoff_invariant=") + (r.payoff_invariant ? "True" : "False") + ">";
       });
-  m.def("invariance_report", py::overload_cast<const NormalFormGame&, double>(&invariance_report), py::arg("game"),
-        py::kw_only(), py::arg("tol") = 0.0, "The payoff-invariance report of a dense game.",
-        py::call_guard<py::gil_scoped_release>());
-  m.def("invariance_report", py::overload_cast<const SymmetricGame&, double>(&invariance_report), py::arg("game"),
-        py::kw_only(), py::arg("tol") = 0.0, "The payoff-invariance report of a symmetric game, over count classes.",
-        py::call_guard<py::gil_scoped_release>());
+  const char* report_doc = R"doc(
+The payoff-invariance report (MODEL.md section 3): an ``InvarianceReport``.
+
+``tol`` is the payoff difference that counts as a tie (0: exact). The QRE
+check follows the logit branch from lambda = 0 to ``qre_max_lambda`` (default
+1e6), stopping at the first point farther than ``qre_tol`` (default 1e-9)
+from the uniform profile; a branch that stays uniform takes about 13
+steps, so the check is cheap for symmetric games of any n.
+)doc";
+  m.def("invariance_report",
+        py::overload_cast<const NormalFormGame&, double, double, double>(&invariance_report), py::arg("game"),
+        py::kw_only(), py::arg("tol") = 0.0, py::arg("qre_tol") = kQreUniformTolerance,
+        py::arg("qre_max_lambda") = kQreMaxLambda, report_doc, py::call_guard<py::gil_scoped_release>());
+  m.def("invariance_report",
+        py::overload_cast<const SymmetricGame&, double, double, double>(&invariance_report), py::arg("game"),
+        py::kw_only(), py::arg("tol") = 0.0, py::arg("qre_tol") = kQreUniformTolerance,
+        py::arg("qre_max_lambda") = kQreMaxLambda, report_doc, py::call_guard<py::gil_scoped_release>());
 
   py::class_<BelievedOutcome>(m, "BelievedOutcome", "One equilibrium of the believed game, judged in both games.")
       .def_readonly("behaviour", &BelievedOutcome::behaviour)

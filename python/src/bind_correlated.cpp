@@ -128,6 +128,26 @@ void bind_correlated(py::module_& m) {
       },
       py::arg("game"), py::arg("objective") = "welfare", py::kw_only(), py::arg("coarse") = false,
       py::arg("tol") = kCorrelatedTolerance, correlated_doc);
+  m.def("max_incentive_gain", py::overload_cast<const NormalFormGame&>(&max_incentive_gain), py::arg("game"),
+        R"doc(
+The largest coefficient of the correlated-equilibrium incentive constraints,
+in payoff units: the most any player gains by deviating from a
+recommendation when the distribution is a point mass on one profile. Every
+distribution over profiles is a correlated (and coarse correlated)
+equilibrium iff it is 0 (MODEL.md section 3).
+
+Examples
+--------
+>>> import dilemma
+>>> dilemma.max_incentive_gain(dilemma.prisoners_dilemma()) > 0
+True
+>>> dilemma.max_incentive_gain(dilemma.confession_game(5, "invariant_purge"))
+0.0
+)doc",
+        py::call_guard<py::gil_scoped_release>());
+  m.def("max_incentive_gain", py::overload_cast<const SymmetricGame&>(&max_incentive_gain), py::arg("game"),
+        "The same for a symmetric game, from the count-form constraints (per recommended player).",
+        py::call_guard<py::gil_scoped_release>());
 
   py::class_<MixedDominance>(m, "MixedDominance", "Result of mixed_dominance.")
       .def_readonly("dominated", &MixedDominance::dominated)

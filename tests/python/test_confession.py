@@ -1,3 +1,5 @@
+import itertools
+
 import numpy as np
 import pytest
 
@@ -25,6 +27,47 @@ def test_invariant_purge_every_consequence(n):
     assert report.num_dominated_strict == report.num_dominated_weak == 0
     assert report.equal_security_levels
     assert report.efficiency.price_of_anarchy == report.efficiency.price_of_stability == 1
+    assert report.max_incentive_gain == 0 and report.every_distribution_correlated
+    assert report.qre_computed and report.qre_uniform and report.qre_note == ""
+    assert report.qre_lambda == 1e6 and report.qre_max_deviation_from_uniform < 1e-12
+
+
+@pytest.mark.parametrize("preset", ["invariant_purge", "invariant_purge_externality", "classic_pd",
+                                    "leniency_for_naming", "yezhov_method", "torture_confession_only",
+                                    "ordered_leniency"])
+def test_report_correlated_and_qre_against_the_solvers(preset):
+    game = dilemma.confession_game(4, preset)
+    dense = game.to_normal_form()
+    invariant = preset.startswith("invariant")
+    for report in (dilemma.invariance_report(game), dilemma.invariance_report(dense)):
+        assert report.every_distribution_correlated == invariant
+        assert report.qre_uniform == invariant and report.qre_computed
+        assert (report.max_incentive_gain == 0) == invariant
+    # The LP: with every distribution a correlated equilibrium, its best and
+    # worst welfare are those of the best and worst profiles.
+    welfare = [dense[p].sum() for p in itertools.product(range(3), repeat=4)]
+    best = dilemma.correlated_equilibrium(dense, "welfare").welfare
+    worst = dilemma.correlated_equilibrium(game, "min_welfare", coarse=True).welfare
+    if invariant:
+        assert best == pytest.approx(max(welfare)) and worst == pytest.approx(min(welfare))
+    # The QRE: the report's last traced point is on the logit branch.
+    report = dilemma.invariance_report(game)
+    strategy = dilemma.logit_qre_at(game, report.qre_lambda)
+    assert np.abs(strategy - 1 / 3).max() == pytest.approx(report.qre_max_deviation_from_uniform, rel=1e-3, abs=1e-12)
+    if not invariant:
+        assert report.qre_lambda < 1 and report.qre_max_deviation_from_uniform > 1e-9
+
+
+def test_report_text_names_every_consequence():
+    text = str(dilemma.invariance_report(dilemma.confession_game(5, "invariant_purge")))
+    assert "correlated (and coarse correlated) equilibrium: yes" in text
+    assert "logit QRE uniform for every lambda: yes (branch followed from lambda = 0 to 1e+06" in text
+    assert "purely nonstrategic: yes" in text
+    text = str(dilemma.invariance_report(dilemma.confession_game(5, "leniency_for_naming")))
+    assert "correlated (and coarse correlated) equilibrium: no (largest incentive-constraint coefficient 2)" in text
+    assert "logit QRE uniform for every lambda: no (at lambda = " in text
+    with pytest.raises(ValueError, match="invariance_report: qre_tol must be finite and >= 0, got -1"):
+        dilemma.invariance_report(dilemma.confession_game(5, "invariant_purge"), qre_tol=-1)
 
 
 def test_is_payoff_invariant():

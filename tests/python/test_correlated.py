@@ -82,6 +82,21 @@ def test_invariant_game_every_distribution():
     assert dilemma.security_strategies(game)[1] == pytest.approx(levels[0])
 
 
+def test_max_incentive_gain_is_the_largest_point_mass_violation():
+    game = dilemma.confession_game(3, "ordered_leniency")
+    dense = game.to_normal_form()
+    largest = 0.0
+    for profile in itertools.product(range(3), repeat=3):
+        p = np.zeros((3,) * 3)
+        p[profile] = 1.0
+        largest = max(largest, violation(dense, p))
+    assert largest > 0
+    assert dilemma.max_incentive_gain(dense) == pytest.approx(largest)
+    assert dilemma.max_incentive_gain(game) == pytest.approx(largest)
+    assert dilemma.max_incentive_gain(chicken()) == 2.0
+    assert dilemma.max_incentive_gain(dilemma.confession_game(50, "invariant_purge_externality")) == 0.0
+
+
 def test_confession_at_200_players():
     ce = dilemma.correlated_equilibrium(dilemma.confession_game(200, "leniency_for_naming"))
     assert ce.classes.tolist() == [[0, 0, 200]]
@@ -125,7 +140,8 @@ def test_bad_input_raises_value_error_naming_function():
 def test_docstring_examples():
     import doctest
 
-    for name in ("correlated_equilibrium", "mixed_dominance", "is_dominated", "security_strategies"):
+    for name in ("correlated_equilibrium", "max_incentive_gain", "mixed_dominance", "is_dominated",
+                 "security_strategies"):
         function = getattr(dilemma, name)
         finder = doctest.DocTestFinder()
         runner = doctest.DocTestRunner()
