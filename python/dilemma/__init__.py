@@ -82,6 +82,10 @@ from ._core import (  # logit quantal response equilibrium
     logit_qre,
     logit_qre_at,
 )
+from ._core import (  # one equilibrium of n-player games by simplicial subdivision
+    SimplicialSubdivisionResult,
+    simplicial_subdivision,
+)
 from ._core import (  # two-player solvers
     LemkeHowsonResult,
     NashComponent,

@@ -355,6 +355,25 @@ def logit_qre_at(
     corrector_tol: float = ..., max_iter: int = ...
 ) -> npt.NDArray[np.float64]: ...
 
+# One verified equilibrium of an n-player game by simplicial subdivision.
+class SimplicialSubdivisionResult:
+    equilibrium: tuple[npt.NDArray[np.float64], ...]
+    regret: float
+    num_iter: int
+    num_refinements: int
+    denominator: int
+    converged: bool
+    options: dict[str, object]
+
+def simplicial_subdivision(
+    game: NormalFormGame,
+    *,
+    start: ProfileLike | None = ...,
+    tol: float = ...,
+    max_iter: int = ...,
+    grid: int = ...,
+) -> SimplicialSubdivisionResult: ...
+
 # Two-player solvers. With rational=True, strategies are arrays of dtype
 # object holding fractions.Fraction, and values are Fractions.
 

@@ -17,5 +17,6 @@ PYBIND11_MODULE(_core, m) {
   dilemma::python::bind_two_player(m);
   dilemma::python::bind_correlated(m);
   dilemma::python::bind_qre(m);
+  dilemma::python::bind_simpdiv(m);
   dilemma::python::bind_decomposition(m);
 }
