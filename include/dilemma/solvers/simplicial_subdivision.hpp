@@ -322,9 +322,10 @@ inline std::vector<std::int64_t> grid_start(const MixedProfile& x, std::int64_t&
 }
 
 /// Newton on a support near x: actions with at least c/K probability (c =
-/// 0.5, 1.5, 4.5) or at least 1e-4, 1e-3, 1e-2, and the used actions whose
-/// payoff is within 2, 10 or 100 times the regret of the best; returns the
-/// refined profile of least regret, or x.
+/// 0.5, 1.5, 4.5) or at least 1e-4, 1e-3, 1e-2; the used actions whose
+/// payoff is within 2, 10 or 100 times the regret of the best; and all
+/// actions within those bounds, played or not. Each support is tried once;
+/// returns the refined profile of least regret, or x.
 inline MixedProfile polish_on_support(const NormalFormGame& game, const MixedProfile& x, double mesh,
                                       double& regret_out) {
   const DenseLogitSystem sys(game);
@@ -352,22 +353,26 @@ inline MixedProfile polish_on_support(const NormalFormGame& game, const MixedPro
   for (double cut : {0.5 * mesh, 1.5 * mesh, 4.5 * mesh, 1e-4, 1e-3, 1e-2})
     if (cut >= 0.5 * mesh) attempt(flat, cut);
   const ActionPayoffs<double> u = action_payoffs(game, x);
-  for (double factor : {2.0, 10.0, 100.0}) {
-    MixedProfile near = x;
-    for (std::size_t j = 0; j < near.size(); ++j) {
-      const double top = *std::max_element(u[j].begin(), u[j].end());
-      double sum = 0;
-      for (std::size_t h = 0; h < near[j].size(); ++h) {
-        if (top - u[j][h] > factor * start_regret) near[j][h] = 0;
-        sum += near[j][h];
+  for (double factor : {2.0, 10.0, 100.0})
+    for (bool add_unused : {false, true}) {
+      MixedProfile near = x;
+      for (std::size_t j = 0; j < near.size(); ++j) {
+        const double top = *std::max_element(u[j].begin(), u[j].end());
+        double sum = 0;
+        for (std::size_t h = 0; h < near[j].size(); ++h) {
+          if (top - u[j][h] > factor * start_regret)
+            near[j][h] = 0;
+          else if (add_unused)  // a best response not yet played may be in the support
+            near[j][h] = std::max(near[j][h], std::max(1e-3, mesh));
+          sum += near[j][h];
+        }
+        if (sum > 0)
+          for (double& q : near[j]) q /= sum;
+        else
+          near[j] = x[j];
       }
-      if (sum > 0)
-        for (double& q : near[j]) q /= sum;
-      else
-        near[j] = x[j];
+      attempt(flatten(near), std::numeric_limits<double>::min());
     }
-    attempt(flatten(near), 0.25 * mesh);
-  }
   return best;
 }
 
