@@ -101,6 +101,11 @@ from ._core import (  # two-player solvers
     support_enumeration_gen,
     vertex_enumeration,
 )
+from ._core import (  # all equilibria of n-player games
+    EquilibriumEnumeration,
+    SingularSupport,
+    enumerate_equilibria,
+)
 from ._core import (  # decomposition and potentials
     Decomposition,
     SymmetricDecomposition,

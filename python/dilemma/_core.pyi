@@ -374,6 +374,35 @@ def simplicial_subdivision(
     grid: int = ...,
 ) -> SimplicialSubdivisionResult: ...
 
+# All isolated equilibria of n-player games (support enumeration with
+# interval subdivision); profiles are tuples of 1-D arrays, one per player.
+SupportTuple = tuple[tuple[int, ...], ...]
+
+class SingularSupport:
+    support: SupportTuple
+    whole_face: bool
+    unresolved_boxes: int
+    example: tuple[npt.NDArray[np.float64], ...] | None
+
+class EquilibriumEnumeration:
+    equilibria: list[tuple[npt.NDArray[np.float64], ...]]
+    supports: list[SupportTuple]
+    singular_supports: list[SingularSupport]
+    supports_solved: int
+    boxes: int
+    exhaustive: bool
+    options: dict[str, float | int]
+    def __len__(self) -> int: ...
+
+def enumerate_equilibria(
+    game: NormalFormGame | SymmetricGame,
+    *,
+    regret_tol: float = ...,
+    min_width: float = ...,
+    max_boxes: int = ...,
+    max_supports: float = ...,
+) -> EquilibriumEnumeration: ...
+
 # Two-player solvers. With rational=True, strategies are arrays of dtype
 # object holding fractions.Fraction, and values are Fractions.
 

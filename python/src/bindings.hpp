@@ -29,6 +29,7 @@ void bind_correlated(py::module_& m);
 void bind_qre(py::module_& m);
 void bind_simpdiv(py::module_& m);
 void bind_decomposition(py::module_& m);
+void bind_enumeration(py::module_& m);
 
 /// A profile from Python: a sequence of action indices (pure) or a sequence
 /// of probability vectors, one per player (mixed).

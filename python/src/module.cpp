@@ -18,5 +18,6 @@ PYBIND11_MODULE(_core, m) {
   dilemma::python::bind_correlated(m);
   dilemma::python::bind_qre(m);
   dilemma::python::bind_simpdiv(m);
+  dilemma::python::bind_enumeration(m);
   dilemma::python::bind_decomposition(m);
 }

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "dilemma/io/nfg.hpp"
+#include "dilemma/solvers/equilibrium_enumeration.hpp"
 #include "dilemma/solvers/lemke_howson.hpp"
 #include "dilemma/solvers/logit_qre.hpp"
 #include "dilemma/solvers/nash_components.hpp"
@@ -178,6 +179,29 @@ void solve_logit(const NormalFormGame& game, const SolveOptions&, EquilibriumWri
   out.profile(result.equilibrium);
 }
 
+/// As gambit-enumpoly: one "NE,..." line per isolated equilibrium, in the
+/// order found. A support whose equilibria are not isolated gets one line
+/// "singular,..." with an equilibrium in it when one was found, else
+/// "singular-support,..." with 1 for each action of the support.
+void solve_enumpoly(const NormalFormGame& game, const SolveOptions& options, EquilibriumWriter& out) {
+  dilemma::EquilibriumEnumerationOptions settings;
+  if (options.tol > 0) settings.regret_tol = options.tol;
+  const auto result = dilemma::enumerate_equilibria(game, settings);
+  for (const auto& profile : result.equilibria) out.profile(profile);
+  for (const auto& singular : result.singular_supports) {
+    if (singular.example) {
+      out.profile(*singular.example, "singular");
+      continue;
+    }
+    dilemma::MixedProfile indicator(game.num_players());
+    for (std::size_t i = 0; i < indicator.size(); ++i) {
+      indicator[i].assign(game.num_actions(i), 0.0);
+      for (std::size_t a : singular.support[i]) indicator[i][a] = 1;
+    }
+    out.profile(indicator, "singular-support");
+  }
+}
+
 /// As gambit-simpdiv: one line "NE,..." with the equilibrium found by
 /// simplicial subdivision from every player's first action, refined and
 /// verified (regret at most 1e-10 times the payoff range, or --tol if given).
@@ -203,6 +227,11 @@ constexpr Method kMethods[] = {
     {"lp", "two-player constant-sum games: an equilibrium by linear programming\n"
            "              (as gambit-lp)",
      solve_lp},
+    {"enumpoly", "all isolated equilibria of any number of players: supports enumerated,\n"
+                 "              each solved by interval subdivision (as gambit-enumpoly;\n"
+                 "              non-isolated ones as lines \"singular,...\"; --tol: regret\n"
+                 "              tolerance relative to the payoff range)",
+     solve_enumpoly},
     {"logit", "the limit of the principal logit QRE branch, with the branch (as\n"
               "              gambit-logit: lines \"lambda,...\", then \"NE,...\")",
      solve_logit},

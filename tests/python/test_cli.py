@@ -220,3 +220,12 @@ def test_many_equilibria_and_a_larger_game(tmp_path):
         for profile in itertools.product(range(3), repeat=6)
     ]
     assert out == expected
+
+
+def test_enumpoly_prints_every_isolated_equilibrium(tmp_path):
+    # Unanimity: the two agreeing pure profiles and everyone mixing 1/2 (the
+    # indifference conditions y_L z_L = y_R z_R, ... force equal odds).
+    out = lines(run("solve", "-m", "enumpoly", write(tmp_path, UNANIMITY)))
+    left, right = "1.000000,0.000000,", "0.000000,1.000000,"
+    assert sorted(out[:2]) == ["NE," + (right * 3)[:-1], "NE," + (left * 3)[:-1]]
+    assert out[2:] == ["NE,0.500000,0.500000,0.500000,0.500000,0.500000,0.500000"]

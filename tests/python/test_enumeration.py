@@ -1,0 +1,85 @@
+"""enumerate_equilibria: all isolated equilibria of n-player games."""
+import doctest
+
+import numpy as np
+import pytest
+
+import dilemma
+
+
+def test_docstring_examples_run():
+    finder, runner = doctest.DocTestFinder(), doctest.DocTestRunner()
+    tests = finder.find(dilemma.enumerate_equilibria, globs={"dilemma": dilemma})
+    assert sum(len(test.examples) for test in tests) >= 2
+    for test in tests:
+        runner.run(test)
+    assert runner.failures == 0
+
+
+def payoff_range(game):
+    values = np.concatenate([np.ravel(game.payoffs(i)) for i in range(game.num_players)])
+    return max(values.max() - values.min(), 1.0)
+
+
+@pytest.mark.parametrize("shape, seed", [((3, 3, 3), 1), ((2, 2, 2, 2), 2), ((4, 3, 2), 3), ((2, 2, 2, 2, 2), 4)])
+def test_every_equilibrium_is_verified_and_pure_ones_are_found(shape, seed):
+    game = dilemma.random_game(shape, random_state=seed)
+    result = dilemma.enumerate_equilibria(game)
+    assert result.exhaustive
+    assert len(result) == len(result.equilibria) == len(result.supports)
+    assert len(result) % 2 == 1  # generic games have an odd number of equilibria (Wilson 1971)
+    tol = 1e-9 * payoff_range(game)
+    for profile, support in zip(result.equilibria, result.supports):
+        assert isinstance(profile, tuple) and len(profile) == len(shape)
+        assert dilemma.regret(game, profile) <= tol
+        for x, actions in zip(profile, support):
+            assert x.sum() == pytest.approx(1.0)
+            assert set(np.flatnonzero(x > 1e-12)) <= set(actions)
+    found = {tuple(int(np.argmax(x)) for x in p) for p in result.equilibria if all(x.max() > 1 - 1e-12 for x in p)}
+    assert found == set(dilemma.pure_nash(game))
+
+
+def test_two_player_games_agree_with_vertex_enumeration():
+    for seed in range(5):
+        game = dilemma.random_game((4, 3), random_state=seed)
+        ours = dilemma.enumerate_equilibria(game).equilibria
+        theirs = dilemma.vertex_enumeration(game)
+        assert len(ours) == len(theirs)
+        for x, y in theirs:
+            assert any(np.allclose(x, p[0], atol=1e-9) and np.allclose(y, p[1], atol=1e-9) for p in ours)
+
+
+def test_a_continuum_is_a_singular_support_with_an_example():
+    # Players 1 and 2 play matching pennies whatever player 3, who is indifferent, does.
+    def payoffs(profile):
+        win = 1.0 if profile[0] == profile[1] else -1.0
+        return (win, -win, 0.0)
+
+    game = dilemma.NormalFormGame.from_function((2, 2, 2), payoffs)
+    result = dilemma.enumerate_equilibria(game)
+    full = [s for s in result.singular_supports if s.support == ((0, 1), (0, 1), (0, 1))]
+    assert len(full) == 1 and not full[0].whole_face and full[0].unresolved_boxes > 0
+    example = full[0].example
+    assert example is not None and dilemma.regret(game, example) <= 1e-9
+    np.testing.assert_allclose(example[0], [0.5, 0.5], atol=1e-9)
+    assert not result.exhaustive
+    assert "SingularSupport(support=((0, 1), (0, 1), (0, 1))" in repr(full[0])
+
+
+def test_the_invariant_confession_game_is_all_whole_faces():
+    # MODEL.md section 3: every profile is an equilibrium; no support has isolated mixed roots.
+    result = dilemma.enumerate_equilibria(dilemma.confession_game(3, "invariant_purge"))
+    assert result.exhaustive
+    assert len(result.equilibria) == 27  # the pure profiles
+    assert len(result.singular_supports) == 7**3 - 27
+    assert all(s.whole_face and s.example is not None for s in result.singular_supports)
+
+
+def test_bad_options_raise_value_errors_naming_them():
+    game = dilemma.random_game((2, 2, 2), random_state=0)
+    with pytest.raises(ValueError, match="enumerate_equilibria: regret_tol"):
+        dilemma.enumerate_equilibria(game, regret_tol=float("nan"))
+    with pytest.raises(ValueError, match="max_boxes"):
+        dilemma.enumerate_equilibria(game, max_boxes=-1)
+    with pytest.raises(ValueError, match="support profiles"):
+        dilemma.enumerate_equilibria(dilemma.random_game((30, 30, 30), random_state=0))
