@@ -293,6 +293,7 @@ class SupportSystem {
 /// Jacobian is singular); true when the residual ends below `residual_tol`.
 inline bool newton_refine(const SupportSystem& system, std::vector<double>& y, double residual_tol) {
   const std::size_t d = system.dimension();
+  if (d == 0) return true;
   std::vector<double> values, matrix;
   for (int iteration = 0; iteration < 60; ++iteration) {
     system.evaluate(y, values);
@@ -470,6 +471,38 @@ class BoxSearch {
       Interval mean_value = at_middle[r];
       for (std::size_t c = 0; c < d_; ++c) mean_value += jac[r * d_ + c] * (box[c] - Interval(middle[c]));
       if (!intersect(mean_value, values[r]).contains_zero()) return true;
+    }
+    // Where the selected equations' Jacobian at m has dependent rows (more
+    // equations than unknowns, or a singular square system), a combination
+    // w with w^T J(m) = 0 cancels the first-order terms: w^T F(X) is then
+    // nearly the constant w^T F(m), which excludes the thin slabs where
+    // each equation alone has a zero but all together have none.
+    std::vector<std::size_t> rows;
+    for (std::size_t r = 0; r < d_; ++r)
+      if (equations[r]) rows.push_back(r);
+    if (rows.empty()) return false;
+    std::vector<double> point_jacobian;
+    system_.jacobian(middle, point_jacobian);
+    Eigen::MatrixXd transposed(static_cast<Eigen::Index>(d_), static_cast<Eigen::Index>(rows.size()));
+    for (std::size_t k = 0; k < rows.size(); ++k)
+      for (std::size_t c = 0; c < d_; ++c) transposed(static_cast<Eigen::Index>(c), static_cast<Eigen::Index>(k)) = point_jacobian[rows[k] * d_ + c];
+    Eigen::FullPivLU<Eigen::MatrixXd> lu(transposed);
+    lu.setThreshold(1e-10);
+    if (lu.rank() == static_cast<Eigen::Index>(rows.size())) return false;
+    const Eigen::MatrixXd kernel = lu.kernel();
+    for (Eigen::Index v = 0; v < kernel.cols(); ++v) {
+      Interval combination(0.0);
+      for (std::size_t k = 0; k < rows.size(); ++k) {
+        const Interval w(kernel(static_cast<Eigen::Index>(k), v));
+        combination += w * at_middle[rows[k]];
+      }
+      for (std::size_t c = 0; c < d_; ++c) {
+        Interval slope(0.0);
+        for (std::size_t k = 0; k < rows.size(); ++k)
+          slope += Interval(kernel(static_cast<Eigen::Index>(k), v)) * jac[rows[k] * d_ + c];
+        combination += slope * (box[c] - Interval(middle[c]));
+      }
+      if (!combination.contains_zero()) return true;
     }
     return false;
   }
