@@ -13,6 +13,9 @@ Measures, in one run so that the numbers compare as ratios:
     (benchmarks/bench_two_player.py; --skip-two-player to leave it out).
   * one verified equilibrium by simplicial subdivision on random n-player
     games, against logit_qre on the same games (--skip-simpdiv to leave it out).
+  * enumerate_equilibria on Gambit's example games against Gambit's own answers,
+    where the oracle folder exists (benchmarks/bench_enumeration.py;
+    --skip-enumeration to leave it out).
 """
 import argparse
 import datetime
@@ -63,6 +66,8 @@ def main():
     parser.add_argument("--large", action="store_true", help="also n = 100,000 pure equilibria (about a minute)")
     parser.add_argument("--skip-two-player", action="store_true",
                         help="leave out the two-player benchmark against lrsnash (several minutes)")
+    parser.add_argument("--skip-enumeration", action="store_true",
+                        help="leave out enumerate_equilibria on Gambit's example games (about a minute)")
     parser.add_argument("--skip-simpdiv", action="store_true",
                         help="leave out simplicial subdivision against logit_qre (about a minute)")
     args = parser.parse_args()
@@ -130,6 +135,11 @@ def main():
     if not args.skip_simpdiv:
         print("\nSimplicial subdivision against logit_qre, random games with payoffs 0..99, 5 seeds:\n", flush=True)
         print(subprocess.check_output([str(BUILD / "benchmarks" / "bench_simpdiv"), "5", "8"], text=True), flush=True)
+    if not args.skip_enumeration:
+        import bench_enumeration
+
+        print("\nAll equilibria of Gambit's example games against Gambit's answers:\n", flush=True)
+        bench_enumeration.main()
     if not args.skip_two_player:
         import bench_two_player  # imports process_time from this module
 
