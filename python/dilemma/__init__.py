@@ -130,6 +130,11 @@ from .dynamics import SymmetricEquilibriumList, symmetric_equilibria
 
 __version__ = _core.__version__
 
+from . import _repr  # noqa: E402  rich display in Jupyter
+
+NormalFormGame._repr_html_ = _repr.normal_form_html
+SymmetricGame._repr_html_ = _repr.symmetric_html
+
 
 def read_nfg(path_or_text):
     """Read a game from a Gambit ``.nfg`` file.

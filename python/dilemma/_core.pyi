@@ -17,6 +17,7 @@ ProfileLike = Union[Sequence[int], Sequence[npt.ArrayLike], npt.ArrayLike]
 __version__: str
 
 class NormalFormGame:
+    def _repr_html_(self) -> str: ...  # set by dilemma/__init__.py (dilemma._repr)
     def __init__(
         self,
         data: npt.ArrayLike | Sequence[int],
@@ -121,6 +122,7 @@ class CountClass:
     def __hash__(self) -> int: ...
 
 class SymmetricGame:
+    def _repr_html_(self) -> str: ...  # set by dilemma/__init__.py (dilemma._repr)
     def __init__(self, num_players: int, num_actions: int, table: npt.ArrayLike) -> None: ...
     @staticmethod
     def from_function(

@@ -1,0 +1,83 @@
+"""Rich display in Jupyter: ``_repr_html_`` for games.
+
+Tables are cut at ``MAX_ROWS`` rows and say so, with the number left out and
+where the full data is, so nothing is silently truncated.
+"""
+from html import escape
+
+import numpy as np
+
+MAX_ROWS = 64
+
+
+def _number(value):
+    return f"{float(value):.6g}"
+
+
+def _caption(title, details):
+    name = escape(title) if title else "untitled"
+    return f"<caption style='text-align:left'><b>{name}</b> &mdash; {escape(details)}</caption>"
+
+
+def _omitted(count, where, columns):
+    return (f"<tr><td colspan='{columns}' style='text-align:left'><i>&hellip; {count} more rows "
+            f"not shown (all of them: {escape(where)})</i></td></tr>")
+
+
+def normal_form_html(game, max_rows=MAX_ROWS):
+    """A bimatrix table for two players; otherwise one row per pure profile."""
+    nums = list(game.nums_actions)
+    players, actions = game.player_labels, game.action_labels
+    details = f"{game.num_players} players, actions {' x '.join(map(str, nums))}"
+    payoffs = [np.asarray(game.payoffs(i)) for i in range(game.num_players)]
+    rows = []
+    if len(nums) == 2 and nums[0] <= max_rows and nums[1] <= 16:
+        head = "".join(f"<th>{escape(b)}</th>" for b in actions[1])
+        rows.append(f"<tr><th>{escape(players[0])} \\ {escape(players[1])}</th>{head}</tr>")
+        for a, label in enumerate(actions[0]):
+            cells = "".join(f"<td>{_number(payoffs[0][a, b])}, {_number(payoffs[1][a, b])}</td>"
+                            for b in range(nums[1]))
+            rows.append(f"<tr><th>{escape(label)}</th>{cells}</tr>")
+    else:
+        head = "".join(f"<th>{escape(p)}</th>" for p in players)
+        head += "".join(f"<th>u({escape(p)})</th>" for p in players)
+        rows.append(f"<tr>{head}</tr>")
+        for k, profile in enumerate(np.ndindex(*nums)):
+            if k == max_rows:
+                rows.append(_omitted(game.num_profiles - max_rows, "game.payoffs(i)", 2 * len(nums)))
+                break
+            cells = "".join(f"<td>{escape(actions[i][a])}</td>" for i, a in enumerate(profile))
+            cells += "".join(f"<td>{_number(u[profile])}</td>" for u in payoffs)
+            rows.append(f"<tr>{cells}</tr>")
+    return f"<table>{_caption(game.title, details)}{''.join(rows)}</table>"
+
+
+def _count_vectors(total, parts):
+    """Count vectors of `parts` entries summing to `total`, in the order of
+    SymmetricGame.count_vectors(), generated lazily (that one is an array of
+    all of them: too big to build for a display at large n)."""
+    if parts == 1:
+        yield (total,)
+        return
+    for first in range(total + 1):
+        for rest in _count_vectors(total - first, parts - 1):
+            yield (first,) + rest
+
+
+def symmetric_html(game, max_rows=MAX_ROWS):
+    """One row per count class of the others, one column per own action."""
+    labels = game.action_labels
+    n, s = game.num_players, game.num_actions
+    details = (f"symmetric, {n} players, {s} actions; payoff of each own action against the "
+               f"others' counts ({game.num_count_vectors} count classes)")
+    head = "".join(f"<th>others: {escape(a)}</th>" for a in labels)
+    head += "".join(f"<th>u({escape(a)})</th>" for a in labels)
+    rows = [f"<tr>{head}</tr>"]
+    for k, counts in enumerate(_count_vectors(n - 1, s)):
+        if k == max_rows:
+            rows.append(_omitted(game.num_count_vectors - max_rows, "game.payoff(action, counts)", 2 * s))
+            break
+        cells = "".join(f"<td>{int(c)}</td>" for c in counts)
+        cells += "".join(f"<td>{_number(game.payoff(a, counts))}</td>" for a in range(s))
+        rows.append(f"<tr>{cells}</tr>")
+    return f"<table>{_caption(game.title, details)}{''.join(rows)}</table>"
