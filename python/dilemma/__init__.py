@@ -127,6 +127,8 @@ from ._core import (  # correlated equilibria, dominance by mixed strategies, mi
 from . import plotting, reproduction
 from .confession import confession_game, confession_parameters
 from .dynamics import SymmetricEquilibriumList, symmetric_equilibria
+from .enumeration import enumerate_equilibria_gen
+from .responses import best_response
 
 __version__ = _core.__version__
 

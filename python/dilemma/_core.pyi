@@ -403,6 +403,7 @@ def enumerate_equilibria(
     min_width: float = ...,
     max_boxes: int = ...,
     max_supports: float = ...,
+    visit: Callable[[tuple[npt.NDArray[np.float64], ...], SupportTuple], object] | None = ...,
 ) -> EquilibriumEnumeration: ...
 
 # Two-player solvers. With rational=True, strategies are arrays of dtype

@@ -56,6 +56,9 @@ max_boxes : int, default 1000000
 max_supports : float, default 1e8
     Games with more support profiles (``prod(2**m_i - 1)``) raise
     ``ValueError`` before any work.
+visit : callable, optional
+    Called as ``visit(profile, support)`` for each equilibrium as soon as it
+    is found; an exception it raises stops the search and propagates.
 
 Returns
 -------
@@ -69,6 +72,7 @@ EquilibriumEnumeration
 
 See Also
 --------
+enumerate_equilibria_gen : the same, yielding each equilibrium as found.
 vertex_enumeration : the extreme equilibria of two-player games, exactly.
 
 Examples
@@ -111,13 +115,24 @@ void bind_enumeration(py::module_& m) {
                " singular supports, exhaustive=" + (r.exhaustive ? "True" : "False") + ")";
       });
   const auto run = [](const NormalFormGame& game, double regret_tol, double min_width, long long max_boxes,
-                      double max_supports) {
+                      double max_supports, const py::object& visit) {
     EquilibriumEnumerationOptions options;
     options.regret_tol = regret_tol, options.min_width = min_width, options.max_supports = max_supports;
     options.max_boxes = to_nonnegative("enumerate_equilibria", "max_boxes", max_boxes);
+    std::function<void(const MixedProfile&, const SupportProfile&)> visitor;
+    if (!visit.is_none()) {
+      if (!PyCallable_Check(visit.ptr()))
+        throw py::type_error("enumerate_equilibria: visit must be callable or None, got " +
+                             py::repr(visit).cast<std::string>());
+      // Runs with the GIL released; an exception raised by `visit` stops the search and reaches the caller.
+      visitor = [&visit](const MixedProfile& profile, const SupportProfile& support) {
+        py::gil_scoped_acquire acquire;
+        visit(to_python(profile), support_to_python(support));
+      };
+    }
     const EquilibriumEnumeration found = [&] {
       py::gil_scoped_release release;
-      return enumerate_equilibria(game, options);
+      return enumerate_equilibria(game, options, visitor);
     }();
     PyEnumeration out;
     for (const MixedProfile& profile : found.equilibria) out.equilibria.append(to_python(profile));
@@ -136,15 +151,16 @@ void bind_enumeration(py::module_& m) {
   };
   m.def("enumerate_equilibria", run, py::arg("game"), py::kw_only(), py::arg("regret_tol") = 1e-9,
         py::arg("min_width") = 1e-9, py::arg("max_boxes") = 1000000, py::arg("max_supports") = 1e8,
-        enumerate_equilibria_doc);
+        py::arg("visit") = py::none(), enumerate_equilibria_doc);
   // A symmetric game is solved in its dense normal form (refused when too large).
   m.def(
       "enumerate_equilibria",
-      [run](const SymmetricGame& game, double regret_tol, double min_width, long long max_boxes, double max_supports) {
-        return run(to_normal_form(game), regret_tol, min_width, max_boxes, max_supports);
+      [run](const SymmetricGame& game, double regret_tol, double min_width, long long max_boxes, double max_supports,
+            const py::object& visit) {
+        return run(to_normal_form(game), regret_tol, min_width, max_boxes, max_supports, visit);
       },
       py::arg("game"), py::kw_only(), py::arg("regret_tol") = 1e-9, py::arg("min_width") = 1e-9,
-      py::arg("max_boxes") = 1000000, py::arg("max_supports") = 1e8);
+      py::arg("max_boxes") = 1000000, py::arg("max_supports") = 1e8, py::arg("visit") = py::none());
 }
 
 }  // namespace dilemma::python

@@ -83,3 +83,40 @@ def test_bad_options_raise_value_errors_naming_them():
         dilemma.enumerate_equilibria(game, max_boxes=-1)
     with pytest.raises(ValueError, match="support profiles"):
         dilemma.enumerate_equilibria(dilemma.random_game((30, 30, 30), random_state=0))
+
+
+def test_generator_yields_the_same_equilibria_in_order():
+    game = dilemma.random_game((3, 3, 2), random_state=7)
+    expected = dilemma.enumerate_equilibria(game).equilibria
+    got = list(dilemma.enumerate_equilibria_gen(game))
+    assert len(got) == len(expected)
+    for x, y in zip(got, expected):
+        assert all(np.array_equal(a, b) for a, b in zip(x, y))
+
+
+def test_generator_closed_early_stops_and_errors_reach_the_consumer():
+    game = dilemma.random_game((4, 4, 3), random_state=3)
+    generator = dilemma.enumerate_equilibria_gen(game)
+    first = next(generator)
+    generator.close()
+    assert dilemma.regret(game, first) <= 1e-9 * payoff_range(game)
+    with pytest.raises(ValueError, match="regret_tol"):
+        next(dilemma.enumerate_equilibria_gen(game, regret_tol=-1.0))
+
+
+def test_visit_sees_each_equilibrium_and_its_exception_stops_the_search():
+    game = dilemma.random_game((3, 3, 3), random_state=1)
+    seen = []
+    result = dilemma.enumerate_equilibria(game, visit=lambda profile, support: seen.append((profile, support)))
+    assert [s for _, s in seen] == result.supports
+
+    class Enough(Exception):
+        pass
+
+    def stop(profile, support):
+        raise Enough
+
+    with pytest.raises(Enough):
+        dilemma.enumerate_equilibria(game, visit=stop)
+    with pytest.raises(TypeError, match="visit must be callable"):
+        dilemma.enumerate_equilibria(game, visit=3)

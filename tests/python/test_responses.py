@@ -1,0 +1,27 @@
+"""best_response: QuantEcon's name and tie-breaking on top of best_responses."""
+import doctest
+
+import pytest
+
+import dilemma
+
+
+def test_docstring_examples_run():
+    finder, runner = doctest.DocTestFinder(), doctest.DocTestRunner()
+    tests = finder.find(dilemma.best_response, globs={"dilemma": dilemma})
+    assert sum(len(t.examples) for t in tests) >= 2
+    for test in tests:
+        runner.run(test)
+    assert runner.failures == 0
+
+
+def test_tie_breaking():
+    # Player 0 is indifferent between its two actions against everything.
+    game = dilemma.NormalFormGame.from_arrays([[1, 1], [1, 1]], [[1, 0], [0, 1]])
+    assert dilemma.best_response(game, (0, 0), 0) == 0
+    assert dilemma.best_response(game, (0, 0), 0, tie_breaking=False) == [0, 1]
+    draws = {dilemma.best_response(game, (0, 0), 0, tie_breaking="random", random_state=seed) for seed in range(20)}
+    assert draws == {0, 1}
+    assert dilemma.best_response(game, ([0.3, 0.7], [0.2, 0.8]), 1) == 1  # mixed profile: column 1 pays 0.7
+    with pytest.raises(ValueError, match="best_response: tie_breaking"):
+        dilemma.best_response(game, (0, 0), 0, tie_breaking="largest")
