@@ -64,6 +64,7 @@ from ._core import (
     parse_nfg,
     prisoners_dilemma,
     pure_nash,
+    pure_nash_brute,
     pure_nash_counts,
     random_game,
     regret,
@@ -136,6 +137,7 @@ from . import _repr  # noqa: E402  rich display in Jupyter
 
 NormalFormGame._repr_html_ = _repr.normal_form_html
 SymmetricGame._repr_html_ = _repr.symmetric_html
+EquilibriumEnumeration._repr_html_ = _repr.enumeration_html
 
 
 def read_nfg(path_or_text):

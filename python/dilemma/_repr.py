@@ -81,3 +81,38 @@ def symmetric_html(game, max_rows=MAX_ROWS):
         cells += "".join(f"<td>{_number(game.payoff(a, counts))}</td>" for a in range(s))
         rows.append(f"<tr>{cells}</tr>")
     return f"<table>{_caption(game.title, details)}{''.join(rows)}</table>"
+
+
+def _profile_text(profile):
+    return " | ".join(", ".join(f"{p:.6g}" for p in np.asarray(x)) for x in profile)
+
+
+def _support_text(support):
+    return " ; ".join("{" + ", ".join(map(str, actions)) + "}" for actions in support)
+
+
+def enumeration_html(result, max_rows=MAX_ROWS):
+    """The equilibria with their supports, then the singular supports."""
+    summary = (f"{len(result.equilibria)} isolated equilibria, {len(result.singular_supports)} singular "
+               f"supports, {'exhaustive' if result.exhaustive else 'NOT exhaustive (undecided boxes left)'}; "
+               f"{result.supports_solved} supports solved, {result.boxes} boxes")
+    rows = ["<tr><th>#</th><th>support</th><th>profile (player by player)</th></tr>"]
+    for k, (profile, support) in enumerate(zip(result.equilibria, result.supports)):
+        if k == max_rows:
+            rows.append(_omitted(len(result.equilibria) - max_rows, "result.equilibria", 3))
+            break
+        rows.append(f"<tr><td>{k}</td><td>{escape(_support_text(support))}</td>"
+                    f"<td>{escape(_profile_text(profile))}</td></tr>")
+    html = f"<table>{_caption('Equilibria', summary)}{''.join(rows)}</table>"
+    if result.singular_supports:
+        rows = ["<tr><th>support</th><th>kind</th><th>an equilibrium in it</th></tr>"]
+        for k, singular in enumerate(result.singular_supports):
+            if k == max_rows:
+                rows.append(_omitted(len(result.singular_supports) - max_rows, "result.singular_supports", 3))
+                break
+            kind = "whole face" if singular.whole_face else f"{singular.unresolved_boxes} undecided boxes"
+            example = _profile_text(singular.example) if singular.example is not None else "none found"
+            rows.append(f"<tr><td>{escape(_support_text(singular.support))}</td><td>{kind}</td>"
+                        f"<td>{escape(example)}</td></tr>")
+        html += f"<table>{_caption('Singular supports', 'equilibria not isolated')}{''.join(rows)}</table>"
+    return html

@@ -27,6 +27,30 @@ unilateral deviation; ``tol=0`` compares exactly, so ties are equilibria.
 Cost: one pass per player over its payoff tensor.
 )doc");
 
+  m.def(
+      "pure_nash_brute",
+      [](const NormalFormGame& g, double tol) {
+        std::vector<std::size_t> indices;
+        {
+          py::gil_scoped_release release;
+          indices = pure_nash_brute(g, tol);
+        }
+        py::list result;
+        for (std::size_t index : indices) result.append(to_python(g.profile_at(index)));
+        return result;
+      },
+      py::arg("game"), py::kw_only(), py::arg("tol") = 0.0, R"doc(
+The same list as :func:`pure_nash` by the textbook method (QuantEcon's name):
+every profile, every player, every deviation. Kept as an independent
+reference; :func:`pure_nash` is faster.
+
+Examples
+--------
+>>> import dilemma
+>>> dilemma.pure_nash_brute(dilemma.prisoners_dilemma())
+[(1, 1)]
+)doc");
+
   py::enum_<Dominance>(m, "Dominance")
       .value("strict", Dominance::strict)
       .value("weak", Dominance::weak);

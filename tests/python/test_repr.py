@@ -39,3 +39,17 @@ def test_symmetric_table_is_by_count_class_and_lazy_at_large_n():
     big = dilemma.confession_game(100_000, "classic_pd")  # 5 billion count classes: never built
     html = big._repr_html_()
     assert f"{big.num_count_vectors - _repr.MAX_ROWS} more rows not shown" in html
+
+
+def test_enumeration_result_lists_equilibria_supports_and_singular_ones():
+    def payoffs(profile):  # matching pennies between 0 and 1; player 2 indifferent
+        win = 1.0 if profile[0] == profile[1] else -1.0
+        return (win, -win, 0.0)
+
+    result = dilemma.enumerate_equilibria(dilemma.NormalFormGame.from_function((2, 2, 2), payoffs))
+    html = result._repr_html_()
+    assert f"{len(result.equilibria)} isolated equilibria" in html and "NOT exhaustive" in html
+    assert "{0, 1} ; {0, 1} ; {0}" in html and "0.5, 0.5 | 0.5, 0.5 | 1, 0" in html
+    assert "Singular supports" in html and "undecided boxes" in html
+    clean = dilemma.enumerate_equilibria(dilemma.battle_of_the_sexes())._repr_html_()
+    assert "Singular supports" not in clean and "NOT exhaustive" not in clean and "3 isolated equilibria" in clean
