@@ -5,19 +5,30 @@
 
 namespace dilemma::python {
 
+namespace {
+
+/// A binding of a finder of pure equilibria (profile indices), run without
+/// the GIL, returning action tuples.
+template <class Find>
+auto pure_profiles(Find find) {
+  return [find](const NormalFormGame& g, double tol) {
+    std::vector<std::size_t> indices;
+    {
+      py::gil_scoped_release release;
+      indices = find(g, tol);
+    }
+    py::list result;
+    for (std::size_t index : indices) result.append(to_python(g.profile_at(index)));
+    return result;
+  };
+}
+
+}  // namespace
+
 void bind_solvers(py::module_& m) {
   m.def(
       "pure_nash",
-      [](const NormalFormGame& g, double tol) {
-        std::vector<std::size_t> indices;
-        {
-          py::gil_scoped_release release;
-          indices = pure_nash_indices(g, tol);
-        }
-        py::list result;
-        for (std::size_t index : indices) result.append(to_python(g.profile_at(index)));
-        return result;
-      },
+      pure_profiles([](const NormalFormGame& g, double tol) { return pure_nash_indices(g, tol); }),
       py::arg("game"), py::kw_only(), py::arg("tol") = 0.0, R"doc(
 All pure Nash equilibria, as a list of action-index tuples in C order (the
 last player's action varies fastest).
@@ -29,16 +40,7 @@ Cost: one pass per player over its payoff tensor.
 
   m.def(
       "pure_nash_brute",
-      [](const NormalFormGame& g, double tol) {
-        std::vector<std::size_t> indices;
-        {
-          py::gil_scoped_release release;
-          indices = pure_nash_brute(g, tol);
-        }
-        py::list result;
-        for (std::size_t index : indices) result.append(to_python(g.profile_at(index)));
-        return result;
-      },
+      pure_profiles([](const NormalFormGame& g, double tol) { return pure_nash_brute(g, tol); }),
       py::arg("game"), py::kw_only(), py::arg("tol") = 0.0, R"doc(
 The same list as :func:`pure_nash` by the textbook method (QuantEcon's name):
 every profile, every player, every deviation. Kept as an independent

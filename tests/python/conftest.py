@@ -1,3 +1,5 @@
+import doctest
+
 import numpy as np
 import pytest
 
@@ -25,3 +27,20 @@ def brute_force_pure_nash(game):
 def invariant_game():
     """Three players whose payoff is -10 whatever anyone does (MODEL.md section 3)."""
     return dilemma.NormalFormGame.from_function((3, 3, 3), lambda profile: (-10.0, -10.0, -10.0))
+
+
+@pytest.fixture
+def run_doctests():
+    """Runs the docstring examples of the given objects; fails when one fails
+    or when an object has none to run."""
+
+    def run(*objects):
+        for obj in objects:
+            finder, runner = doctest.DocTestFinder(), doctest.DocTestRunner()
+            tests = finder.find(obj, globs={"dilemma": dilemma})
+            assert sum(len(test.examples) for test in tests) >= 1, f"{obj!r} has no examples"
+            for test in tests:
+                runner.run(test)
+            assert runner.failures == 0, f"{obj!r}: {runner.failures} example(s) failed"
+
+    return run

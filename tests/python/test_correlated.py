@@ -137,14 +137,6 @@ def test_bad_input_raises_value_error_naming_function():
         dilemma.mixed_dominance(chicken(), -1, 0)
 
 
-def test_docstring_examples():
-    import doctest
-
-    for name in ("correlated_equilibrium", "max_incentive_gain", "mixed_dominance", "is_dominated",
-                 "security_strategies"):
-        function = getattr(dilemma, name)
-        finder = doctest.DocTestFinder()
-        runner = doctest.DocTestRunner()
-        for test in finder.find(function, name, globs={}):
-            runner.run(test)
-        assert runner.failures == 0, name
+def test_docstring_examples(run_doctests):
+    run_doctests(*(getattr(dilemma, name) for name in ("correlated_equilibrium", "max_incentive_gain",
+                                                       "mixed_dominance", "is_dominated", "security_strategies")))

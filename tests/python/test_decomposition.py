@@ -1,21 +1,12 @@
 """Candogan decomposition and exact potentials from Python."""
-import doctest
-
 import numpy as np
 import pytest
 
 import dilemma
 
 
-def test_docstring_examples_run():
-    for function in (dilemma.decompose, dilemma.potential_function):
-        finder = doctest.DocTestFinder()
-        runner = doctest.DocTestRunner()
-        tests = finder.find(function, globs={"dilemma": dilemma})
-        assert sum(len(test.examples) for test in tests) >= 2  # the docstring has examples to run
-        for test in tests:
-            runner.run(test)
-        assert runner.failures == 0
+def test_docstring_examples_run(run_doctests):
+    run_doctests(dilemma.decompose, dilemma.potential_function)
 
 
 def test_parts_add_up_and_are_what_they_say():

@@ -1,19 +1,12 @@
 """enumerate_equilibria: all isolated equilibria of n-player games."""
-import doctest
-
 import numpy as np
 import pytest
 
 import dilemma
 
 
-def test_docstring_examples_run():
-    finder, runner = doctest.DocTestFinder(), doctest.DocTestRunner()
-    tests = finder.find(dilemma.enumerate_equilibria, globs={"dilemma": dilemma})
-    assert sum(len(test.examples) for test in tests) >= 2
-    for test in tests:
-        runner.run(test)
-    assert runner.failures == 0
+def test_docstring_examples_run(run_doctests):
+    run_doctests(dilemma.enumerate_equilibria, dilemma.enumerate_equilibria_gen)
 
 
 def payoff_range(game):

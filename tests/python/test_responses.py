@@ -1,18 +1,11 @@
 """best_response: QuantEcon's name and tie-breaking on top of best_responses."""
-import doctest
-
 import pytest
 
 import dilemma
 
 
-def test_docstring_examples_run():
-    finder, runner = doctest.DocTestFinder(), doctest.DocTestRunner()
-    tests = finder.find(dilemma.best_response, globs={"dilemma": dilemma})
-    assert sum(len(t.examples) for t in tests) >= 2
-    for test in tests:
-        runner.run(test)
-    assert runner.failures == 0
+def test_docstring_examples_run(run_doctests):
+    run_doctests(dilemma.best_response, dilemma.pure_nash_brute)
 
 
 def test_tie_breaking():
