@@ -248,6 +248,15 @@ using NormalFormGame = BasicNormalFormGame<double>;
 
 namespace detail {
 
+/// Largest minus smallest payoff of any player, or 1 when all are equal: the
+/// unit of the solvers' relative regret tolerances (Gambit's criterion).
+inline double payoff_scale(const NormalFormGame& game) {
+  const auto& data = game.payoff_data();
+  if (data.empty()) return 1.0;
+  const auto [low, high] = std::minmax_element(data.begin(), data.end());
+  return *high > *low ? *high - *low : 1.0;
+}
+
 /// Calls visit(base) for every line of profiles along `player`'s axis: the
 /// profiles base + a * strides()[player], a = 0..m-1, share the others' actions.
 template <class Scalar, class Visit>

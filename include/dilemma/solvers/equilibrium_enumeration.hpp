@@ -354,6 +354,7 @@ class BoxSearch {
                        std::all_of(equations.begin(), equations.end(), [](bool b) { return b; }) &&
                        std::all_of(variables.begin(), variables.end(), [](bool b) { return b; });
     const bool use_gains = std::all_of(variables.begin(), variables.end(), [](bool b) { return b; });
+    const bool any_equation = std::any_of(equations.begin(), equations.end(), [](bool b) { return b; });
     Result result;
     auto wider = [](const Node& a, const Node& b) { return a.width < b.width; };
     std::priority_queue<Node, std::vector<Node>, decltype(wider)> queue(wider);
@@ -389,11 +390,15 @@ class BoxSearch {
         result.feasible = midpoint(box);
         return result;
       }
-      system_.jacobian(box, jac);
-      if (excluded(box, values, jac, equations)) continue;
+      bool has_zero = true;  // every selected equation's natural enclosure holds 0
+      for (std::size_t r = 0; r < d_ && has_zero; ++r) has_zero = !equations[r] || values[r].contains_zero();
+      if (!has_zero) continue;
+      if (any_equation) system_.jacobian(box, jac);
+      const Midpoint middle = any_equation ? at_midpoint(box) : Midpoint{};
+      if (any_equation && excluded(box, values, jac, middle, equations)) continue;
       if (whole) {
         std::vector<Interval> image;
-        Krawczyk verdict = krawczyk(box, jac, image);
+        Krawczyk verdict = krawczyk(box, jac, middle, image);
         std::vector<Interval> contracted = image;  // K(X) and X: every root of X, perhaps a smaller box
         if (verdict == Krawczyk::kUndecided && node.width < 1e-4) {
           // A root on a face between boxes is interior to neither; a
@@ -404,7 +409,7 @@ class BoxSearch {
             y = Interval(y.lo - pad, y.hi + pad);
           }
           system_.jacobian(inflated, inflated_jac);
-          verdict = krawczyk(inflated, inflated_jac, image);
+          verdict = krawczyk(inflated, inflated_jac, middle, image);
           if (verdict == Krawczyk::kContracted) verdict = Krawczyk::kUndecided;
         }
         if (verdict == Krawczyk::kEmpty) continue;
@@ -426,10 +431,10 @@ class BoxSearch {
         result.unresolved.push_back(box);
         continue;
       }
-      const double middle = box[split].mid();
+      const double cut = box[split].mid();
       std::vector<Interval> left = box;
-      left[split].hi = middle;
-      box[split].lo = middle;
+      left[split].hi = cut;
+      box[split].lo = cut;
       queue.push(make_node(std::move(left), variables));
       queue.push(make_node(std::move(box), variables));
     }
@@ -457,15 +462,28 @@ class BoxSearch {
     return middle;
   }
 
-  /// Some selected equation has no zero in the box: by its natural interval
-  /// extension intersected with its mean-value form F(m) + J(X) (X - m).
+  /// The box's midpoint m with F(m) (enclosed) and J(m), shared by the
+  /// mean-value and Krawczyk tests (valid for any m in the box, so also for
+  /// the inflated box).
+  struct Midpoint {
+    std::vector<double> point;
+    std::vector<Interval> values;
+    std::vector<double> jacobian;
+  };
+
+  Midpoint at_midpoint(const std::vector<Interval>& box) const {
+    Midpoint m{midpoint(box), {}, {}};
+    system_.evaluate(std::vector<Interval>(m.point.begin(), m.point.end()), m.values);
+    system_.jacobian(m.point, m.jacobian);
+    return m;
+  }
+
+  /// Some selected equation has no zero in the box by its mean-value form
+  /// F(m) + J(X) (X - m) intersected with its natural enclosure `values`.
   bool excluded(const std::vector<Interval>& box, const std::vector<Interval>& values,
-                const std::vector<Interval>& jac, const std::vector<bool>& equations) const {
-    for (std::size_t r = 0; r < d_; ++r)
-      if (equations[r] && !values[r].contains_zero()) return true;
-    const std::vector<double> middle = midpoint(box);
-    std::vector<Interval> at_middle;
-    system_.evaluate(std::vector<Interval>(middle.begin(), middle.end()), at_middle);
+                const std::vector<Interval>& jac, const Midpoint& mid, const std::vector<bool>& equations) const {
+    const std::vector<double>& middle = mid.point;
+    const std::vector<Interval>& at_middle = mid.values;
     for (std::size_t r = 0; r < d_; ++r) {
       if (!equations[r]) continue;
       Interval mean_value = at_middle[r];
@@ -481,8 +499,7 @@ class BoxSearch {
     for (std::size_t r = 0; r < d_; ++r)
       if (equations[r]) rows.push_back(r);
     if (rows.empty()) return false;
-    std::vector<double> point_jacobian;
-    system_.jacobian(middle, point_jacobian);
+    const std::vector<double>& point_jacobian = mid.jacobian;
     Eigen::MatrixXd transposed(static_cast<Eigen::Index>(d_), static_cast<Eigen::Index>(rows.size()));
     for (std::size_t k = 0; k < rows.size(); ++k)
       for (std::size_t c = 0; c < d_; ++c) transposed(static_cast<Eigen::Index>(c), static_cast<Eigen::Index>(k)) = point_jacobian[rows[k] * d_ + c];
@@ -559,19 +576,17 @@ class BoxSearch {
   /// K(X) = m - Y F(m) + (I - Y J(X)) (X - m) with Y the inverse of J(m):
   /// empty intersection with X means no root, K(X) inside X's interior
   /// means exactly one.
-  Krawczyk krawczyk(const std::vector<Interval>& box, const std::vector<Interval>& jac,
+  Krawczyk krawczyk(const std::vector<Interval>& box, const std::vector<Interval>& jac, const Midpoint& mid,
                     std::vector<Interval>& image) const {
-    const std::vector<double> middle = midpoint(box);
-    std::vector<double> point_jacobian;
-    system_.jacobian(middle, point_jacobian);
+    const std::vector<double>& middle = mid.point;
+    const std::vector<double>& point_jacobian = mid.jacobian;
     const Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>> jm(
         point_jacobian.data(), static_cast<Eigen::Index>(d_), static_cast<Eigen::Index>(d_));
     const Eigen::FullPivLU<Eigen::MatrixXd> lu(jm);
     image.clear();
     if (!lu.isInvertible() || lu.rcond() < 1e-13) return Krawczyk::kUndecided;
     const Eigen::MatrixXd inverse = lu.inverse();
-    std::vector<Interval> at_middle;
-    system_.evaluate(std::vector<Interval>(middle.begin(), middle.end()), at_middle);
+    const std::vector<Interval>& at_middle = mid.values;
     image.assign(d_, Interval(0.0));
     bool inside = true;
     for (std::size_t r = 0; r < d_; ++r) {
@@ -618,11 +633,7 @@ class EquilibriumEnumerator {
   using Visit = std::function<void(const MixedProfile&, const SupportProfile&)>;
 
   EquilibriumEnumerator(const NormalFormGame& game, const EquilibriumEnumerationOptions& options)
-      : game_(game), options_(options), n_(game.num_players()) {
-    const double* first = game.payoffs(0);
-    const auto [low, high] = std::minmax_element(first, first + game.num_profiles() * n_);
-    scale_ = *high > *low ? *high - *low : 1.0;
-  }
+      : game_(game), options_(options), n_(game.num_players()), scale_(payoff_scale(game)) {}
 
   EquilibriumEnumeration run(const Visit& visit) {
     visit_ = visit;
@@ -825,7 +836,7 @@ class EquilibriumEnumerator {
   const NormalFormGame& game_;
   const EquilibriumEnumerationOptions& options_;
   std::size_t n_;
-  double scale_ = 1;
+  double scale_;
   std::vector<std::size_t> sizes_;
   Visit visit_;
   EquilibriumEnumeration result_;

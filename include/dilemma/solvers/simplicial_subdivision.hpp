@@ -417,12 +417,7 @@ inline SimplicialSubdivisionResult simplicial_subdivision(const NormalFormGame& 
   }
   SimplicialSubdivisionResult result;
   result.options = options;
-  double range = 0;
-  if (!game.payoff_data().empty()) {
-    const auto [low, high] = std::minmax_element(game.payoff_data().begin(), game.payoff_data().end());
-    range = *high - *low;
-  }
-  const double scale = range > 0 ? range : 1.0, target = options.tol * scale;
+  const double scale = detail::payoff_scale(game), target = options.tol * scale;
   const detail::SimplicialGrid grid(game, scale);
   std::int64_t K = 1;
   std::vector<std::int64_t> v = detail::grid_start(start, K);
