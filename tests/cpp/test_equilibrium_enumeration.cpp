@@ -180,6 +180,10 @@ TEST_CASE("enumerate_equilibria: bad options and oversized games are refused wit
   options.min_width = 0;
   CHECK(testing::error_message([&] { enumerate_equilibria(game, options); }).find("min_width") !=
         std::string::npos);
+  options = {};
+  options.max_supports = std::nan("");
+  CHECK(testing::error_message([&] { enumerate_equilibria(game, options); }).find("max_supports must be >= 1") !=
+        std::string::npos);
   const NormalFormGame big = random_game({20, 20, 20}, 1);
   const std::string message = testing::error_message([&] { enumerate_equilibria(big); });
   CHECK(message.find("support profiles") != std::string::npos);

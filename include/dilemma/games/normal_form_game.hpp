@@ -249,8 +249,10 @@ using NormalFormGame = BasicNormalFormGame<double>;
 namespace detail {
 
 /// Largest minus smallest payoff of any player, or 1 when all are equal: the
-/// unit of the solvers' relative regret tolerances (Gambit's criterion).
-inline double payoff_scale(const NormalFormGame& game) {
+/// unit of the regret tolerances of simplicial_subdivision and
+/// enumerate_equilibria (Gambit's criterion; payoff_scale in
+/// decomposition.hpp is the largest magnitude instead).
+inline double payoff_range(const NormalFormGame& game) {
   const auto& data = game.payoff_data();
   if (data.empty()) return 1.0;
   const auto [low, high] = std::minmax_element(data.begin(), data.end());

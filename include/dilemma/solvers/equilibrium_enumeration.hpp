@@ -139,7 +139,7 @@ class SupportSystem {
     std::vector<T> rows;
     for (const Block& block : blocks_) {
       if (!gains && block.equations == 0) continue;
-      contract(block, weights, rows);
+      contract(block, weights, rows, 0, gains ? block.dims[0] : block.equations);
       std::copy(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(block.equations),
                 values.begin() + static_cast<std::ptrdiff_t>(offsets_[block.player]));
       if (gains)
@@ -159,7 +159,7 @@ class SupportSystem {
       if (block.equations == 0) continue;
       for (std::size_t axis = 1; axis < block.players.size(); ++axis) {
         // Every axis but `axis` contracted: the coefficients of (1, y_j).
-        contract(block, weights, kept, axis);
+        contract(block, weights, kept, axis, block.equations);
         const std::size_t j = block.players[axis], dim = block.dims[axis];
         for (std::size_t e = 0; e < block.equations; ++e)
           for (std::size_t l = 0; l < block_size(j); ++l)
@@ -255,13 +255,16 @@ class SupportSystem {
     return weights;
   }
 
-  /// Contracts every axis but the first (and `kept`, if given) with its
+  /// Contracts every axis but the first (and `kept`, if not 0) with its
   /// player's weights, the last axis first (nested sums keep interval
-  /// enclosures tight). The result is C-order over (row, kept axis).
+  /// enclosures tight), for the first `rows` rows only (the equations come
+  /// before the gains). The result is C-order over (row, kept axis).
   template <class T>
   static void contract(const Block& block, const std::vector<std::vector<T>>& weights, std::vector<T>& out,
-                       std::size_t kept = 0) {
-    std::vector<T> current(block.tensor.begin(), block.tensor.end()), next;
+                       std::size_t kept, std::size_t rows) {
+    const std::size_t per_row = block.tensor.size() / block.dims[0];
+    std::vector<T> current(block.tensor.begin(), block.tensor.begin() + static_cast<std::ptrdiff_t>(rows * per_row));
+    std::vector<T> next;
     std::size_t size = current.size(), inner = 1;
     for (std::size_t axis = block.dims.size(); axis-- > 1;) {
       const std::size_t dim = block.dims[axis];
@@ -633,7 +636,7 @@ class EquilibriumEnumerator {
   using Visit = std::function<void(const MixedProfile&, const SupportProfile&)>;
 
   EquilibriumEnumerator(const NormalFormGame& game, const EquilibriumEnumerationOptions& options)
-      : game_(game), options_(options), n_(game.num_players()), scale_(payoff_scale(game)) {}
+      : game_(game), options_(options), n_(game.num_players()), scale_(payoff_range(game)) {}
 
   EquilibriumEnumeration run(const Visit& visit) {
     visit_ = visit;
@@ -849,6 +852,7 @@ inline void validate_enumeration_options(const char* function, const NormalFormG
   if (!(options.min_width > 0) || !(options.min_width < 1))
     fail(function, "min_width must be in (0, 1), got ", options.min_width);
   if (options.max_boxes == 0) fail(function, "max_boxes must be positive, got 0");
+  if (!(options.max_supports >= 1)) fail(function, "max_supports must be >= 1, got ", options.max_supports);
   double supports = 1;
   for (std::size_t m : game.nums_actions()) supports *= std::ldexp(1.0, static_cast<int>(std::min<std::size_t>(m, 2000))) - 1;
   if (!(supports <= options.max_supports))

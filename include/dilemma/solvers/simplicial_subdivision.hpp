@@ -417,7 +417,7 @@ inline SimplicialSubdivisionResult simplicial_subdivision(const NormalFormGame& 
   }
   SimplicialSubdivisionResult result;
   result.options = options;
-  const double scale = detail::payoff_scale(game), target = options.tol * scale;
+  const double scale = detail::payoff_range(game), target = options.tol * scale;
   const detail::SimplicialGrid grid(game, scale);
   std::int64_t K = 1;
   std::vector<std::int64_t> v = detail::grid_start(start, K);
