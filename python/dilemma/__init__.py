@@ -125,11 +125,25 @@ from ._core import (  # correlated equilibria, dominance by mixed strategies, mi
     mixed_dominance,
     security_strategies,
 )
+from ._core import (  # progress, time limits and cancellation of every solver
+    CancelToken,
+    Cancelled,
+    monitor,
+)
 from . import plotting, reproduction
 from .confession import confession_game, confession_parameters
 from .dynamics import SymmetricEquilibriumList, symmetric_equilibria
-from .enumeration import enumerate_equilibria_gen
+from .enumeration import enumerate_equilibria_gen, pure_nash_gen
 from .responses import best_response
+from .results import (  # the enumerators, returning EquilibriumList
+    EquilibriumList,
+    lemke_howson_all,
+    nash_components,
+    pure_nash,
+    pure_nash_brute,
+    support_enumeration,
+    vertex_enumeration,
+)
 
 __version__ = _core.__version__
 
@@ -138,6 +152,11 @@ from . import _repr  # noqa: E402  rich display in Jupyter
 NormalFormGame._repr_html_ = _repr.normal_form_html
 SymmetricGame._repr_html_ = _repr.symmetric_html
 EquilibriumEnumeration._repr_html_ = _repr.enumeration_html
+for _report in (InvarianceReport, Efficiency, BelievedVersusReal, LogitQreResult, SimplicialSubdivisionResult,
+                LemkeHowsonResult, ZeroSumSolution, SecurityStrategy, CorrelatedEquilibrium,
+                SymmetricCorrelatedEquilibrium, MixedDominance, Decomposition, SymmetricDecomposition, RestPoints,
+                EssResult, Elimination, NashComponent):
+    _report._repr_html_ = _repr.record_html
 
 
 def read_nfg(path_or_text):

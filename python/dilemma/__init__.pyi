@@ -1,11 +1,23 @@
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from os import PathLike
+from typing import Any, overload
 
 import numpy as np
 import numpy.typing as npt
 
+# The enumerators of .results replace the compiled ones of the same name:
+# imported first, the star import below does not rebind them.
+from .results import (
+    EquilibriumList as EquilibriumList,
+    lemke_howson_all as lemke_howson_all,
+    nash_components as nash_components,
+    pure_nash as pure_nash,
+    pure_nash_brute as pure_nash_brute,
+    support_enumeration as support_enumeration,
+    vertex_enumeration as vertex_enumeration,
+)
 from ._core import *  # noqa: F401,F403
-from ._core import ConfessionParameters, NormalFormGame, SymmetricGame
+from ._core import ConfessionParameters, CountClass, NormalFormGame, SymmetricGame
 from .dynamics import SymmetricEquilibriumList as SymmetricEquilibriumList
 from . import plotting as plotting, reproduction as reproduction
 
@@ -23,5 +35,10 @@ def enumerate_equilibria_gen(
     game: NormalFormGame | SymmetricGame, **options: float | int
 ) -> Iterator[tuple[npt.NDArray[np.float64], ...]]: ...
 def symmetric_equilibria(
-    game: SymmetricGame, *, tol: float = ..., num_starts: int = ..., max_iter: int = ..., random_state: int = ...
+    game: SymmetricGame, *, tol: float = ..., num_starts: int = ..., max_iter: int = ..., random_state: int = ...,
+    progress: Callable[[float], object] | None = ..., time_limit: float | None = ...
 ) -> SymmetricEquilibriumList: ...
+@overload
+def pure_nash_gen(game: NormalFormGame, *, tol: float = ...) -> Iterator[tuple[int, ...]]: ...
+@overload
+def pure_nash_gen(game: SymmetricGame, *, tol: float = ...) -> Iterator[CountClass]: ...

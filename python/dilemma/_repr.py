@@ -3,6 +3,8 @@
 Tables are cut at ``MAX_ROWS`` rows and say so, with the number left out and
 where the full data is, so nothing is silently truncated.
 """
+import math
+from fractions import Fraction
 from html import escape
 
 import numpy as np
@@ -83,8 +85,13 @@ def symmetric_html(game, max_rows=MAX_ROWS):
     return f"<table>{_caption(game.title, details)}{''.join(rows)}</table>"
 
 
+def _strategy_text(x):
+    """Probabilities to 6 digits; exact fractions as p/q."""
+    return ", ".join(str(p) if isinstance(p, Fraction) else f"{float(p):.6g}" for p in np.asarray(x, dtype=object))
+
+
 def _profile_text(profile):
-    return " | ".join(", ".join(f"{p:.6g}" for p in np.asarray(x)) for x in profile)
+    return " | ".join(_strategy_text(x) for x in profile)
 
 
 def _support_text(support):
@@ -116,3 +123,95 @@ def enumeration_html(result, max_rows=MAX_ROWS):
                         f"<td>{escape(example)}</td></tr>")
         html += f"<table>{_caption('Singular supports', 'equilibria not isolated')}{''.join(rows)}</table>"
     return html
+
+
+def fraction_latex(value):
+    """``\\frac{p}{q}`` for a Fraction (``p`` alone when q = 1), else the float."""
+    if isinstance(value, Fraction):
+        if value.denominator == 1:
+            return str(value.numerator)
+        sign = "-" if value < 0 else ""
+        return f"{sign}\\frac{{{abs(value.numerator)}}}{{{value.denominator}}}"
+    number = float(value)
+    return "0" if number == 0 else f"{number:.6g}" if math.isfinite(number) else str(number)
+
+
+def _equilibrium_text(equilibrium):
+    """A pure profile (action indices), a count class, a symmetric strategy or a mixed profile."""
+    if hasattr(equilibrium, "counts"):
+        return f"counts {tuple(equilibrium.counts)} (x{equilibrium.multiplicity})"
+    if isinstance(equilibrium, tuple) and all(np.ndim(x) == 0 for x in equilibrium):
+        return "(" + ", ".join(str(int(a)) for a in equilibrium) + ")"
+    if isinstance(equilibrium, tuple):
+        return _profile_text(equilibrium)
+    return _strategy_text(equilibrium)
+
+
+def _has_fractions(found):
+    return any(isinstance(p, Fraction) for equilibrium in found if isinstance(equilibrium, tuple)
+               for x in equilibrium for p in np.asarray(x, dtype=object).ravel())
+
+
+def equilibrium_list_html(found, max_rows=MAX_ROWS):
+    """One row per equilibrium, under a caption with the method's report;
+    None for exact (Fraction) profiles, which Jupyter then shows as LaTeX."""
+    if _has_fractions(found):
+        return None
+    report = (f"{len(found)} found by {found.method}; "
+              f"{'exhaustive' if found.exhaustive else 'NOT exhaustive'}, "
+              f"{'converged' if found.converged else 'NOT converged'}"
+              + (f", num_iter {found.num_iter}" if found.num_iter is not None else "")
+              + (f"; {', '.join(f'{k}={v}' for k, v in found.params.items())}" if found.params else ""))
+    rows = ["<tr><th>#</th><th>equilibrium</th></tr>"]
+    for k, equilibrium in enumerate(found):
+        if k == max_rows:
+            rows.append(_omitted(len(found) - max_rows, "the list itself", 2))
+            break
+        rows.append(f"<tr><td>{k}</td><td>{escape(_equilibrium_text(equilibrium))}</td></tr>")
+    return f"<table>{_caption('Equilibria', report)}{''.join(rows)}</table>"
+
+
+def equilibrium_list_latex(found, max_rows=MAX_ROWS):
+    """Mixed profiles with exact fractions as ``\\frac``, one per line; None
+    (no LaTeX form) for pure profiles and count classes."""
+    lines = []
+    for k, equilibrium in enumerate(found):
+        if hasattr(equilibrium, "counts") or not isinstance(equilibrium, tuple) and np.ndim(equilibrium) != 1:
+            return None
+        if isinstance(equilibrium, tuple) and all(np.ndim(x) == 0 for x in equilibrium):
+            return None
+        if k == max_rows:
+            lines.append(f"\\text{{\\dots {len(found) - max_rows} more}}")
+            break
+        strategies = equilibrium if isinstance(equilibrium, tuple) else (equilibrium,)
+        vectors = ", ".join("\\left(" + ", ".join(fraction_latex(p) for p in np.asarray(x, dtype=object)) +
+                            "\\right)" for x in strategies)
+        lines.append(f"\\sigma_{{{k}}} = \\left({vectors}\\right)" if len(strategies) > 1
+                     else f"x_{{{k}}} = {vectors}")
+    if not lines:
+        return None
+    return "$$\\begin{aligned}" + " \\\\ ".join(lines) + "\\end{aligned}$$"
+
+
+def _field_text(value, limit=12):
+    """A field's value, sequences cut to `limit` items (with the count left out)."""
+    if isinstance(value, (str, bool, int, float, Fraction)) or value is None:
+        return f"{value:.6g}" if isinstance(value, float) else str(value)
+    if isinstance(value, np.ndarray) and value.ndim == 1:
+        value = value.tolist()
+    if isinstance(value, (list, tuple)) and len(value) > limit:
+        return ", ".join(_field_text(v) for v in value[:limit]) + f", … ({len(value) - limit} more)"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_field_text(v) for v in value)
+    return repr(value)
+
+
+def record_html(result):
+    """A result or report: its text form when it has one, then one row per field."""
+    fields = sorted(name for name, attribute in vars(type(result)).items()
+                    if isinstance(attribute, property) and not name.startswith("_"))
+    rows = [f"<tr><th style='text-align:left'>{escape(name)}</th>"
+            f"<td style='text-align:left'>{escape(_field_text(getattr(result, name)))}</td></tr>" for name in fields]
+    text = str(result)
+    preface = f"<pre>{escape(text)}</pre>" if "\n" in text else ""
+    return f"{preface}<table>{_caption(type(result).__name__, f'{len(fields)} fields')}{''.join(rows)}</table>"

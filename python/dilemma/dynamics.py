@@ -1,28 +1,29 @@
 """Symmetric mixed equilibria of symmetric games (result type and wrapper)."""
 from . import _core
+from .results import EquilibriumList, _monitored
 
 
-class SymmetricEquilibriumList(list):
-    """The symmetric equilibria found, each a 1-D probability array, plus:
+class SymmetricEquilibriumList(EquilibriumList):
+    """The symmetric equilibria found, each a 1-D probability array, plus
+    the :class:`EquilibriumList` report and:
 
-    ``exhaustive``: whether the method proves there is no other isolated
-    equilibrium; ``singular_supports``: supports on which every profile
-    solves the indifference conditions (a continuum; its barycenter is
-    listed as the representative); ``supports_searched``.
+    ``singular_supports``: supports on which every profile solves the
+    indifference conditions (a continuum; its barycenter is listed as the
+    representative); ``supports_searched`` (also ``num_iter``).
     """
 
-    def __init__(self, result):
-        super().__init__(result.equilibria)
-        self.exhaustive = result.exhaustive
-        self.singular_supports = [tuple(s) for s in result.singular_supports]
-        self.supports_searched = result.supports_searched
+    def __init__(self, equilibria=(), *, singular_supports=(), supports_searched=0, **report):
+        super().__init__(equilibria, **report)
+        self.singular_supports = [tuple(s) for s in singular_supports]
+        self.supports_searched = supports_searched
 
     def __repr__(self):
         return (f"SymmetricEquilibriumList({list.__repr__(self)}, exhaustive={self.exhaustive}, "
                 f"singular_supports={self.singular_supports})")
 
 
-def symmetric_equilibria(game, *, tol=1e-9, num_starts=24, max_iter=100, random_state=0):
+def symmetric_equilibria(game, *, tol=1e-9, num_starts=24, max_iter=100, random_state=0, progress=None,
+                         time_limit=None):
     """All symmetric equilibria found: everybody mixes with the same ``x``.
 
     Two actions: the interior roots of the gain polynomial (a Bernstein
@@ -33,9 +34,24 @@ def symmetric_equilibria(game, *, tol=1e-9, num_starts=24, max_iter=100, random_
     ``num_starts`` random starts and the barycenter. Each equilibrium's
     regret is at most ``tol`` times the payoff scale.
 
-    Returns a list of 1-D probability arrays with the attributes
-    ``exhaustive``, ``singular_supports`` and ``supports_searched``.
+    Returns a :class:`SymmetricEquilibriumList`: a list of 1-D probability
+    arrays with ``exhaustive``, ``singular_supports``, ``supports_searched``
+    and the :class:`EquilibriumList` report. ``progress`` and
+    ``time_limit`` as in :func:`dilemma.monitor`.
+
+    Examples
+    --------
+    >>> import dilemma
+    >>> found = dilemma.symmetric_equilibria(dilemma.confession_game(50, "leniency_for_naming"))
+    >>> [x.tolist() for x in found], found.exhaustive
+    ([[0.0, 0.0, 1.0]], True)
     """
     if not isinstance(game, _core.SymmetricGame):
         raise ValueError(f"symmetric_equilibria: needs a SymmetricGame, got {type(game).__name__}")
-    return SymmetricEquilibriumList(_core._symmetric_equilibria(game, tol, num_starts, max_iter, random_state))
+    params = {"tol": tol, "num_starts": num_starts, "max_iter": max_iter, "random_state": random_state}
+    with _monitored(progress, time_limit):
+        result = _core._symmetric_equilibria(game, tol, num_starts, max_iter, random_state)
+    return SymmetricEquilibriumList(result.equilibria, singular_supports=result.singular_supports,
+                                    supports_searched=result.supports_searched, method="symmetric_equilibria",
+                                    num_iter=result.supports_searched, exhaustive=result.exhaustive,
+                                    params=params)

@@ -1,4 +1,4 @@
-"""enumerate_equilibria_gen: the equilibria of n-player games one by one."""
+"""Generators beside the enumerators: equilibria one by one, as found."""
 import queue
 import threading
 
@@ -10,6 +10,41 @@ class _Stop(Exception):
 
 
 _DONE = object()
+
+
+def _generate(search, name):
+    """Runs ``search(visit)`` in a background thread (the solvers release the
+    GIL) and yields what it passes to ``visit`` as it does. Closing the
+    generator stops the search at its next visit; an exception in the search
+    is raised in the consumer's thread."""
+    found = queue.Queue()
+    stop = threading.Event()
+
+    def visit(item):
+        if stop.is_set():
+            raise _Stop
+        found.put(item)
+
+    def run():
+        try:
+            search(visit)
+            found.put(_DONE)
+        except _Stop:
+            found.put(_DONE)
+        except BaseException as error:  # handed to the consumer's thread
+            found.put(error)
+
+    threading.Thread(target=run, name=name, daemon=True).start()
+    try:
+        while True:
+            item = found.get()
+            if item is _DONE:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
 
 
 def enumerate_equilibria_gen(game, **options):
@@ -41,31 +76,37 @@ def enumerate_equilibria_gen(game, **options):
     >>> [x.tolist() for x in first]
     [[1.0, 0.0], [1.0, 0.0]]
     """
-    found = queue.Queue()
-    stop = threading.Event()
+    return _generate(lambda visit: _core.enumerate_equilibria(game, visit=lambda profile, support: visit(profile),
+                                                              **options), "enumerate_equilibria_gen")
 
-    def visit(profile, support):
-        if stop.is_set():
-            raise _Stop
-        found.put(profile)
 
-    def search():
-        try:
-            _core.enumerate_equilibria(game, visit=visit, **options)
-            found.put(_DONE)
-        except _Stop:
-            found.put(_DONE)
-        except BaseException as error:  # handed to the consumer's thread
-            found.put(error)
+def pure_nash_gen(game, *, tol=0.0):
+    """Yield the pure equilibria of :func:`pure_nash` one by one.
 
-    threading.Thread(target=search, name="enumerate_equilibria_gen", daemon=True).start()
-    try:
-        while True:
-            item = found.get()
-            if item is _DONE:
-                return
-            if isinstance(item, BaseException):
-                raise item
-            yield item
-    finally:
-        stop.set()
+    For a symmetric game, each count class is yielded as the scan over the
+    classes finds it (in lexicographic order), so the first equilibria of a
+    population of 10^5 players arrive at once and nothing is stored. For a
+    dense game the profiles come from one :func:`pure_nash` pass.
+
+    Parameters
+    ----------
+    game : NormalFormGame or SymmetricGame
+    tol : float, default 0
+        A deviation must gain more than ``tol`` to break an equilibrium.
+
+    Yields
+    ------
+    tuple of int or CountClass
+
+    Examples
+    --------
+    >>> import dilemma
+    >>> purge = dilemma.confession_game(10**5, "invariant_purge")
+    >>> classes = dilemma.pure_nash_gen(purge)
+    >>> [next(classes).counts for _ in range(3)]
+    [(0, 0, 100000), (0, 1, 99999), (0, 2, 99998)]
+    >>> classes.close()
+    """
+    if isinstance(game, _core.SymmetricGame):
+        return _generate(lambda visit: _core._pure_nash_visit(game, visit, tol), "pure_nash_gen")
+    return iter(_core.pure_nash(game, tol=tol))

@@ -45,16 +45,17 @@ void bind_analysis(py::module_& m) {
       [](const SymmetricGame& g, const py::object& counts) { return to_array(class_payoffs(g, to_class_counts("class_payoffs", g, counts))); },
       py::arg("game"), py::arg("counts"), "Payoff of a player taking each action in a count class (NaN if unused).");
 
-  py::class_<Efficiency>(m, "Efficiency", "Welfare of all profiles and of the pure equilibria, with PoA and PoS.")
-      .def_readonly("best_welfare", &Efficiency::best_welfare)
-      .def_readonly("worst_welfare", &Efficiency::worst_welfare)
-      .def_readonly("best_equilibrium_welfare", &Efficiency::best_equilibrium_welfare)
-      .def_readonly("worst_equilibrium_welfare", &Efficiency::worst_equilibrium_welfare)
-      .def_readonly("num_equilibria", &Efficiency::num_equilibria)
-      .def_readonly("price_of_anarchy", &Efficiency::price_of_anarchy)
-      .def_readonly("price_of_stability", &Efficiency::price_of_stability)
-      .def_readonly("convention", &Efficiency::convention)
-      .def("__repr__", [](const Efficiency& e) {
+  py::class_<Efficiency> efficiency_class(m, "Efficiency", "Welfare of all profiles and of the pure equilibria, with PoA and PoS.");
+  def_fields(efficiency_class,
+             field("best_welfare", &Efficiency::best_welfare),
+             field("worst_welfare", &Efficiency::worst_welfare),
+             field("best_equilibrium_welfare", &Efficiency::best_equilibrium_welfare),
+             field("worst_equilibrium_welfare", &Efficiency::worst_equilibrium_welfare),
+             field("num_equilibria", &Efficiency::num_equilibria),
+             field("price_of_anarchy", &Efficiency::price_of_anarchy),
+             field("price_of_stability", &Efficiency::price_of_stability),
+             field("convention", &Efficiency::convention));
+  efficiency_class.def("__repr__", [](const Efficiency& e) {
         std::ostringstream out;
         out << "<Efficiency PoA " << e.price_of_anarchy << ", PoS " << e.price_of_stability << " (" << e.convention << ")>";
         return out.str();
@@ -66,9 +67,9 @@ of anarchy and stability. Costs convention when welfare <= 0 everywhere
 Raises ValueError if there is no pure equilibrium or welfare changes sign.
 )doc";
   m.def("efficiency", py::overload_cast<const NormalFormGame&, double>(&efficiency), py::arg("game"), py::kw_only(),
-        py::arg("tol") = 0.0, efficiency_doc, py::call_guard<py::gil_scoped_release>());
+        py::arg("tol") = 0.0, efficiency_doc, py::call_guard<SolverScope>());
   m.def("efficiency", py::overload_cast<const SymmetricGame&, double>(&efficiency), py::arg("game"), py::kw_only(),
-        py::arg("tol") = 0.0, efficiency_doc, py::call_guard<py::gil_scoped_release>());
+        py::arg("tol") = 0.0, efficiency_doc, py::call_guard<SolverScope>());
   m.def(
       "pareto_efficient_profiles",
       [](const NormalFormGame& g) {
@@ -78,7 +79,7 @@ Raises ValueError if there is no pure equilibrium or welfare changes sign.
       },
       py::arg("game"), "The Pareto-efficient pure profiles of a dense game.");
   m.def("pareto_efficient_classes", &pareto_efficient_classes, py::arg("game"),
-        "The Pareto-efficient count classes of a symmetric game.", py::call_guard<py::gil_scoped_release>());
+        "The Pareto-efficient count classes of a symmetric game.", py::call_guard<SolverScope>());
 
   m.def("max_stakes", [](const NormalFormGame& g) { return to_array(max_stakes(g)); }, py::arg("game"),
         "Delta_i: the most each player's own choice can change the player's payoff.");
@@ -93,45 +94,49 @@ Raises ValueError if there is no pure equilibrium or welfare changes sign.
   m.def("strategic_share", py::overload_cast<const SymmetricGame&>(&strategic_share), py::arg("game"),
         "rho = ||u - u_N|| / ||u|| with the dense norm, computed over count vectors.");
 
-  py::class_<InvarianceReport>(m, "InvarianceReport", R"doc(
+  py::class_<InvarianceReport> invariance_report_class(m, "InvarianceReport", R"doc(
 What MODEL.md section 3 predicts for a payoff-invariant game, each item
 computed on the given game. ``str(report)`` is a readable summary.
-)doc")
-      .def_readonly("max_stakes", &InvarianceReport::max_stakes)
-      .def_readonly("epsilon", &InvarianceReport::epsilon)
-      .def_readonly("strategic_share", &InvarianceReport::strategic_share)
-      .def_readonly("payoff_invariant", &InvarianceReport::payoff_invariant)
-      .def_readonly("num_profiles", &InvarianceReport::num_profiles)
-      .def_readonly("num_pure_equilibria", &InvarianceReport::num_pure_equilibria)
-      .def_readonly("log10_num_profiles", &InvarianceReport::log10_num_profiles)
-      .def_readonly("log10_num_pure_equilibria", &InvarianceReport::log10_num_pure_equilibria)
-      .def_readonly("num_classes", &InvarianceReport::num_classes)
-      .def_readonly("num_equilibrium_classes", &InvarianceReport::num_equilibrium_classes)
-      .def_readonly("num_strict_equilibria", &InvarianceReport::num_strict_equilibria)
-      .def_readonly("every_profile_is_equilibrium", &InvarianceReport::every_profile_is_equilibrium)
-      .def_readonly("num_dominated_strict", &InvarianceReport::num_dominated_strict)
-      .def_readonly("num_dominated_weak", &InvarianceReport::num_dominated_weak)
-      .def_readonly("security_levels", &InvarianceReport::security_levels)
-      .def_readonly("equal_security_levels", &InvarianceReport::equal_security_levels)
-      .def_readonly("decomposition_computed", &InvarianceReport::decomposition_computed)
-      .def_readonly("potential_norm", &InvarianceReport::potential_norm)
-      .def_readonly("harmonic_norm", &InvarianceReport::harmonic_norm)
-      .def_readonly("exact_potential", &InvarianceReport::exact_potential)
-      .def_readonly("max_incentive_gain", &InvarianceReport::max_incentive_gain,
-                    "Largest coefficient of the correlated-equilibrium incentive constraints (payoff units).")
-      .def_readonly("every_distribution_correlated", &InvarianceReport::every_distribution_correlated,
-                    "Every distribution over profiles is a correlated and coarse correlated equilibrium.")
-      .def_readonly("qre_computed", &InvarianceReport::qre_computed,
-                    "The logit branch was followed (to qre_max_lambda, or until it left the uniform profile).")
-      .def_readonly("qre_uniform", &InvarianceReport::qre_uniform,
-                    "The logit QRE is uniform (within qre_tol) for every lambda up to qre_max_lambda.")
-      .def_readonly("qre_max_deviation_from_uniform", &InvarianceReport::qre_max_deviation_from_uniform,
-                    "Largest max |x_ia - 1/m_i| over the traced points of the branch.")
-      .def_readonly("qre_lambda", &InvarianceReport::qre_lambda, "Lambda of the last traced point.")
-      .def_readonly("qre_note", &InvarianceReport::qre_note, "Why the branch was not followed, if it was not.")
-      .def_readonly("efficiency", &InvarianceReport::efficiency)
-      .def_readonly("efficiency_defined", &InvarianceReport::efficiency_defined)
-      .def_readonly("efficiency_note", &InvarianceReport::efficiency_note)
+)doc");
+  def_fields(invariance_report_class,
+             field("max_stakes", &InvarianceReport::max_stakes),
+             field("epsilon", &InvarianceReport::epsilon),
+             field("strategic_share", &InvarianceReport::strategic_share),
+             field("payoff_invariant", &InvarianceReport::payoff_invariant),
+             field("num_profiles", &InvarianceReport::num_profiles),
+             field("num_pure_equilibria", &InvarianceReport::num_pure_equilibria),
+             field("log10_num_profiles", &InvarianceReport::log10_num_profiles),
+             field("log10_num_pure_equilibria", &InvarianceReport::log10_num_pure_equilibria),
+             field("num_classes", &InvarianceReport::num_classes),
+             field("num_equilibrium_classes", &InvarianceReport::num_equilibrium_classes),
+             field("num_strict_equilibria", &InvarianceReport::num_strict_equilibria),
+             field("every_profile_is_equilibrium", &InvarianceReport::every_profile_is_equilibrium),
+             field("num_dominated_strict", &InvarianceReport::num_dominated_strict),
+             field("num_dominated_weak", &InvarianceReport::num_dominated_weak),
+             field("security_levels", &InvarianceReport::security_levels),
+             field("equal_security_levels", &InvarianceReport::equal_security_levels),
+             field("decomposition_computed", &InvarianceReport::decomposition_computed),
+             field("potential_norm", &InvarianceReport::potential_norm),
+             field("harmonic_norm", &InvarianceReport::harmonic_norm),
+             field("exact_potential", &InvarianceReport::exact_potential),
+             field("max_incentive_gain", &InvarianceReport::max_incentive_gain,
+                   "Largest coefficient of the correlated-equilibrium incentive constraints (payoff units)."),
+             field("every_distribution_correlated", &InvarianceReport::every_distribution_correlated,
+                   "Every distribution over profiles is a correlated and coarse correlated equilibrium."),
+             field("qre_computed", &InvarianceReport::qre_computed,
+                   "The logit branch was followed (to qre_max_lambda, or until it left the uniform profile)."),
+             field("qre_uniform", &InvarianceReport::qre_uniform,
+                   "The logit QRE is uniform (within qre_tol) for every lambda up to qre_max_lambda."),
+             field("qre_max_deviation_from_uniform", &InvarianceReport::qre_max_deviation_from_uniform,
+                   "Largest max |x_ia - 1/m_i| over the traced points of the branch."),
+             field("qre_lambda", &InvarianceReport::qre_lambda,
+                   "Lambda of the last traced point."),
+             field("qre_note", &InvarianceReport::qre_note,
+                   "Why the branch was not followed, if it was not."),
+             field("efficiency", &InvarianceReport::efficiency),
+             field("efficiency_defined", &InvarianceReport::efficiency_defined),
+             field("efficiency_note", &InvarianceReport::efficiency_note));
+  invariance_report_class
       .def("__str__", &describe)
       .def("__repr__", [](const InvarianceReport& r) {
         return std::string("<InvarianceReport payoff_invariant=") + (r.payoff_invariant ? "True" : "False") + ">";
@@ -148,32 +153,36 @@ steps, so the check is cheap for symmetric games of any n.
   m.def("invariance_report",
         py::overload_cast<const NormalFormGame&, double, double, double>(&invariance_report), py::arg("game"),
         py::kw_only(), py::arg("tol") = 0.0, py::arg("qre_tol") = kQreUniformTolerance,
-        py::arg("qre_max_lambda") = kQreMaxLambda, report_doc, py::call_guard<py::gil_scoped_release>());
+        py::arg("qre_max_lambda") = kQreMaxLambda, report_doc, py::call_guard<SolverScope>());
   m.def("invariance_report",
         py::overload_cast<const SymmetricGame&, double, double, double>(&invariance_report), py::arg("game"),
         py::kw_only(), py::arg("tol") = 0.0, py::arg("qre_tol") = kQreUniformTolerance,
-        py::arg("qre_max_lambda") = kQreMaxLambda, report_doc, py::call_guard<py::gil_scoped_release>());
+        py::arg("qre_max_lambda") = kQreMaxLambda, report_doc, py::call_guard<SolverScope>());
 
-  py::class_<BelievedOutcome>(m, "BelievedOutcome", "One equilibrium of the believed game, judged in both games.")
-      .def_readonly("behaviour", &BelievedOutcome::behaviour)
+  py::class_<BelievedOutcome> believed_outcome_class(m, "BelievedOutcome", "One equilibrium of the believed game, judged in both games.");
+  believed_outcome_class.def_readonly("behaviour", &BelievedOutcome::behaviour)
       .def_property_readonly("believed_payoffs", [](const BelievedOutcome& o) { return to_array(o.believed_payoffs); })
       .def_property_readonly("real_payoffs", [](const BelievedOutcome& o) { return to_array(o.real_payoffs); })
       .def_readonly("believed_welfare", &BelievedOutcome::believed_welfare)
       .def_readonly("real_welfare", &BelievedOutcome::real_welfare)
       .def_readonly("cost_of_false_hope", &BelievedOutcome::cost_of_false_hope,
                     "Per person: the real game's best welfare minus the real welfare here, over n.");
-  py::class_<BelievedVersusReal>(m, "BelievedVersusReal", "Behaviour from the believed game, outcomes from the real one.")
-      .def_readonly("outcomes", &BelievedVersusReal::outcomes)
-      .def_readonly("real_best", &BelievedVersusReal::real_best)
-      .def_readonly("real_best_welfare", &BelievedVersusReal::real_best_welfare)
-      .def_readonly("real_equilibria", &BelievedVersusReal::real_equilibria);
+  def_pickle(believed_outcome_class, &BelievedOutcome::behaviour, &BelievedOutcome::believed_payoffs,
+             &BelievedOutcome::real_payoffs, &BelievedOutcome::believed_welfare, &BelievedOutcome::real_welfare,
+             &BelievedOutcome::cost_of_false_hope);
+  py::class_<BelievedVersusReal> believed_versus_real_class(m, "BelievedVersusReal", "Behaviour from the believed game, outcomes from the real one.");
+  def_fields(believed_versus_real_class,
+             field("outcomes", &BelievedVersusReal::outcomes),
+             field("real_best", &BelievedVersusReal::real_best),
+             field("real_best_welfare", &BelievedVersusReal::real_best_welfare),
+             field("real_equilibria", &BelievedVersusReal::real_equilibria));
   m.def("believed_versus_real", &believed_versus_real, py::arg("believed"), py::arg("real"), py::kw_only(),
         py::arg("tol") = 0.0, R"doc(
 Behaviour is the pure equilibria of the ``believed`` game; each is judged by
 its payoffs and welfare in the ``real`` game, against the real game's best
 welfare ("the cost of false hope", per person).
 )doc",
-        py::call_guard<py::gil_scoped_release>());
+        py::call_guard<SolverScope>());
 }
 
 }  // namespace dilemma::python

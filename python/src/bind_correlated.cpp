@@ -110,11 +110,28 @@ void bind_correlated(py::module_& m) {
         return "<SymmetricCorrelatedEquilibrium welfare=" + std::string(py::str(py::float_(ce.welfare))) + ", " +
                std::to_string(ce.classes.size()) + " classes>";
       });
+  def_pickle(m, "SymmetricCorrelatedEquilibrium", &SymmetricCorrelatedEquilibrium::classes,
+             &SymmetricCorrelatedEquilibrium::probabilities, &SymmetricCorrelatedEquilibrium::welfare,
+             &SymmetricCorrelatedEquilibrium::max_violation);
+  py::reinterpret_borrow<py::class_<PyCorrelated>>(m.attr("CorrelatedEquilibrium"))
+      .def(py::pickle(
+          [](const PyCorrelated& ce) {
+            return py::make_tuple(ce.shape, ce.result.distribution, ce.result.welfare, ce.result.max_violation,
+                                  ce.result.pivots);
+          },
+          [](const py::tuple& state) {
+            if (state.size() != 5) throw py::value_error("unpickling CorrelatedEquilibrium: expected 5 fields");
+            PyCorrelated ce;
+            ce.shape = state[0].cast<std::vector<std::size_t>>();
+            ce.result = {state[1].cast<std::vector<double>>(), state[2].cast<double>(), state[3].cast<double>(),
+                         state[4].cast<std::size_t>()};
+            return ce;
+          }));
   m.def(
       "correlated_equilibrium",
       [](const NormalFormGame& game, const std::string& objective, bool coarse, double tol) {
         const CorrelatedObjective goal = to_objective(objective);
-        py::gil_scoped_release release;
+        SolverScope release;
         return PyCorrelated{correlated_equilibrium(game, goal, coarse, tol), game.nums_actions()};
       },
       py::arg("game"), py::arg("objective") = "welfare", py::kw_only(), py::arg("coarse") = false,
@@ -123,7 +140,7 @@ void bind_correlated(py::module_& m) {
       "correlated_equilibrium",
       [](const SymmetricGame& game, const std::string& objective, bool coarse, double tol) {
         const CorrelatedObjective goal = to_objective(objective);
-        py::gil_scoped_release release;
+        SolverScope release;
         return correlated_equilibrium(game, goal, coarse, tol);
       },
       py::arg("game"), py::arg("objective") = "welfare", py::kw_only(), py::arg("coarse") = false,
@@ -144,13 +161,13 @@ True
 >>> dilemma.max_incentive_gain(dilemma.confession_game(5, "invariant_purge"))
 0.0
 )doc",
-        py::call_guard<py::gil_scoped_release>());
+        py::call_guard<SolverScope>());
   m.def("max_incentive_gain", py::overload_cast<const SymmetricGame&>(&max_incentive_gain), py::arg("game"),
         "The same for a symmetric game, from the count-form constraints (per recommended player).",
-        py::call_guard<py::gil_scoped_release>());
+        py::call_guard<SolverScope>());
 
-  py::class_<MixedDominance>(m, "MixedDominance", "Result of mixed_dominance.")
-      .def_readonly("dominated", &MixedDominance::dominated)
+  py::class_<MixedDominance> mixed_dominance_class(m, "MixedDominance", "Result of mixed_dominance.");
+  mixed_dominance_class.def_readonly("dominated", &MixedDominance::dominated)
       .def_property_readonly(
           "strategy",
           [](const MixedDominance& d) { return d.dominated ? py::object(to_array(d.strategy)) : py::none(); },
@@ -160,12 +177,13 @@ True
       .def("__repr__", [](const MixedDominance& d) {
         return std::string("<MixedDominance dominated=") + (d.dominated ? "True" : "False") + ">";
       });
+  def_pickle(mixed_dominance_class, &MixedDominance::dominated, &MixedDominance::strategy, &MixedDominance::margin);
   m.def(
       "mixed_dominance",
       [](const NormalFormGame& game, long long player, long long action, bool weak, double tol) {
         const std::size_t i = to_nonnegative("mixed_dominance", "player", player);
         const std::size_t a = to_nonnegative("mixed_dominance", "action", action);
-        py::gil_scoped_release release;
+        SolverScope release;
         return mixed_dominance(game, i, a, to_kind(weak), tol);
       },
       py::arg("game"), py::arg("player"), py::arg("action"), py::kw_only(), py::arg("weak") = false,
@@ -185,7 +203,7 @@ Examples
       "mixed_dominance",
       [](const SymmetricGame& game, long long action, bool weak, double tol) {
         const std::size_t a = to_nonnegative("mixed_dominance", "action", action);
-        py::gil_scoped_release release;
+        SolverScope release;
         return mixed_dominance(game, a, to_kind(weak), tol);
       },
       py::arg("game"), py::arg("action"), py::kw_only(), py::arg("weak") = false, py::arg("tol") = 0.0,
@@ -195,7 +213,7 @@ Examples
       [](const NormalFormGame& game, long long player, long long action, bool mixed, bool weak, double tol) {
         const std::size_t i = to_nonnegative("is_dominated", "player", player);
         const std::size_t a = to_nonnegative("is_dominated", "action", action);
-        py::gil_scoped_release release;
+        SolverScope release;
         return is_dominated(game, i, a, mixed, to_kind(weak), tol);
       },
       py::arg("game"), py::arg("player"), py::arg("action"), py::kw_only(), py::arg("mixed") = true,
@@ -217,7 +235,7 @@ Examples
       "is_dominated",
       [](const SymmetricGame& game, long long action, bool mixed, bool weak, double tol) {
         const std::size_t a = to_nonnegative("is_dominated", "action", action);
-        py::gil_scoped_release release;
+        SolverScope release;
         return is_dominated(game, a, mixed, to_kind(weak), tol);
       },
       py::arg("game"), py::arg("action"), py::kw_only(), py::arg("mixed") = true, py::arg("weak") = false,
@@ -225,7 +243,7 @@ Examples
   m.def(
       "iterated_elimination",
       [](const NormalFormGame& game, bool mixed, double tol) {
-        py::gil_scoped_release release;
+        SolverScope release;
         return mixed ? iterated_mixed_elimination(game, tol) : iterated_elimination(game, tol);
       },
       py::arg("game"), py::kw_only(), py::arg("mixed"), py::arg("tol") = 0.0,
@@ -235,7 +253,7 @@ Examples
       [](const NormalFormGame& game, bool mixed) {
         std::vector<SecurityStrategy> result;
         {
-          py::gil_scoped_release release;
+          SolverScope release;
           result = security_strategies(game, mixed);
         }
         py::list out;
@@ -259,7 +277,7 @@ Examples
       [](const SymmetricGame& game, bool mixed) {
         SecurityStrategy result;
         {
-          py::gil_scoped_release release;
+          SolverScope release;
           result = security_strategies(game, mixed);
         }
         return to_python(result);

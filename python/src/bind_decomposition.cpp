@@ -40,6 +40,22 @@ void bind_norm_properties(py::class_<Result>& result) {
       .def_readonly("harmonic", &Result::harmonic)
       .def_readonly("num_iter", &Result::num_iter)
       .def("__repr__", [](const Result& r) { return "<Decomposition " + describe(r.norms) + ">"; });
+  result.def(py::pickle(
+      [](const Result& r) {
+        return py::make_tuple(r.nonstrategic, r.potential, r.harmonic, r.potential_function,
+                              std::vector<double>{r.norms.game, r.norms.nonstrategic, r.norms.potential,
+                                                  r.norms.harmonic},
+                              r.num_iter);
+      },
+      [](const py::tuple& state) {
+        using Game = decltype(Result::nonstrategic);
+        if (state.size() != 6) throw py::value_error("unpickling a decomposition: expected 6 fields");
+        const auto norms = state[4].cast<std::vector<double>>();
+        if (norms.size() != 4) throw py::value_error("unpickling a decomposition: expected 4 norms");
+        return Result{state[0].cast<Game>(), state[1].cast<Game>(), state[2].cast<Game>(),
+                      state[3].cast<std::vector<double>>(), DecompositionNorms{norms[0], norms[1], norms[2], norms[3]},
+                      state[5].cast<std::size_t>()};
+      }));
 }
 
 }  // namespace
@@ -93,7 +109,7 @@ Examples
       "decompose",
       [](const NormalFormGame& g, double tol, long long max_iter) {
         const std::size_t cap = to_nonnegative("decompose", "max_iter", max_iter);
-        py::gil_scoped_release release;
+        SolverScope release;
         return decompose(g, tol, cap == 0 ? 1000 : cap);
       },
       py::arg("game"), py::kw_only(), py::arg("tol") = 1e-12, py::arg("max_iter") = 0, decompose_doc);
@@ -101,7 +117,7 @@ Examples
       "decompose",
       [](const SymmetricGame& g, double tol, long long max_iter) {
         const std::size_t cap = to_nonnegative("decompose", "max_iter", max_iter);
-        py::gil_scoped_release release;
+        SolverScope release;
         return decompose(g, tol, cap);
       },
       py::arg("game"), py::kw_only(), py::arg("tol") = 1e-12, py::arg("max_iter") = 0, decompose_doc);
@@ -129,7 +145,7 @@ True
       [](const NormalFormGame& g, double tol) -> py::object {
         std::optional<std::vector<double>> phi;
         {
-          py::gil_scoped_release release;
+          SolverScope release;
           phi = potential_function(g, tol);
         }
         if (!phi) return py::none();
@@ -141,7 +157,7 @@ True
       [](const SymmetricGame& g, double tol) -> py::object {
         std::optional<std::vector<double>> psi;
         {
-          py::gil_scoped_release release;
+          SolverScope release;
           psi = potential_function(g, tol);
         }
         if (!psi) return py::none();
@@ -150,10 +166,10 @@ True
       py::arg("game"), py::kw_only(), py::arg("tol") = 1e-9, potential_doc);
   m.def("is_potential_game", py::overload_cast<const NormalFormGame&, double>(&is_potential_game), py::arg("game"),
         py::kw_only(), py::arg("tol") = 1e-9, "True when the game has an exact potential (see potential_function).",
-        py::call_guard<py::gil_scoped_release>());
+        py::call_guard<SolverScope>());
   m.def("is_potential_game", py::overload_cast<const SymmetricGame&, double>(&is_potential_game), py::arg("game"),
         py::kw_only(), py::arg("tol") = 1e-9, "True when the game has an exact potential (see potential_function).",
-        py::call_guard<py::gil_scoped_release>());
+        py::call_guard<SolverScope>());
 }
 
 }  // namespace dilemma::python

@@ -48,10 +48,12 @@ void bind_dynamics(py::module_& m) {
       .def_readonly("singular_supports", &SymmetricEquilibria::singular_supports)
       .def_readonly("exhaustive", &SymmetricEquilibria::exhaustive)
       .def_readonly("supports_searched", &SymmetricEquilibria::supports_searched);
+  def_pickle(m, "SymmetricEquilibria", &SymmetricEquilibria::equilibria, &SymmetricEquilibria::singular_supports,
+             &SymmetricEquilibria::exhaustive, &SymmetricEquilibria::supports_searched);
   m.def(
       "_symmetric_equilibria",
       [](const SymmetricGame& g, double tol, std::size_t num_starts, std::size_t max_iter, std::uint64_t seed) {
-        py::gil_scoped_release release;
+        SolverScope release;
         return symmetric_equilibria(g, make_options(tol, num_starts, max_iter, seed));
       },
       py::arg("game"), py::arg("tol"), py::arg("num_starts"), py::arg("max_iter"), py::arg("random_state"));
@@ -65,7 +67,7 @@ void bind_dynamics(py::module_& m) {
         ReplicatorTrajectory trajectory;
         const std::vector<double> start = to_vector("replicator_trajectory", x0);
         {
-          py::gil_scoped_release release;
+          SolverScope release;
           trajectory = replicator_trajectory(g, start, t_end, abs_tol, rel_tol, max_steps);
         }
         py::array_t<double> states({static_cast<py::ssize_t>(trajectory.states.size()), static_cast<py::ssize_t>(g.num_actions())});
@@ -87,14 +89,17 @@ Dormand-Prince stepper. Returns ``(times, states)``, states of shape (steps, act
       .def("__repr__", [](const RestPoint& p) {
         return "<RestPoint " + detail::format_tuple(p.state) + " " + p.stability + ">";
       });
-  py::class_<RestPoints>(m, "RestPoints", "Rest points of the replicator dynamics.")
-      .def_readonly("points", &RestPoints::points)
-      .def_readonly("singular_supports", &RestPoints::singular_supports)
-      .def_readonly("exhaustive", &RestPoints::exhaustive);
+  def_pickle(m, "RestPoint", &RestPoint::state, &RestPoint::eigenvalues_real, &RestPoint::stability,
+             &RestPoint::is_equilibrium);
+  py::class_<RestPoints> rest_points_class(m, "RestPoints", "Rest points of the replicator dynamics.");
+  def_fields(rest_points_class,
+             field("points", &RestPoints::points),
+             field("singular_supports", &RestPoints::singular_supports),
+             field("exhaustive", &RestPoints::exhaustive));
   m.def(
       "replicator_rest_points",
       [](const SymmetricGame& g, double tol, std::size_t num_starts, std::size_t max_iter, std::uint64_t seed) {
-        py::gil_scoped_release release;
+        SolverScope release;
         return replicator_rest_points(g, make_options(tol, num_starts, max_iter, seed));
       },
       py::arg("game"), py::kw_only(), py::arg("tol") = 1e-9, py::arg("num_starts") = 24, py::arg("max_iter") = 100,
@@ -104,11 +109,12 @@ Dormand-Prince stepper. Returns ``(times, states)``, states of shape (steps, act
   py::class_<EssResult>(m, "EssResult", "Evolutionarily stable strategies found.")
       .def_property_readonly("strategies", [](const EssResult& r) { return to_arrays(r.strategies); })
       .def_readonly("exact", &EssResult::exact, "True for 2 actions (sign pattern); False for the numerical test.");
+  def_pickle(m, "EssResult", &EssResult::strategies, &EssResult::exact);
   m.def(
       "evolutionarily_stable_strategies",
       [](const SymmetricGame& g, double tol, std::size_t num_starts, std::size_t max_iter, std::uint64_t seed,
          std::size_t num_mutants) {
-        py::gil_scoped_release release;
+        SolverScope release;
         return evolutionarily_stable_strategies(g, make_options(tol, num_starts, max_iter, seed), num_mutants);
       },
       py::arg("game"), py::kw_only(), py::arg("tol") = 1e-9, py::arg("num_starts") = 24, py::arg("max_iter") = 100,

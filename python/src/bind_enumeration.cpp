@@ -89,26 +89,28 @@ True
 }  // namespace
 
 void bind_enumeration(py::module_& m) {
-  py::class_<PySingularSupport>(m, "SingularSupport",
-                                "A support whose equilibria are not isolated (see enumerate_equilibria).")
-      .def_readonly("support", &PySingularSupport::support)
-      .def_readonly("whole_face", &PySingularSupport::whole_face)
-      .def_readonly("unresolved_boxes", &PySingularSupport::unresolved_boxes)
-      .def_readonly("example", &PySingularSupport::example)
-      .def("__repr__", [](const PySingularSupport& s) {
+  py::class_<PySingularSupport> singular_support_class(m, "SingularSupport",
+                                "A support whose equilibria are not isolated (see enumerate_equilibria).");
+  def_fields(singular_support_class,
+             field("support", &PySingularSupport::support),
+             field("whole_face", &PySingularSupport::whole_face),
+             field("unresolved_boxes", &PySingularSupport::unresolved_boxes),
+             field("example", &PySingularSupport::example));
+  singular_support_class.def("__repr__", [](const PySingularSupport& s) {
         return "SingularSupport(support=" + py::repr(s.support).cast<std::string>() +
                ", whole_face=" + (s.whole_face ? "True" : "False") +
                ", unresolved_boxes=" + std::to_string(s.unresolved_boxes) + ")";
       });
-  py::class_<PyEnumeration>(m, "EquilibriumEnumeration", "Result of enumerate_equilibria.")
-      .def_readonly("equilibria", &PyEnumeration::equilibria)
-      .def_readonly("supports", &PyEnumeration::supports)
-      .def_readonly("singular_supports", &PyEnumeration::singular_supports)
-      .def_readonly("supports_solved", &PyEnumeration::supports_solved)
-      .def_readonly("boxes", &PyEnumeration::boxes)
-      .def_readonly("exhaustive", &PyEnumeration::exhaustive)
-      .def_readonly("options", &PyEnumeration::options)
-      .def("__len__", [](const PyEnumeration& r) { return py::len(r.equilibria); })
+  py::class_<PyEnumeration> equilibrium_enumeration_class(m, "EquilibriumEnumeration", "Result of enumerate_equilibria.");
+  def_fields(equilibrium_enumeration_class,
+             field("equilibria", &PyEnumeration::equilibria),
+             field("supports", &PyEnumeration::supports),
+             field("singular_supports", &PyEnumeration::singular_supports),
+             field("supports_solved", &PyEnumeration::supports_solved),
+             field("boxes", &PyEnumeration::boxes),
+             field("exhaustive", &PyEnumeration::exhaustive),
+             field("options", &PyEnumeration::options));
+  equilibrium_enumeration_class.def("__len__", [](const PyEnumeration& r) { return py::len(r.equilibria); })
       .def("__repr__", [](const PyEnumeration& r) {
         return "EquilibriumEnumeration(" + std::to_string(py::len(r.equilibria)) + " equilibria, " +
                std::to_string(py::len(r.singular_supports)) +
@@ -131,7 +133,7 @@ void bind_enumeration(py::module_& m) {
       };
     }
     const EquilibriumEnumeration found = [&] {
-      py::gil_scoped_release release;
+      SolverScope release;
       return enumerate_equilibria(game, options, visitor);
     }();
     PyEnumeration out;

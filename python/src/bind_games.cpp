@@ -252,7 +252,7 @@ profile (a tuple of action indices) and returning one payoff per player.
         return random_game(to_nums_actions("random_game", nums_actions), seed_from(random_state), low,
                            high, integer);
       },
-      py::arg("nums_actions"), py::arg("random_state") = py::none(), py::kw_only(),
+      py::arg("nums_actions"), py::kw_only(), py::arg("random_state") = py::none(),
       py::arg("low") = 0.0, py::arg("high") = 1.0, py::arg("integer") = false, R"doc(
 A game with independent payoffs, uniform on [low, high), or on the integers
 low..high with ``integer=True``. ``random_state``: None, an int seed or a

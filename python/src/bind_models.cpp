@@ -57,11 +57,12 @@ Actions: 0 = deny, 1 = confess, 2 = name.
         return out.str();
       });
 
-  py::class_<ConfessionPreset>(m, "ConfessionPreset", "A preset of MODEL.md section 2: believed and real parameters.")
-      .def_readonly("name", &ConfessionPreset::name)
-      .def_readonly("description", &ConfessionPreset::description)
-      .def_readonly("believed", &ConfessionPreset::believed)
-      .def_readonly("real", &ConfessionPreset::real);
+  py::class_<ConfessionPreset> confession_preset_class(m, "ConfessionPreset", "A preset of MODEL.md section 2: believed and real parameters.");
+  def_fields(confession_preset_class,
+             field("name", &ConfessionPreset::name),
+             field("description", &ConfessionPreset::description),
+             field("believed", &ConfessionPreset::believed),
+             field("real", &ConfessionPreset::real));
   m.def("confession_preset", &confession_preset, py::arg("name"));
   m.def("confession_preset_names", &confession_preset_names);
   m.def("_confession_game", py::overload_cast<std::size_t, const ConfessionParameters&>(&confession_game),

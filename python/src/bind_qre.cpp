@@ -182,7 +182,7 @@ void bind_for(py::module_& m) {
         const LogitQreOptions o = make_options(max_lambda, regret_tol, first_step, max_accel, corrector_tol, max_iter,
                                                support_tol, record_branch);
         auto result = [&] {
-          py::gil_scoped_release release;
+          SolverScope release;
           return logit_qre(game, o);
         }();
         std::vector<std::size_t> nums;
@@ -200,7 +200,7 @@ void bind_for(py::module_& m) {
       [](const Game& game, double lam, double first_step, double max_accel, double corrector_tol, long long max_iter) {
         const LogitQreOptions o = make_options(1e6, 1e-8, first_step, max_accel, corrector_tol, max_iter, 1e-6, false);
         auto x = [&] {
-          py::gil_scoped_release release;
+          SolverScope release;
           return logit_qre_at(game, lam, o);
         }();
         return convert(x);
@@ -212,21 +212,23 @@ void bind_for(py::module_& m) {
 }  // namespace
 
 void bind_qre(py::module_& m) {
-  py::class_<PyLogitBranch>(m, "LogitBranch", "The traced branch: ``lambdas`` and the ``profiles`` at them.")
-      .def_readonly("lambdas", &PyLogitBranch::lambdas)
-      .def_readonly("profiles", &PyLogitBranch::profiles)
-      .def("__len__", [](const PyLogitBranch& b) { return py::len(b.lambdas); });
-  py::class_<PyLogitResult>(m, "LogitQreResult", "Result of logit_qre: the limiting equilibrium and the branch.")
-      .def_readonly("equilibrium", &PyLogitResult::equilibrium)
-      .def_readonly("qre", &PyLogitResult::qre)
-      .def_readonly("regret", &PyLogitResult::regret)
-      .def_readonly("lam", &PyLogitResult::lam)
-      .def_readonly("converged", &PyLogitResult::converged)
-      .def_readonly("num_iter", &PyLogitResult::num_iter)
-      .def_readonly("message", &PyLogitResult::message)
-      .def_readonly("branch", &PyLogitResult::branch)
-      .def_readonly("options", &PyLogitResult::options)
-      .def("__repr__", [](const PyLogitResult& r) {
+  py::class_<PyLogitBranch> logit_branch_class(m, "LogitBranch", "The traced branch: ``lambdas`` and the ``profiles`` at them.");
+  def_fields(logit_branch_class,
+             field("lambdas", &PyLogitBranch::lambdas),
+             field("profiles", &PyLogitBranch::profiles));
+  logit_branch_class.def("__len__", [](const PyLogitBranch& b) { return py::len(b.lambdas); });
+  py::class_<PyLogitResult> logit_qre_result_class(m, "LogitQreResult", "Result of logit_qre: the limiting equilibrium and the branch.");
+  def_fields(logit_qre_result_class,
+             field("equilibrium", &PyLogitResult::equilibrium),
+             field("qre", &PyLogitResult::qre),
+             field("regret", &PyLogitResult::regret),
+             field("lam", &PyLogitResult::lam),
+             field("converged", &PyLogitResult::converged),
+             field("num_iter", &PyLogitResult::num_iter),
+             field("message", &PyLogitResult::message),
+             field("branch", &PyLogitResult::branch),
+             field("options", &PyLogitResult::options));
+  logit_qre_result_class.def("__repr__", [](const PyLogitResult& r) {
         return "LogitQreResult(converged=" + std::string(r.converged ? "True" : "False") +
                ", lam=" + std::to_string(r.lam) + ", regret=" + py::repr(py::float_(r.regret)).cast<std::string>() +
                ", num_iter=" + std::to_string(r.num_iter) + ")";

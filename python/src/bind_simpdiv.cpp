@@ -77,16 +77,17 @@ Examples
 }  // namespace
 
 void bind_simpdiv(py::module_& m) {
-  py::class_<PySimpdivResult>(m, "SimplicialSubdivisionResult",
-                              "Result of simplicial_subdivision: a verified equilibrium.")
-      .def_readonly("equilibrium", &PySimpdivResult::equilibrium)
-      .def_readonly("regret", &PySimpdivResult::regret)
-      .def_readonly("num_iter", &PySimpdivResult::num_iter)
-      .def_readonly("num_refinements", &PySimpdivResult::num_refinements)
-      .def_readonly("denominator", &PySimpdivResult::denominator)
-      .def_readonly("converged", &PySimpdivResult::converged)
-      .def_readonly("options", &PySimpdivResult::options)
-      .def("__repr__", [](const PySimpdivResult& r) {
+  py::class_<PySimpdivResult> simplicial_subdivision_result_class(m, "SimplicialSubdivisionResult",
+                              "Result of simplicial_subdivision: a verified equilibrium.");
+  def_fields(simplicial_subdivision_result_class,
+             field("equilibrium", &PySimpdivResult::equilibrium),
+             field("regret", &PySimpdivResult::regret),
+             field("num_iter", &PySimpdivResult::num_iter),
+             field("num_refinements", &PySimpdivResult::num_refinements),
+             field("denominator", &PySimpdivResult::denominator),
+             field("converged", &PySimpdivResult::converged),
+             field("options", &PySimpdivResult::options));
+  simplicial_subdivision_result_class.def("__repr__", [](const PySimpdivResult& r) {
         return "SimplicialSubdivisionResult(converged=" + std::string(r.converged ? "True" : "False") +
                ", regret=" + py::repr(py::float_(r.regret)).cast<std::string>() +
                ", num_iter=" + std::to_string(r.num_iter) +
@@ -107,7 +108,7 @@ void bind_simpdiv(py::module_& m) {
             o.start = std::get<MixedProfile>(profile);
         }
         auto result = [&] {
-          py::gil_scoped_release release;
+          SolverScope release;
           return simplicial_subdivision(game, o);
         }();
         PySimpdivResult out;

@@ -14,7 +14,7 @@ auto pure_profiles(Find find) {
   return [find](const NormalFormGame& g, double tol) {
     std::vector<std::size_t> indices;
     {
-      py::gil_scoped_release release;
+      SolverScope release;
       indices = find(g, tol);
     }
     py::list result;
@@ -86,6 +86,7 @@ never worse by more than ``tol`` and better by more than ``tol`` somewhere.
         return "<Elimination " + std::to_string(e.rounds) + " rounds, kept " +
                detail::format_tuple(e.game.nums_actions()) + " actions>";
       });
+  def_pickle(m, "Elimination", &Elimination::game, &Elimination::original_actions, &Elimination::rounds);
   m.def("iterated_elimination", &iterated_elimination<double>, py::arg("game"), py::kw_only(),
         py::arg("tol") = 0.0, R"doc(
 Iterated elimination of strictly dominated pure strategies. Returns an

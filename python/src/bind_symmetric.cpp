@@ -184,7 +184,34 @@ With ``tabulate=False`` (implies per-call evaluation) no table is built and
             << " players, actions " << detail::format_tuple(g.action_labels()) << (g.has_table() ? ", table" : ", on demand")
             << '>';
         return out.str();
-      });
+      })
+      // A table-backed game pickles its table, the confession game its
+      // parameters; a game on a Python function cannot (its function is not
+      // reachable from the C++ game), so the error says how to get a table.
+      .def(py::pickle(
+          [](const SymmetricGame& g) {
+            py::object payoff;
+            if (g.has_table()) {
+              payoff = py::cast(std::vector<double>(g.table().begin(), g.table().end()));
+            } else if (const auto* confession = g.function_target<ConfessionPayoff>()) {
+              payoff = py::cast(confession->parameters);
+            } else {
+              detail::fail("SymmetricGame.__getstate__", "a game defined by a payoff function cannot be pickled (",
+                           g.num_players(), " players, ", g.num_count_vectors(),
+                           " count classes of the others); pickle game.tabulate() instead");
+            }
+            return py::make_tuple(g.num_players(), g.num_actions(), payoff, g.title(), g.action_labels());
+          },
+          [](const py::tuple& state) {
+            if (state.size() != 5) throw py::value_error("unpickling SymmetricGame: expected 5 fields");
+            const auto n = state[0].cast<std::size_t>(), s = state[1].cast<std::size_t>();
+            SymmetricGame game = py::isinstance<ConfessionParameters>(state[2])
+                                     ? confession_game(n, state[2].cast<ConfessionParameters>())
+                                     : SymmetricGame(n, s, state[2].cast<std::vector<double>>());
+            game.set_title(state[3].cast<std::string>());
+            game.set_action_labels(state[4].cast<std::vector<std::string>>());
+            return game;
+          }));
 
   m.def(
       "count_vectors",
@@ -196,11 +223,22 @@ With ``tabulate=False`` (implies per-call evaluation) no table is built and
       "All count vectors of ``total`` players over ``num_actions`` actions, in the library's rank order.");
 
   m.def(
+      "_pure_nash_visit",
+      [](const SymmetricGame& g, const py::function& visit, double tol) {
+        SolverScope release;
+        for_each_pure_nash(g, [&visit](const Counts& counts) {
+          py::gil_scoped_acquire acquire;
+          visit(CountClass{counts});
+        }, tol);
+      },
+      py::arg("game"), py::arg("visit"), py::arg("tol") = 0.0,
+      "Calls visit(CountClass) for each pure equilibrium class as it is found (dilemma.pure_nash_gen).");
+  m.def(
       "pure_nash",
       [](const SymmetricGame& g, double tol) {
         std::vector<CountClass> classes;
         {
-          py::gil_scoped_release release;
+          SolverScope release;
           classes = pure_nash(g, tol);
         }
         return classes;
@@ -215,7 +253,7 @@ action is within ``tol`` of a best reply to the others' counts.
       [](const SymmetricGame& g, double tol) {
         std::vector<std::int64_t> flat;
         {
-          py::gil_scoped_release release;
+          SolverScope release;
           for_each_pure_nash(g, [&](const Counts& c) { flat.insert(flat.end(), c.begin(), c.end()); }, tol);
         }
         const auto s = static_cast<py::ssize_t>(g.num_actions());

@@ -120,7 +120,7 @@ py::object solve_in(bool rational, Solve&& solve) {
     using Scalar = decltype(scalar);
     std::optional<decltype(solve(scalar))> result;
     {
-      py::gil_scoped_release release;
+      SolverScope release;
       result.emplace(solve(scalar));
     }
     return convert(*result);
@@ -141,7 +141,7 @@ class SupportEnumerationIterator {
     const auto step = [](auto& search) {
       std::optional<std::decay_t<decltype(*search.next())>> profile;
       {
-        py::gil_scoped_release release;
+        SolverScope release;
         profile = search.next();
       }
       if (!profile) throw py::stop_iteration();
@@ -192,31 +192,34 @@ product set contains it.
         return "<NashSubset " + std::to_string(py::len(s.row_strategies)) + " x " +
                std::to_string(py::len(s.column_strategies)) + " extreme strategies>";
       });
-  py::class_<PyNashComponent>(m, "NashComponent", R"doc(
+  def_pickle(m, "NashSubset", &PyNashSubset::row_strategies, &PyNashSubset::column_strategies);
+  py::class_<PyNashComponent> nash_component_class(m, "NashComponent", R"doc(
 A connected component of the equilibrium set: the union of its maximal Nash
 subsets. ``equilibria`` lists its extreme equilibria as (x, y) tuples.
-)doc")
-      .def_readonly("row_strategies", &PyNashComponent::row_strategies)
-      .def_readonly("column_strategies", &PyNashComponent::column_strategies)
-      .def_readonly("equilibria", &PyNashComponent::equilibria)
-      .def_readonly("nash_subsets", &PyNashComponent::nash_subsets)
-      .def_property_readonly("is_singleton", [](const PyNashComponent& c) { return py::len(c.equilibria) == 1; },
+)doc");
+  def_fields(nash_component_class,
+             field("row_strategies", &PyNashComponent::row_strategies),
+             field("column_strategies", &PyNashComponent::column_strategies),
+             field("equilibria", &PyNashComponent::equilibria),
+             field("nash_subsets", &PyNashComponent::nash_subsets));
+  nash_component_class.def_property_readonly("is_singleton", [](const PyNashComponent& c) { return py::len(c.equilibria) == 1; },
                              "True for an isolated equilibrium, False for a continuum.")
       .def("__repr__", [](const PyNashComponent& c) {
         return "<NashComponent " + std::to_string(py::len(c.equilibria)) + " extreme equilibria, " +
                std::to_string(py::len(c.nash_subsets)) + " Nash subsets>";
       });
-  py::class_<PyLemkeHowsonResult>(m, "LemkeHowsonResult", R"doc(
+  py::class_<PyLemkeHowsonResult> lemke_howson_result_class(m, "LemkeHowsonResult", R"doc(
 What ``lemke_howson(..., full_output=True)`` reports, as QuantEcon's
 NashResult: ``NE`` (the equilibrium, or None if not converged),
 ``converged``, ``num_iter`` (pivots), ``max_iter`` and ``init_pivot``.
-)doc")
-      .def_readonly("NE", &PyLemkeHowsonResult::NE)
-      .def_readonly("converged", &PyLemkeHowsonResult::converged)
-      .def_readonly("num_iter", &PyLemkeHowsonResult::num_iter)
-      .def_readonly("max_iter", &PyLemkeHowsonResult::max_iter)
-      .def_readonly("init_pivot", &PyLemkeHowsonResult::init_pivot)
-      .def("__repr__", [](const PyLemkeHowsonResult& r) {
+)doc");
+  def_fields(lemke_howson_result_class,
+             field("NE", &PyLemkeHowsonResult::NE),
+             field("converged", &PyLemkeHowsonResult::converged),
+             field("num_iter", &PyLemkeHowsonResult::num_iter),
+             field("max_iter", &PyLemkeHowsonResult::max_iter),
+             field("init_pivot", &PyLemkeHowsonResult::init_pivot));
+  lemke_howson_result_class.def("__repr__", [](const PyLemkeHowsonResult& r) {
         return std::string("<LemkeHowsonResult converged=") + (r.converged ? "True" : "False") +
                ", num_iter=" + std::to_string(r.num_iter) + ">";
       });
@@ -230,10 +233,13 @@ NashResult: ``NE`` (the equilibrium, or None if not converged),
       .def("__repr__", [](const PyZeroSumSolution& s) {
         return "<ZeroSumSolution value=" + std::string(py::str(s.value)) + ">";
       });
-  py::class_<PySecurityStrategy>(m, "SecurityStrategy", "A mixed maxmin strategy and the payoff it guarantees.")
-      .def_readonly("strategy", &PySecurityStrategy::strategy)
-      .def_readonly("level", &PySecurityStrategy::level)
-      .def("__repr__", [](const PySecurityStrategy& s) {
+  def_pickle(m, "ZeroSumSolution", &PyZeroSumSolution::value, &PyZeroSumSolution::row_strategy,
+             &PyZeroSumSolution::column_strategy);
+  py::class_<PySecurityStrategy> security_strategy_class(m, "SecurityStrategy", "A mixed maxmin strategy and the payoff it guarantees.");
+  def_fields(security_strategy_class,
+             field("strategy", &PySecurityStrategy::strategy),
+             field("level", &PySecurityStrategy::level));
+  security_strategy_class.def("__repr__", [](const PySecurityStrategy& s) {
         return "<SecurityStrategy level=" + std::string(py::str(s.level)) + ">";
       });
   py::class_<SupportEnumerationIterator>(m, "SupportEnumerationIterator",

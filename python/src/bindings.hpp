@@ -6,9 +6,12 @@
 #include <pybind11/stl.h>
 
 #include <boost/multiprecision/cpp_int.hpp>
+#include <type_traits>
+#include <utility>
 #include <variant>
 
 #include "dilemma/core/combinatorics.hpp"
+#include "dilemma/core/monitor.hpp"
 #include "dilemma/games/normal_form_game.hpp"
 #include "dilemma/profiles/mixed_profile.hpp"
 
@@ -30,6 +33,78 @@ void bind_qre(py::module_& m);
 void bind_simpdiv(py::module_& m);
 void bind_decomposition(py::module_& m);
 void bind_enumeration(py::module_& m);
+void bind_monitor(py::module_& m);
+
+/// Runs a solver with the GIL released and stoppable: at the solver's
+/// checkpoints a pending Ctrl-C raises KeyboardInterrupt, and the progress
+/// callback, time limit and cancel token of the innermost
+/// `with dilemma.monitor(...)` block of this thread apply. Use it where a
+/// binding would use py::gil_scoped_release (also as py::call_guard).
+class SolverScope {
+ public:
+  SolverScope();
+  SolverScope(const SolverScope&) = delete;
+  SolverScope& operator=(const SolverScope&) = delete;
+
+ private:
+  static Monitor make_monitor(py::object& progress);
+  py::object progress_ = py::none();  // released last, with the GIL held again
+  Monitor monitor_;
+  MonitorScope scope_;
+  py::gil_scoped_release release_;
+};
+
+template <class T, class... Members, std::size_t... I>
+T from_pickle_state(const py::tuple& state, std::index_sequence<I...>, Members T::*... members) {
+  if constexpr (std::is_default_constructible_v<T>) {
+    T value;  // every member is assigned below
+    ((value.*members = state[I].template cast<Members>()), ...);
+    return value;
+  } else {  // an aggregate holding games: the members must be listed in declaration order
+    return T{state[I].template cast<Members>()...};
+  }
+}
+
+/// Pickling by value: the state is the tuple of the given data members,
+/// each castable to and from Python. A T without default constructor is
+/// built by aggregate initialization: list all its members, in order.
+template <class T, class... Members>
+void def_pickle(py::class_<T>& cls, Members T::*... members) {
+  cls.def(py::pickle([members...](const T& value) { return py::make_tuple(value.*members...); },
+                     [members...](const py::tuple& state) {
+                       if (state.size() != sizeof...(Members))
+                         throw py::value_error("unpickling: expected a state of " +
+                                               std::to_string(sizeof...(Members)) + " fields, got " +
+                                               std::to_string(state.size()));
+                       return from_pickle_state<T>(state, std::index_sequence_for<Members...>{}, members...);
+                     }));
+}
+
+/// def_pickle for the class bound as `name` in module m.
+template <class T, class... Members>
+void def_pickle(py::module_& m, const char* name, Members T::*... members) {
+  auto cls = py::reinterpret_borrow<py::class_<T>>(m.attr(name));
+  def_pickle(cls, members...);
+}
+
+/// A data member exposed read-only under `name` (see def_fields).
+template <class T, class Member>
+struct Field {
+  const char* name;
+  Member T::*member;
+  const char* doc;
+};
+template <class T, class Member>
+Field<T, Member> field(const char* name, Member T::*member, const char* doc = "") {
+  return {name, member, doc};
+}
+
+/// Read-only attributes for the fields, and pickling by their values.
+template <class T, class... Members>
+void def_fields(py::class_<T>& cls, Field<T, Members>... fields) {
+  (cls.def_readonly(fields.name, fields.member, fields.doc), ...);
+  def_pickle(cls, fields.member...);
+}
 
 /// A profile from Python: a sequence of action indices (pure) or a sequence
 /// of probability vectors, one per player (mixed).

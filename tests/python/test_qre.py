@@ -79,7 +79,7 @@ def test_dense_and_symmetric_agree():
 
 def test_random_games_limit_is_verified():
     for seed in range(4):
-        game = dilemma.random_game([3, 2, 3], seed, low=0, high=99, integer=True)
+        game = dilemma.random_game([3, 2, 3], random_state=seed, low=0, high=99, integer=True)
         result = dilemma.logit_qre(game)
         assert result.converged
         assert dilemma.regret(game, result.equilibrium) <= 1e-8 * 99
@@ -105,7 +105,7 @@ def test_plot_branch_to_png(tmp_path):
     import matplotlib
 
     matplotlib.use("Agg")
-    result = dilemma.logit_qre(dilemma.random_game([3, 3, 3], 11, low=0, high=99, integer=True))
+    result = dilemma.logit_qre(dilemma.random_game([3, 3, 3], random_state=11, low=0, high=99, integer=True))
     ax = dilemma.plotting.qre_branch(result)
     path = tmp_path / "qre_branch.png"
     ax.figure.savefig(path, dpi=80)

@@ -26,6 +26,7 @@
 #include <string>
 #include <vector>
 
+#include "dilemma/core/monitor.hpp"
 #include "dilemma/core/combinatorics.hpp"
 #include "dilemma/games/normal_form_game.hpp"
 #include "dilemma/games/symmetric_game.hpp"
@@ -109,6 +110,7 @@ std::pair<std::vector<double>, std::size_t> conjugate_gradients(const char* func
   const double target = tol * std::sqrt(dot(b, b));
   double rz = dot(r, z);
   for (std::size_t step = 0; step <= max_iter; ++step) {
+    checkpoint(function, static_cast<double>(step), static_cast<double>(max_iter));
     if (std::sqrt(dot(r, r)) <= target) return {x, step};
     if (step == max_iter) break;
     apply(p, q);

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "dilemma/core/monitor.hpp"
 #include "dilemma/games/symmetric_game.hpp"
 #include "dilemma/profiles/symmetric_payoffs.hpp"
 #include "dilemma/solvers/symmetric_equilibria.hpp"
@@ -58,6 +59,7 @@ inline ReplicatorTrajectory replicator_trajectory(const SymmetricGame& game, std
     dxdt = replicator_field(game, clipped);
   };
   for (std::size_t step = 0; t < t_end; ++step) {
+    detail::checkpoint("replicator_trajectory", t, t_end);
     if (step >= max_steps)
       detail::fail("replicator_trajectory", "did not reach t_end = ", t_end, " within ", max_steps, " steps (t = ", t, ")");
     dt = std::min(dt, t_end - t);

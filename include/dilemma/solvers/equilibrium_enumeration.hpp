@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "dilemma/core/errors.hpp"
+#include "dilemma/core/monitor.hpp"
 #include "dilemma/detail/interval.hpp"
 #include "dilemma/games/normal_form_game.hpp"
 #include "dilemma/profiles/expected_payoffs.hpp"
@@ -346,8 +347,11 @@ class BoxSearch {
     return false;
   }
 
-  BoxSearch(const SupportSystem& system, const EquilibriumEnumerationOptions& options, double scale)
-      : system_(system), options_(options), scale_(scale), d_(system.dimension()) {}
+  /// `work_done` of `work_total` support profiles are behind this search (for progress reports).
+  BoxSearch(const SupportSystem& system, const EquilibriumEnumerationOptions& options, double scale,
+            double work_done = 0, double work_total = 0)
+      : system_(system), options_(options), scale_(scale), d_(system.dimension()), work_done_(work_done),
+        work_total_(work_total) {}
 
   /// `equations` and `variables` select a subsystem: only those equations
   /// exclude boxes, only those variables are bisected (the others keep
@@ -377,6 +381,7 @@ class BoxSearch {
       Node node = queue.top();
       queue.pop();
       ++result.boxes;
+      checkpoint("enumerate_equilibria", work_done_, work_total_);
       std::vector<Interval>& box = node.box;
       if (!clip_to_simplices(box)) continue;
       system_.evaluate(box, values, use_gains ? &gains : nullptr);
@@ -627,6 +632,7 @@ class BoxSearch {
   const EquilibriumEnumerationOptions& options_;
   double scale_;
   std::size_t d_;
+  double work_done_, work_total_;
 };
 
 /// The search of enumerate_equilibria: supports in Porter-Nudelman-Shoham
@@ -636,21 +642,35 @@ class EquilibriumEnumerator {
   using Visit = std::function<void(const MixedProfile&, const SupportProfile&)>;
 
   EquilibriumEnumerator(const NormalFormGame& game, const EquilibriumEnumerationOptions& options)
-      : game_(game), options_(options), n_(game.num_players()), scale_(payoff_range(game)) {}
+      : game_(game), options_(options), n_(game.num_players()), scale_(payoff_range(game)) {
+    for (std::size_t m : game.nums_actions()) work_total_ *= std::ldexp(1.0, static_cast<int>(m)) - 1;
+  }
 
   EquilibriumEnumeration run(const Visit& visit) {
     visit_ = visit;
+    double finished = 0;
     for (const std::vector<std::size_t>& sizes : size_profiles()) {
       sizes_ = sizes;
       std::vector<std::vector<std::size_t>> domains(n_);
       for (std::size_t j = 0; j < n_; ++j)
         for (std::size_t a = 0; a < game_.num_actions(j); ++a) domains[j].push_back(a);
       choose_support(0, domains);
+      // Pruned domains make the counts inside a size profile fall short; this is exact.
+      double supports = 1;
+      for (std::size_t j = 0; j < n_; ++j) supports *= subsets(game_.num_actions(j), sizes[j]);
+      work_done_ = finished += supports;
     }
     return std::move(result_);
   }
 
  private:
+  /// The number of k-subsets of m actions.
+  static double subsets(std::size_t m, std::size_t k) {
+    double count = 1;
+    for (std::size_t t = 0; t < k; ++t) count = count * static_cast<double>(m - t) / static_cast<double>(t + 1);
+    return count;
+  }
+
   /// Support sizes by total, then by balance (max - min), then lexicographically.
   std::vector<std::vector<std::size_t>> size_profiles() const {
     std::vector<std::vector<std::size_t>> profiles;
@@ -691,7 +711,14 @@ class EquilibriumEnumerator {
       std::vector<std::vector<std::size_t>> next = domains;
       next[i].clear();
       for (std::size_t t : pick) next[i].push_back(domain[t]);
-      if (remove_dominated(next, i)) choose_support(i + 1, next);
+      if (remove_dominated(next, i)) {
+        choose_support(i + 1, next);
+      } else {  // the supports of the later players that this choice rules out
+        double skipped = 1;
+        for (std::size_t j = i + 1; j < n_; ++j) skipped *= subsets(game_.num_actions(j), sizes_[j]);
+        work_done_ += skipped;
+        checkpoint("enumerate_equilibria", work_done_, work_total_);
+      }
       // Next k-subset of the domain's positions, lexicographically.
       std::size_t t = k;
       while (t-- > 0 && pick[t] == domain.size() - k + t) {
@@ -750,9 +777,11 @@ class EquilibriumEnumerator {
 
   void solve(const SupportProfile& support) {
     ++result_.supports_solved;
+    work_done_ += 1;
+    checkpoint("enumerate_equilibria", work_done_, work_total_);
     const SupportSystem system(game_, support);
     const std::size_t d = system.dimension();
-    const BoxSearch search(system, options_, scale_);
+    const BoxSearch search(system, options_, scale_, work_done_, work_total_);
     const std::vector<bool> all(d, true);
     if (system.vanishes()) {
       if (d == 0) return accept(system, {}, support);
@@ -843,6 +872,7 @@ class EquilibriumEnumerator {
   std::vector<std::size_t> sizes_;
   Visit visit_;
   EquilibriumEnumeration result_;
+  double work_done_ = 0, work_total_ = 1;  // support profiles behind / in all, for progress reports
 };
 
 inline void validate_enumeration_options(const char* function, const NormalFormGame& game,

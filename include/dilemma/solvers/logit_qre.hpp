@@ -55,6 +55,7 @@
 #include <utility>
 #include <vector>
 
+#include "dilemma/core/monitor.hpp"
 #include "dilemma/core/errors.hpp"
 #include "dilemma/games/normal_form_game.hpp"
 #include "dilemma/games/symmetric_game.hpp"
@@ -443,6 +444,8 @@ class LogitTracer {
     steps = 0;
     converged = false;
     while (true) {
+      // Progress in log(1 + lambda), towards max_lambda or the target.
+      checkpoint(function_, std::log1p(z[n_]), std::log1p(target < 0 ? o_.max_lambda : target));
       if (target < 0) {
         if (regret <= o_.regret_tol * scale) {
           converged = true;

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "dilemma/core/monitor.hpp"
 #include "dilemma/games/normal_form_game.hpp"
 
 namespace dilemma {
@@ -83,6 +84,7 @@ std::vector<std::size_t> pure_nash_indices(const BasicNormalFormGame<Scalar>& ga
   std::vector<Scalar> best;
   std::size_t next = 0;
   while (next < n) {
+    detail::checkpoint("pure_nash", static_cast<double>(next), static_cast<double>(n));
     detail::strike_non_best_responses(game, next++, tol, is_candidate, best);
     if (next == n) break;
     std::size_t survivors = 0;

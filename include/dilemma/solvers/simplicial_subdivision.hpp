@@ -64,6 +64,7 @@
 #include <string>
 #include <vector>
 
+#include "dilemma/core/monitor.hpp"
 #include "dilemma/core/errors.hpp"
 #include "dilemma/games/normal_form_game.hpp"
 #include "dilemma/profiles/expected_payoffs.hpp"
@@ -203,6 +204,7 @@ inline std::vector<std::int64_t> simplicial_restart(const SimplicialGrid& grid, 
   labels.push_back(first.index);
   std::size_t entered = 0;  // index of the vertex that just entered
   while (true) {
+    checkpoint("simplicial_subdivision");
     if (++pivots > max_iter)
       throw NotConverged("simplicial_subdivision: no equilibrium after max_iter = " + std::to_string(max_iter) +
                          " pivots (grid denominator " + std::to_string(K) + "); raise max_iter");

@@ -12,6 +12,7 @@
 #include <random>
 #include <vector>
 
+#include "dilemma/core/monitor.hpp"
 #include "dilemma/games/symmetric_game.hpp"
 #include "dilemma/profiles/symmetric_payoffs.hpp"
 
@@ -348,6 +349,7 @@ inline SymmetricEquilibria solve_supports(const SymmetricGame& game, const Symme
       for (std::size_t a = 0; a < s; ++a)
         if (mask & (1u << a)) support.push_back(a);
       ++result.supports_searched;
+      checkpoint("symmetric_equilibria", static_cast<double>(result.supports_searched), std::ldexp(1.0, static_cast<int>(s)) - 1);
       support_equilibria(game, support, options, tol, engine, result, all_trivial, require_best_reply);
     }
   result.exhaustive = all_trivial;

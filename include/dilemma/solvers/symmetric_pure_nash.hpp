@@ -8,6 +8,7 @@
 #include <thread>
 #include <vector>
 
+#include "dilemma/core/monitor.hpp"
 #include "dilemma/core/combinatorics.hpp"
 #include "dilemma/games/symmetric_game.hpp"
 #include "dilemma/models/confession.hpp"
@@ -55,6 +56,7 @@ class PureNashScan {
     Counts m(s_), c(s_);
     if (j_begin > 0) fill_layer(j_begin - 1, m, previous);
     for (std::size_t j = j_begin; j < j_end; ++j) {
+      checkpoint("pure_nash", static_cast<double>(j), static_cast<double>(n_ + 1));  // no-op on worker threads
       if (j < n_) fill_layer(j, m, current);
       if (s_ == 3) {  // the hot case: within a layer, ranks are the counts of action 1
         const std::size_t rest = n_ - j;

@@ -1,0 +1,138 @@
+// Ctrl-C, progress callbacks, time limits and cancel tokens for the solvers
+// (dilemma.monitor, CancelToken; SolverScope used by every binding).
+#include <limits>
+#include <vector>
+
+#include "bindings.hpp"
+
+namespace dilemma::python {
+
+namespace {
+
+/// What `with dilemma.monitor(...)` asks of the solvers this thread runs.
+struct MonitorRequest {
+  py::object progress = py::none();
+  double time_limit = std::numeric_limits<double>::infinity();
+  const CancelToken* cancel = nullptr;
+};
+
+/// The requests of the `with` blocks this thread is in, innermost last
+/// (only touched with the GIL held).
+std::vector<MonitorRequest>& requests() {
+  thread_local std::vector<MonitorRequest> stack;
+  return stack;
+}
+
+struct PyMonitor {
+  MonitorRequest request;
+  py::object token;  // keeps the CancelToken alive while the block runs
+};
+
+}  // namespace
+
+Monitor SolverScope::make_monitor(py::object& progress) {
+  Monitor monitor;
+  if (!requests().empty()) {
+    const MonitorRequest& request = requests().back();
+    progress = request.progress;
+    monitor.time_limit = request.time_limit;
+    monitor.cancel = request.cancel;
+  }
+  // Also without a progress callback: the solver's checkpoints are where a
+  // pending Ctrl-C (or any signal handler's exception) is raised.
+  monitor.progress = [&progress](double fraction) {
+    py::gil_scoped_acquire acquire;
+    if (PyErr_CheckSignals() != 0) throw py::error_already_set();
+    if (!progress.is_none()) progress(fraction);
+  };
+  return monitor;
+}
+
+SolverScope::SolverScope() : monitor_(make_monitor(progress_)), scope_(monitor_) {}
+
+void bind_monitor(py::module_& m) {
+  py::register_exception<Cancelled>(m, "Cancelled", PyExc_RuntimeError);
+  py::register_exception_translator([](std::exception_ptr error) {
+    try {
+      if (error) std::rethrow_exception(error);
+    } catch (const TimeLimitExceeded& e) {
+      PyErr_SetString(PyExc_TimeoutError, e.what());
+    }
+  });
+  py::class_<CancelToken>(m, "CancelToken", R"doc(
+A flag that stops the solvers run in a ``with dilemma.monitor(cancel=token)``
+block: call ``token.cancel()`` from another thread (a button callback, a
+timer) and the solver raises ``dilemma.Cancelled`` at its next checkpoint.
+)doc")
+      .def(py::init<>())
+      .def("cancel", &CancelToken::cancel, "Ask the solvers polling this token to stop.")
+      .def("reset", &CancelToken::reset, "Clear the request, so the token can be used again.")
+      .def_property_readonly("cancelled", &CancelToken::cancelled);
+  py::class_<PyMonitor>(m, "Monitor", "Context manager returned by dilemma.monitor.")
+      .def("__enter__",
+           [](PyMonitor& self) {
+             requests().push_back(self.request);
+             return &self;
+           },
+           py::return_value_policy::reference)
+      .def("__exit__", [](PyMonitor&, const py::args&) {
+        if (!requests().empty()) requests().pop_back();
+        return false;
+      });
+  m.def(
+      "monitor",
+      [](py::object progress, py::object time_limit, py::object cancel) {
+        PyMonitor monitor;
+        if (!progress.is_none() && !PyCallable_Check(progress.ptr()))
+          throw py::type_error("monitor: progress must be callable or None, got " +
+                               py::repr(progress).cast<std::string>());
+        monitor.request.progress = progress;
+        if (!time_limit.is_none()) {
+          const double seconds = time_limit.cast<double>();
+          if (!(seconds >= 0))
+            throw py::value_error("monitor: time_limit must be >= 0 seconds or None, got " +
+                                  py::repr(time_limit).cast<std::string>());
+          monitor.request.time_limit = seconds;
+        }
+        if (!cancel.is_none()) {
+          if (!py::isinstance<CancelToken>(cancel))
+            throw py::type_error("monitor: cancel must be a CancelToken or None, got " +
+                                 py::repr(cancel).cast<std::string>());
+          monitor.request.cancel = &cancel.cast<const CancelToken&>();
+          monitor.token = cancel;
+        }
+        return monitor;
+      },
+      py::kw_only(), py::arg("progress") = py::none(), py::arg("time_limit") = py::none(),
+      py::arg("cancel") = py::none(), R"doc(
+Progress reports, a time limit and cancellation for the solvers run in a ``with`` block.
+
+Every solver releases the GIL and checks at its checkpoints (per support,
+box, pivot or path step) whether to stop; Ctrl-C (KeyboardInterrupt in
+Jupyter) is honoured there with or without a monitor.
+
+Parameters
+----------
+progress : callable, optional
+    Called as ``progress(fraction)`` about every 50 ms with the fraction of
+    the work done (NaN when the solver cannot tell); an exception it raises
+    stops the solver and propagates.
+time_limit : float, optional
+    Seconds after which a solver raises ``TimeoutError``.
+cancel : CancelToken, optional
+    A solver raises ``dilemma.Cancelled`` once ``cancel.cancel()`` is called.
+
+Examples
+--------
+>>> import dilemma
+>>> game = dilemma.random_game((4, 4, 4), random_state=1)
+>>> try:
+...     with dilemma.monitor(time_limit=0.0):
+...         dilemma.enumerate_equilibria(game)
+... except TimeoutError as error:
+...     print(error)
+enumerate_equilibria: stopped at the time limit of 0 s
+)doc");
+}
+
+}  // namespace dilemma::python

@@ -1,0 +1,110 @@
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <thread>
+#include <vector>
+
+#include "dilemma/core/monitor.hpp"
+#include "dilemma/games/generators.hpp"
+#include "dilemma/models/confession.hpp"
+#include "dilemma/solvers/equilibrium_enumeration.hpp"
+#include "dilemma/solvers/logit_qre.hpp"
+#include "dilemma/solvers/simplicial_subdivision.hpp"
+#include "dilemma/solvers/symmetric_pure_nash.hpp"
+#include "dilemma/solvers/vertex_enumeration.hpp"
+
+using namespace dilemma;
+
+namespace {
+
+/// A game whose full enumeration takes seconds: many supports, a box search each.
+NormalFormGame slow_game() { return random_game({5, 5, 5}, 7); }
+
+}  // namespace
+
+TEST_CASE("checkpoint: without a scope it does nothing") {
+  CHECK_NOTHROW(detail::checkpoint("test", 1, 2));
+  const auto result = enumerate_equilibria(random_game({2, 2, 2}, 1));
+  CHECK(result.exhaustive);
+}
+
+TEST_CASE("MonitorScope: a cancelled token stops enumerate_equilibria, vertex_enumeration and logit_qre") {
+  CancelToken token;
+  token.cancel();
+  Monitor monitor;
+  monitor.cancel = &token;
+  MonitorScope scope(monitor);
+  CHECK_THROWS_WITH_AS(enumerate_equilibria(slow_game()), "enumerate_equilibria: cancelled", Cancelled);
+  CHECK_THROWS_AS(vertex_enumeration(random_game({6, 6}, 3)), Cancelled);
+  CHECK_THROWS_AS(logit_qre(random_game({3, 3, 3}, 2)), Cancelled);
+  CHECK_THROWS_AS(simplicial_subdivision(random_game({3, 3, 3}, 2)), Cancelled);
+  token.reset();
+  CHECK(enumerate_equilibria(random_game({2, 2}, 1)).exhaustive);
+}
+
+TEST_CASE("MonitorScope: a token cancelled from another thread stops a running search") {
+  CancelToken token;
+  Monitor monitor;
+  monitor.cancel = &token;
+  std::thread canceller([&token] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    token.cancel();
+  });
+  const auto start = std::chrono::steady_clock::now();
+  {
+    MonitorScope scope(monitor);
+    CHECK_THROWS_AS(enumerate_equilibria(slow_game()), Cancelled);
+  }
+  canceller.join();
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
+}
+
+TEST_CASE("MonitorScope: the time limit stops a solver with TimeLimitExceeded naming it") {
+  Monitor monitor;
+  monitor.time_limit = 0.0;
+  MonitorScope scope(monitor);
+  CHECK_THROWS_WITH_AS(enumerate_equilibria(slow_game()),
+                       "enumerate_equilibria: stopped at the time limit of 0 s", TimeLimitExceeded);
+  const auto purge = confession_game(300, ConfessionParameters{});
+  CHECK_THROWS_AS(pure_nash(purge), TimeLimitExceeded);
+}
+
+TEST_CASE("MonitorScope: progress rises from 0 to 1; its exception stops the solver") {
+  std::vector<double> seen;
+  Monitor monitor;
+  monitor.interval = 0.0;
+  monitor.progress = [&seen](double fraction) { seen.push_back(fraction); };
+  {
+    MonitorScope scope(monitor);
+    enumerate_equilibria(random_game({3, 3, 3}, 4));
+  }
+  REQUIRE(seen.size() > 10);
+  CHECK(std::is_sorted(seen.begin(), seen.end()));
+  CHECK(seen.front() >= 0);
+  CHECK(seen.back() <= 1);
+  CHECK(seen.back() > 0.5);
+
+  struct Stop {};
+  monitor.progress = [](double) { throw Stop{}; };
+  MonitorScope scope(monitor);
+  CHECK_THROWS_AS(logit_qre(random_game({3, 3}, 5)), Stop);
+}
+
+TEST_CASE("MonitorScope: scopes nest and restore the outer monitor; bad limits are refused") {
+  CancelToken cancelled;
+  cancelled.cancel();
+  Monitor outer, inner;
+  outer.cancel = &cancelled;
+  MonitorScope outer_scope(outer);
+  {
+    MonitorScope inner_scope(inner);
+    CHECK_NOTHROW(detail::checkpoint("test"));
+  }
+  CHECK_THROWS_AS(detail::checkpoint("test"), Cancelled);
+  Monitor bad;
+  bad.time_limit = -1;
+  CHECK_THROWS_WITH_AS(MonitorScope{bad}, "MonitorScope: time_limit must be >= 0, got -1", InvalidArgument);
+  bad.time_limit = std::nan("");
+  CHECK_THROWS_AS(MonitorScope{bad}, InvalidArgument);
+  CHECK_THROWS_AS(detail::checkpoint("test"), Cancelled);  // the refused scopes left the outer one in place
+}

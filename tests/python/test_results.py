@@ -1,0 +1,233 @@
+"""Result objects, progress / time limits / cancellation / Ctrl-C, pickling and rich display."""
+import math
+import os
+import pickle
+import signal
+import threading
+import time
+from fractions import Fraction
+
+import numpy as np
+import pytest
+
+import dilemma
+
+
+def slow_game():
+    """A game whose full enumeration takes seconds (31^3 support profiles)."""
+    return dilemma.random_game((5, 5, 5), random_state=7)
+
+
+# -- EquilibriumList ---------------------------------------------------------
+
+def test_enumerators_return_lists_with_a_report():
+    pd = dilemma.prisoners_dilemma()
+    found = dilemma.pure_nash(pd)
+    assert found == [(1, 1)] and isinstance(found, list)
+    assert (found.method, found.converged, found.exhaustive, found.num_iter) == ("pure_nash", True, True, 4)
+    assert found.params == {"tol": 0.0}
+    assert dilemma.pure_nash(pd, tol=0.5).params == {"tol": 0.5}
+    assert dilemma.pure_nash_brute(pd) == found
+
+    game = dilemma.battle_of_the_sexes()
+    extreme = dilemma.vertex_enumeration(game, True)
+    assert extreme.params == {"rational": True, "tol": 1e-9} and extreme.exhaustive
+    assert len(extreme) == 3 and all(dilemma.is_nash(game, [np.asarray(x, float) for x in p]) for p in extreme)
+    assert dilemma.vertex_enumeration(game, rational=True).params["rational"] is True
+    lh = dilemma.lemke_howson_all(game)
+    assert not lh.exhaustive and lh.num_iter == 4 and lh.method == "lemke_howson_all"
+    assert all(dilemma.is_nash(game, p) for p in lh)
+    assert len(dilemma.support_enumeration(game)) == 3
+
+    symmetric = dilemma.confession_game(20, "leniency_for_naming")
+    classes = dilemma.pure_nash(symmetric)
+    assert classes.num_iter == symmetric.num_count_vectors and [c.counts for c in classes] == [(0, 0, 20)]
+    mixed = dilemma.symmetric_equilibria(symmetric)
+    assert isinstance(mixed, dilemma.EquilibriumList) and mixed.num_iter == mixed.supports_searched == 7
+
+
+def test_enumerators_reject_unknown_options_naming_them():
+    with pytest.raises(TypeError, match=r"vertex_enumeration\(\) got unexpected keyword argument\(s\) \['tolerance'\]"):
+        dilemma.vertex_enumeration(dilemma.matching_pennies(), tolerance=1e-6)
+    with pytest.raises(TypeError, match="pure_nash"):
+        dilemma.pure_nash(dilemma.matching_pennies(), 0.1)
+
+
+def test_keyword_only_tol_max_iter_random_state():
+    """QuantEcon's option names are keyword-only everywhere (the first line of
+    a compiled function's docstring is its signature)."""
+    import inspect
+
+    offenders = []
+    for name in dilemma.__all__:
+        function = getattr(dilemma, name)
+        if not callable(function) or isinstance(function, type):
+            continue
+        try:
+            parameters = inspect.signature(function).parameters.values()
+            positional = [p.name for p in parameters if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+        except (TypeError, ValueError):  # compiled: read the signatures pybind11 writes into the docstring
+            positional = []
+            for line in (function.__doc__ or "").splitlines():
+                if line.startswith(f"{name}(") or line[:3].strip(". ").isdigit() and f"{name}(" in line:
+                    arguments = line[line.index("(") + 1:line.rindex(")")]
+                    before_star = arguments.split("*,")[0]
+                    positional += [a.split(":")[0].strip() for a in before_star.split(",")]
+        offenders += [f"{name}({p})" for p in positional if p in ("tol", "max_iter", "random_state")]
+    assert offenders == []
+
+
+# -- progress, time limits, cancellation, Ctrl-C ------------------------------
+
+def test_progress_is_reported_in_order_and_can_stop_the_solver():
+    seen = []
+    with dilemma.monitor(progress=seen.append):
+        result = dilemma.enumerate_equilibria(dilemma.random_game((4, 4, 3), random_state=4))
+    assert result.exhaustive and len(seen) >= 2
+    assert seen == sorted(seen) and 0 <= seen[0] and seen[-1] <= 1
+
+    class Stop(Exception):
+        pass
+
+    def stop(fraction):
+        raise Stop(fraction)
+
+    with pytest.raises(Stop):
+        dilemma.vertex_enumeration(dilemma.random_game((12, 12), random_state=1), progress=stop)
+    # the solver still works after being stopped
+    assert dilemma.pure_nash(dilemma.prisoners_dilemma()) == [(1, 1)]
+
+
+def test_time_limit_raises_timeout_error_naming_the_solver():
+    with pytest.raises(TimeoutError, match="enumerate_equilibria: stopped at the time limit of 0.2 s"):
+        with dilemma.monitor(time_limit=0.2):
+            dilemma.enumerate_equilibria(slow_game())
+    with pytest.raises(TimeoutError, match="pure_nash"):
+        dilemma.pure_nash(dilemma.confession_game(3000, "invariant_purge"), time_limit=0)
+    with pytest.raises(TimeoutError):
+        dilemma.symmetric_equilibria(dilemma.confession_game(30, "leniency_for_naming"), time_limit=0)
+
+
+def test_cancel_token_from_another_thread():
+    token = dilemma.CancelToken()
+    timer = threading.Timer(0.2, token.cancel)
+    start = time.monotonic()
+    timer.start()
+    with pytest.raises(dilemma.Cancelled, match="enumerate_equilibria: cancelled"):
+        with dilemma.monitor(cancel=token):
+            dilemma.enumerate_equilibria(slow_game())
+    assert time.monotonic() - start < 3 and token.cancelled
+    token.reset()
+    assert not token.cancelled
+
+
+def test_ctrl_c_raises_keyboard_interrupt_promptly():
+    """SIGINT while a solver runs with the GIL released: KeyboardInterrupt at
+    its next checkpoint, as Jupyter's interrupt button does."""
+    timer = threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGINT))
+    start = time.monotonic()
+    timer.start()
+    with pytest.raises(KeyboardInterrupt):
+        dilemma.enumerate_equilibria(slow_game())
+    assert time.monotonic() - start < 3
+    timer = threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGINT))
+    timer.start()
+    with pytest.raises(KeyboardInterrupt):
+        dilemma.simplicial_subdivision(dilemma.random_game((3,) * 8, random_state=3), max_iter=10**9)
+    assert dilemma.pure_nash(dilemma.prisoners_dilemma()) == [(1, 1)]
+
+
+def test_monitor_rejects_bad_arguments_naming_them():
+    with pytest.raises(TypeError, match="monitor: progress must be callable"):
+        dilemma.monitor(progress=3)
+    with pytest.raises(ValueError, match="monitor: time_limit must be >= 0"):
+        dilemma.monitor(time_limit=-1)
+    with pytest.raises(ValueError, match="monitor: time_limit"):
+        dilemma.monitor(time_limit=math.nan)
+    with pytest.raises(TypeError, match="monitor: cancel must be a CancelToken"):
+        dilemma.monitor(cancel=True)
+
+
+# -- pickling ------------------------------------------------------------------
+
+def roundtrip(value):
+    return pickle.loads(pickle.dumps(value))
+
+
+def test_symmetric_games_pickle_by_table_or_parameters():
+    table = dilemma.SymmetricGame(4, 2, np.arange(8.0).reshape(2, 4))
+    table.title = "counts"
+    clone = roundtrip(table)
+    assert np.array_equal(clone.table, table.table) and clone.title == "counts"
+    purge = dilemma.confession_game(2000, "hoped_leniency", leniency=0.5)
+    clone = roundtrip(purge)
+    assert clone.num_players == 2000 and not clone.has_table and len(pickle.dumps(purge)) < 1000
+    assert [c.counts for c in dilemma.pure_nash(clone)] == [c.counts for c in dilemma.pure_nash(purge)]
+    assert clone.action_labels == purge.action_labels
+    on_python = dilemma.SymmetricGame.from_function(10**4, 2, lambda a, m: a + 0.0 * m[:, 0], tabulate=False)
+    with pytest.raises(ValueError, match=r"SymmetricGame.__getstate__: .*pickle game.tabulate\(\) instead"):
+        pickle.dumps(on_python)
+
+
+def test_results_pickle_with_every_field():
+    game = dilemma.random_game((3, 3), random_state=2)
+    three = dilemma.random_game((2, 2, 2), random_state=5)
+    symmetric = dilemma.confession_game(6, "leniency_for_naming")
+    results = [
+        dilemma.pure_nash(game), dilemma.vertex_enumeration(game, True), dilemma.nash_components(game),
+        dilemma.symmetric_equilibria(symmetric), dilemma.enumerate_equilibria(three),
+        dilemma.logit_qre(three), dilemma.simplicial_subdivision(three), dilemma.invariance_report(symmetric),
+        dilemma.efficiency(symmetric), dilemma.solve_zero_sum(dilemma.matching_pennies()),
+        dilemma.security_strategy(game, 0), dilemma.lemke_howson(game, full_output=True)[1],
+        dilemma.correlated_equilibrium(game), dilemma.correlated_equilibrium(symmetric),
+        dilemma.mixed_dominance(game, 0, 0), dilemma.decompose(game), dilemma.decompose(symmetric),
+        dilemma.replicator_rest_points(symmetric), dilemma.evolutionarily_stable_strategies(symmetric),
+        dilemma.iterated_elimination(dilemma.prisoners_dilemma()), dilemma.pure_nash(symmetric)[0],
+        dilemma.believed_versus_real(symmetric, dilemma.confession_game(6, "invariant_purge")),
+    ]
+    for result in results:
+        clone = roundtrip(result)
+        assert type(clone) is type(result)
+        assert_same(clone, result, type(result).__name__)
+
+
+def assert_same(a, b, path):
+    """Equal values, field by field through nested results, arrays and sequences."""
+    if isinstance(b, np.ndarray):
+        assert np.array_equal(a, b, equal_nan=b.dtype.kind == "f"), path
+    elif isinstance(b, (list, tuple)):
+        assert len(a) == len(b), path
+        for k, (x, y) in enumerate(zip(a, b)):
+            assert_same(x, y, f"{path}[{k}]")
+    elif isinstance(b, float) and math.isnan(b):
+        assert math.isnan(a), path
+    elif type(b).__module__ == "dilemma._core" and not isinstance(b, (dilemma.NormalFormGame, dilemma.CountClass)):
+        fields = [n for n in dir(b) if not n.startswith("_") and not callable(getattr(b, n))]
+        for name in fields:
+            assert_same(getattr(a, name), getattr(b, name), f"{path}.{name}")
+    else:
+        assert a == b, path
+
+
+# -- rich display -----------------------------------------------------------------
+
+def test_exact_equilibria_display_as_latex_fractions():
+    game = dilemma.NormalFormGame.from_arrays([[3, 0], [0, 1]], [[1, 0], [0, 3]])
+    found = dilemma.vertex_enumeration(game, True)
+    assert Fraction(3, 4) in [p for profile in found for x in profile for p in x]
+    latex = found._repr_latex_()
+    assert latex.startswith("$$") and r"\frac{3}{4}" in latex and r"\frac{1}{4}" in latex
+    assert found._repr_html_() is None  # the LaTeX form shows exact fractions in Jupyter
+    assert dilemma.pure_nash(game)._repr_latex_() is None  # pure profiles: the HTML table
+    html = dilemma.pure_nash(game)._repr_html_()
+    assert "2 found by pure_nash" in html and "(1, 1)" in html and "tol=0.0" in html
+
+
+def test_reports_display_every_field():
+    report = dilemma.invariance_report(dilemma.confession_game(5, "invariant_purge"))
+    html = report._repr_html_()
+    assert "<pre>" in html and "payoff-invariant" in html
+    for field in ("payoff_invariant", "max_incentive_gain", "qre_uniform", "num_pure_equilibria"):
+        assert f"<th style='text-align:left'>{field}</th>" in html
+    qre = dilemma.logit_qre(dilemma.matching_pennies())._repr_html_()
+    assert "converged" in qre and "num_iter" in qre
