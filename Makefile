@@ -5,7 +5,7 @@ VENV          := .venv
 APT_PACKAGES  := build-essential cmake libeigen3-dev libboost-dev pybind11-dev doctest-dev \
                  python3-dev python3-venv python3-pip python3-setuptools python3-wheel \
                  python3-numpy python3-pytest python3-matplotlib python3-nbclient python3-nbformat \
-                 python3-ipykernel mypy lrslib
+                 python3-ipykernel python3-dask python3-distributed python3-pandas mypy lrslib
 SUDO          := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: demo test deps build venv cpp-test py-test bench clean

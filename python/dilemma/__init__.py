@@ -144,6 +144,7 @@ from .results import (  # the enumerators, returning EquilibriumList
     support_enumeration,
     vertex_enumeration,
 )
+from .sweep import sweep
 
 __version__ = _core.__version__
 

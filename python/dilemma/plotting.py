@@ -104,3 +104,269 @@ def qre_branch(result, ax=None, *, title=None):
     if sum(block.shape[1] for block in blocks) <= 12:
         ax.legend(fontsize=8)
     return ax
+
+
+def _table_column(table, name, function):
+    """Column ``name`` of a pandas DataFrame or numpy structured array as a 1-D array."""
+    names = list(table.columns) if hasattr(table, "columns") else list(getattr(table.dtype, "names", None) or ())
+    if name not in names:
+        raise ValueError(f"{function}: the table has no column {name!r}; its columns are {names}")
+    return np.asarray(table[name])
+
+
+def _is_numeric(values):
+    if values.dtype.kind in "iuf":
+        return True
+    return values.dtype.kind == "O" and all(
+        isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, (bool, np.bool_)) for v in values)
+
+
+def _levels(values):
+    """The distinct values (sorted when numeric, in order of appearance otherwise)
+    and each row's index among them."""
+    keys = values.astype(float).tolist() if _is_numeric(values) else values.tolist()
+    levels = sorted(set(keys)) if _is_numeric(values) else list(dict.fromkeys(keys))
+    index = {level: i for i, level in enumerate(levels)}
+    return levels, [index[key] for key in keys]
+
+
+def _level_label(value):
+    return f"{value:g}" if isinstance(value, (float, np.floating)) else str(value)
+
+
+def _category_colors(count):
+    from matplotlib import colormaps
+
+    if count <= 20:
+        return list(colormaps["tab10" if count <= 10 else "tab20"].colors[:count])
+    return [tuple(c) for c in colormaps["turbo"](np.linspace(0.0, 1.0, count))]
+
+
+def sweep_heatmap(table, x, y, value, *, ax=None, title=None):
+    """Heatmap of a two-parameter sweep.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame or numpy structured array
+        The result of :func:`dilemma.sweep` (or any table with these columns).
+    x, y : str
+        The parameter columns on the horizontal and vertical axes; each
+        (x, y) pair must occur at most once (select one value of any other
+        parameter first). Their distinct values are equally spaced cells,
+        sorted when numeric. Missing pairs are left blank.
+    value : str
+        The column that colours the cells. Numbers get a colour bar; other
+        values (e.g. "all name", "all deny") are categories, each with its
+        own colour and a legend entry, in order of first appearance.
+    ax : matplotlib.axes.Axes, optional
+        Axes to draw on; a new figure when omitted.
+    title : str, optional
+        By default, "<value> over <x> and <y>".
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The cells are ``ax.images[0]``: numeric values, or category codes
+        0, 1, ... for categories.
+
+    Examples
+    --------
+    >>> import dilemma
+    >>> table = dilemma.sweep(lambda leniency, named_cost: dilemma.confession_game(
+    ...     4, "leniency_for_naming", leniency=leniency, named_cost=named_cost),
+    ...     {"leniency": [0.5, 1, 2], "named_cost": [0, 0.5, 1]}, dilemma.max_stake)
+    >>> ax = dilemma.plotting.sweep_heatmap(table, "leniency", "named_cost", "value")
+    >>> ax.images[0].get_array().shape
+    (3, 3)
+    """
+    function = "sweep_heatmap"
+    xs, ys, values = (_table_column(table, name, function) for name in (x, y, value))
+    (x_levels, columns), (y_levels, rows) = _levels(xs), _levels(ys)
+    numeric = _is_numeric(values)
+    categories, codes = ([], values.astype(float).tolist()) if numeric else _levels(values)
+    cells = np.full((len(y_levels), len(x_levels)), np.nan)
+    seen = np.zeros(cells.shape, dtype=bool)
+    for row, column, code in zip(rows, columns, codes):
+        if seen[row, column]:
+            raise ValueError(f"{function}: several rows have {x} = {_level_label(x_levels[column])} and "
+                             f"{y} = {_level_label(y_levels[row])}; select one value of the other parameters first")
+        seen[row, column] = True
+        cells[row, column] = code
+    ax = _axes(ax)
+    masked = np.ma.masked_invalid(cells)
+    if numeric:
+        image = ax.imshow(masked, origin="lower", aspect="auto", cmap="viridis", interpolation="nearest")
+        ax.figure.colorbar(image, ax=ax, label=value)
+    else:
+        from matplotlib.colors import ListedColormap
+        from matplotlib.patches import Patch
+
+        colors = _category_colors(len(categories))
+        image = ax.imshow(masked, origin="lower", aspect="auto", cmap=ListedColormap(colors),
+                          vmin=-0.5, vmax=len(categories) - 0.5, interpolation="nearest")
+        handles = [Patch(facecolor=c, edgecolor="0.3", label=str(category)) for c, category in zip(colors, categories)]
+        ax.legend(handles=handles, title=value, loc="upper left", bbox_to_anchor=(1.02, 1.0), borderaxespad=0.0,
+                  fontsize=9)
+    for set_ticks, set_labels, levels in ((ax.set_xticks, ax.set_xticklabels, x_levels),
+                                          (ax.set_yticks, ax.set_yticklabels, y_levels)):
+        step = max(1, int(np.ceil(len(levels) / 12)))  # at most a dozen tick labels
+        positions = list(range(0, len(levels), step))
+        set_ticks(positions)
+        set_labels([_level_label(levels[i]) for i in positions])
+    ax.set_xlabel(x)
+    ax.set_ylabel(y)
+    ax.set_title(title or f"{value} over {x} and {y}")
+    return ax
+
+
+_CORNERS = np.array([[0.0, 0.0], [1.0, 0.0], [0.5, np.sqrt(3.0) / 2.0]])  # actions 0, 1, 2 of the simplex
+
+
+def _to_simplex(points):
+    """Barycentric coordinates of points in the plane of the triangle ``_CORNERS``."""
+    points = np.atleast_2d(points)
+    last = points[:, 1] / _CORNERS[2, 1]
+    middle = points[:, 0] - 0.5 * last
+    return np.column_stack([1.0 - middle - last, middle, last])
+
+
+def _ternary_frame(ax, labels):
+    """The triangle, light lines at quarters of each share, the corners labelled."""
+    for a in range(3):
+        for share in (0.25, 0.5, 0.75):
+            ends = []
+            for b in (x for x in range(3) if x != a):  # the line x_a = share meets the edges a-b
+                ends.append(share * _CORNERS[a] + (1.0 - share) * _CORNERS[b])
+            ends = np.array(ends)
+            ax.plot(ends[:, 0], ends[:, 1], color="0.85", linewidth=0.6, zorder=0)
+    outline = np.vstack([_CORNERS, _CORNERS[:1]])
+    ax.plot(outline[:, 0], outline[:, 1], color="black", linewidth=1.2, zorder=1)
+    offsets = [((-0.02, -0.04), "center", "top"), ((0.02, -0.04), "center", "top"), ((0.0, 0.03), "center", "bottom")]
+    for corner, label, ((dx, dy), ha, va) in zip(_CORNERS, labels, offsets):
+        ax.text(corner[0] + dx, corner[1] + dy, f"all {label}", ha=ha, va=va, fontsize=10)
+    ax.set_xlim(-0.15, 1.15)
+    ax.set_ylim(-0.2, _CORNERS[2, 1] + 0.1)
+    ax.set_aspect("equal")
+    ax.axis("off")
+
+
+def _trajectory_starts(trajectories, function):
+    if isinstance(trajectories, (int, np.integer)) and not isinstance(trajectories, bool):
+        if trajectories < 0:
+            raise ValueError(f"{function}: trajectories must be >= 0, got {trajectories}")
+        # evenly spaced on a circle around the centre, inside the triangle (its inradius is 0.289)
+        angles = np.pi / 2 + np.pi / max(trajectories, 1) + 2 * np.pi * np.arange(trajectories) / max(trajectories, 1)
+        centre = _CORNERS.mean(axis=0)
+        return _to_simplex(centre + 0.22 * np.column_stack([np.cos(angles), np.sin(angles)]))
+    starts = np.asarray(trajectories, dtype=float)
+    if starts.ndim != 2 or starts.shape[1] != 3 or np.any(starts < 0) or not np.allclose(starts.sum(axis=1), 1.0):
+        raise ValueError(f"{function}: trajectories must be a count or an array of states (k x 3, "
+                         f"nonnegative, each summing to 1), got {trajectories!r}")
+    return starts
+
+
+def replicator_ternary(game, *, ax=None, title=None, resolution=14, trajectories=6, t_end=None):
+    """Replicator dynamics of a 3-action symmetric game on the simplex.
+
+    Arrows show the direction of :func:`dilemma.replicator_field` on a
+    triangular lattice (their colour its speed), lines a few solutions of
+    :func:`dilemma.replicator_trajectory`, and markers the rest points of
+    :func:`dilemma.replicator_rest_points` by linear stability. A corner
+    is everyone playing that action (the corners are labelled with
+    ``game.action_labels``). When the field is identically zero (a
+    payoff-invariant game) the plot says so instead: every state is a rest
+    point.
+
+    Parameters
+    ----------
+    game : SymmetricGame
+        A game with 3 actions.
+    ax : matplotlib.axes.Axes, optional
+        Axes to draw on; a new figure when omitted.
+    title : str, optional
+        By default, "replicator dynamics: <game title>".
+    resolution : int, default 14
+        Subdivisions of each edge for the arrows.
+    trajectories : int or array_like, default 6
+        How many trajectories to draw (starting on a circle around the
+        centre), or their starting states (k x 3).
+    t_end : float, optional
+        Time to follow each trajectory; by default 20 divided by the
+        largest speed of the field on the lattice.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import dilemma
+    >>> game = dilemma.confession_game(5, "ordered_leniency")
+    >>> ax = dilemma.plotting.replicator_ternary(game, resolution=8, trajectories=3)
+    >>> ax.get_legend_handles_labels()[1]   # the markers, and the deny-confess edge
+    ['asymptotically stable', 'unstable', 'continuum']
+    """
+    function = "replicator_ternary"
+    if not isinstance(game, _core.SymmetricGame):
+        raise ValueError(f"{function}: needs a SymmetricGame, got {type(game).__name__}")
+    if game.num_actions != 3:
+        raise ValueError(f"{function}: needs a game with 3 actions, got {game.num_actions}")
+    if isinstance(resolution, bool) or not isinstance(resolution, (int, np.integer)) or resolution < 2:
+        raise ValueError(f"{function}: resolution must be an integer >= 2, got {resolution!r}")
+    starts = _trajectory_starts(trajectories, function)
+    if t_end is not None and not (np.isfinite(t_end) and t_end > 0):
+        raise ValueError(f"{function}: t_end must be positive and finite, got {t_end!r}")
+    ax = _axes(ax)
+    _ternary_frame(ax, game.action_labels)
+    r = int(resolution)
+    states = np.array([(r - i - j, i, j) for i in range(r + 1) for j in range(r + 1 - i)], dtype=float) / r
+    states = states[states.max(axis=1) < 1.0]  # the corners are always rest points
+    velocity = np.array([_core.replicator_field(game, state) for state in states]) @ _CORNERS
+    speed = np.linalg.norm(velocity, axis=1)
+    if _core.max_stake(game) == 0 or not np.any(speed > 0):  # a payoff-invariant game
+        ax.fill(_CORNERS[:, 0], _CORNERS[:, 1], color="0.93", zorder=0)
+        ax.text(0.5, 0.3, "the replicator field is identically zero:\nevery state is a rest point",
+                ha="center", va="center", fontsize=10, bbox=dict(boxstyle="round", facecolor="white", alpha=0.9))
+        ax.set_title(title or f"replicator dynamics: {game.title}")
+        return ax
+    moving = speed > 1e-9 * speed.max()  # rounding noise where the field vanishes has no direction
+    xy = states @ _CORNERS
+    direction = velocity[moving] / speed[moving, None]
+    arrows = ax.quiver(xy[moving, 0], xy[moving, 1], direction[:, 0], direction[:, 1], speed[moving],
+                       cmap="viridis", angles="xy", scale_units="xy", scale=r / 0.6, pivot="mid",
+                       width=0.005, zorder=2)
+    ax.figure.colorbar(arrows, ax=ax, shrink=0.6, label="speed of the field")
+    horizon = 20.0 / speed.max() if t_end is None else float(t_end)
+    for start in starts:
+        _, path = _core.replicator_trajectory(game, start, horizon)
+        path = np.asarray(path) @ _CORNERS
+        ax.plot(path[:, 0], path[:, 1], color="0.15", linewidth=1.3, zorder=3)
+        ax.plot(path[0, 0], path[0, 1], "o", color="0.15", markersize=3, zorder=3)
+        lengths = np.cumsum(np.linalg.norm(np.diff(path, axis=0), axis=1))
+        if lengths.size and lengths[-1] > 1e-3:  # an arrowhead half way along
+            k = int(np.searchsorted(lengths, lengths[-1] / 2))
+            ax.annotate("", xy=path[k + 1], xytext=path[k], zorder=3,
+                        arrowprops=dict(arrowstyle="-|>", color="0.15", lw=1.3, shrinkA=0, shrinkB=0))
+    rest = _core.replicator_rest_points(game)
+    styles = {"asymptotically stable": dict(facecolor="black"), "unstable": dict(facecolor="white"),
+              "neutral": dict(facecolor="0.6")}
+    for stability, style in styles.items():
+        points = np.array([p.state for p in rest.points if p.stability == stability]).reshape(-1, 3) @ _CORNERS
+        if len(points):
+            ax.scatter(points[:, 0], points[:, 1], s=60, edgecolors="black", linewidths=1.2, zorder=4,
+                       clip_on=False, label=stability, **style)
+    labels, notes, edge_label = game.action_labels, [], "continuum"
+    for support in rest.singular_supports:
+        if len(support) == 2:  # a continuum on an edge is the whole edge (a polynomial in one share vanishes)
+            edge = _CORNERS[list(support)]
+            ax.plot(edge[:, 0], edge[:, 1], color="tab:orange", linewidth=5, alpha=0.7, zorder=1.5,
+                    solid_capstyle="butt", label=edge_label)
+            edge_label = None
+        else:
+            notes.append("a continuum of rest points inside the simplex (support "
+                         + "+".join(labels[a] for a in support) + ")")
+    if notes:
+        ax.text(0.5, -0.12, "\n".join(notes), ha="center", va="top", fontsize=8)
+    ax.legend(loc="upper left", fontsize=8, title="rest points", title_fontsize=8, frameon=False)
+    ax.set_title(title or f"replicator dynamics: {game.title}")
+    return ax

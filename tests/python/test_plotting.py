@@ -1,0 +1,148 @@
+"""dilemma.plotting: the sweep heatmap and the replicator flow on the simplex, rendered to PNG."""
+import sys
+import warnings
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.image  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+import dilemma  # noqa: E402
+from dilemma import plotting  # noqa: E402
+
+CORNERS = np.array([[0.0, 0.0], [1.0, 0.0], [0.5, np.sqrt(3.0) / 2.0]])  # deny, confess, name
+
+
+def render(ax, path):
+    """Saves the figure of ``ax`` and checks that it is a PNG with a picture in it."""
+    ax.figure.savefig(path, dpi=80, bbox_inches="tight")
+    plt.close(ax.figure)
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000
+    pixels = matplotlib.image.imread(path)
+    assert len(np.unique(pixels.reshape(-1, pixels.shape[-1]), axis=0)) > 50  # not a blank canvas
+
+
+def outcome(game):
+    classes = dilemma.pure_nash(game)
+    if len(classes) > 1:
+        return f"{len(classes)} classes"
+    return "all " + game.action_labels[classes[0].counts.index(game.num_players)]
+
+
+def leniency_torture_table():
+    def build(leniency, torture):
+        return dilemma.confession_game(5, "yezhov_method", leniency=leniency, torture=(torture, torture, 0),
+                                       sentence=(0, 1, 4))
+
+    return dilemma.sweep(build, {"leniency": [0, 1, 2, 3, 4, 5], "torture": [0, 1, 2, 3, 4]}, outcome)
+
+
+@pytest.mark.parametrize("with_pandas", [True, False])
+def test_sweep_heatmap_colours_each_outcome_as_a_category(tmp_path, monkeypatch, with_pandas):
+    if not with_pandas:
+        monkeypatch.setitem(sys.modules, "pandas", None)
+    table = leniency_torture_table()
+    ax = plotting.sweep_heatmap(table, "leniency", "torture", "value")
+    cells = np.asarray(ax.images[0].get_array())
+    # rows are torture 0..4 (bottom to top), columns leniency 0..5; codes in order of first appearance
+    categories = ["all deny", "6 classes", "all name"]
+    expected = [[categories.index("all deny" if l + t < 4 else "all name" if l + t > 4 else "6 classes")
+                 for l in range(6)] for t in range(5)]
+    assert cells.tolist() == expected
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == categories
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["0", "1", "2", "3", "4", "5"]
+    assert ax.get_xlabel() == "leniency" and ax.get_ylabel() == "torture"
+    render(ax, tmp_path / "heatmap.png")
+
+
+def test_sweep_heatmap_numeric_values_get_a_colorbar(tmp_path):
+    table = dilemma.sweep(
+        lambda leniency, named_cost: dilemma.confession_game(5, "leniency_for_naming", leniency=leniency,
+                                                             named_cost=named_cost),
+        {"leniency": [0.5, 1.0, 2.0, 4.0], "named_cost": [0.0, 0.5, 1.0]},
+        lambda game: {"poa": dilemma.efficiency(game).price_of_anarchy})
+    ax = plotting.sweep_heatmap(table, "leniency", "named_cost", "poa", title="price of anarchy")
+    cells = np.asarray(ax.images[0].get_array())
+    # everyone names: PoA = (S + eta(n-1) - l) / S when that exceeds the all-deny cost S (MODEL.md)
+    expected = [[max(10 + 4 * eta - l, 10) / 10 for l in (0.5, 1.0, 2.0, 4.0)] for eta in (0.0, 0.5, 1.0)]
+    assert np.allclose(cells, expected)
+    assert len(ax.figure.axes) == 2 and ax.figure.axes[1].get_ylabel() == "poa"  # the colour bar
+    assert ax.get_title() == "price of anarchy"
+    render(ax, tmp_path / "heatmap_numeric.png")
+
+
+def test_sweep_heatmap_leaves_missing_cells_blank_and_rejects_ambiguous_tables():
+    table = dilemma.sweep(lambda x, y: dilemma.prisoners_dilemma(), [{"x": 1, "y": 1}, {"x": 2, "y": 3}],
+                          lambda game: 1.0)
+    cells = plotting.sweep_heatmap(table, "x", "y", "value").images[0].get_array()
+    assert cells.mask.tolist() == [[False, True], [True, False]] and cells[0, 0] == 1.0
+    plt.close("all")
+    with pytest.raises(ValueError, match=r"sweep_heatmap: the table has no column 'z'; its columns are "
+                                         r"\['x', 'y', 'value'\]"):
+        plotting.sweep_heatmap(table, "x", "z", "value")
+    three = dilemma.sweep(lambda x, y, z: dilemma.prisoners_dilemma(), {"x": [1], "y": [1], "z": [1, 2]},
+                          lambda game: 1.0)
+    with pytest.raises(ValueError, match=r"sweep_heatmap: several rows have x = 1 and y = 1; select one value"):
+        plotting.sweep_heatmap(three, "x", "y", "value")
+
+
+def test_replicator_ternary_marks_the_rest_points_where_they_are(tmp_path):
+    game = dilemma.confession_game(5, "ordered_leniency")
+    ax = plotting.replicator_ternary(game, trajectories=4)
+    rest = dilemma.replicator_rest_points(game)
+    drawn = {}
+    for collection in ax.collections:
+        if collection.get_label() in ("asymptotically stable", "unstable", "neutral"):
+            drawn[collection.get_label()] = np.asarray(collection.get_offsets())
+    for stability in ("asymptotically stable", "unstable"):
+        expected = np.array([p.state for p in rest.points if p.stability == stability]) @ CORNERS
+        assert np.allclose(drawn[stability], expected)
+    # the stable points (0.354, 0, 0.646) and (0, 0.354, 0.646) sit on the edges of name with deny and confess
+    assert any(np.allclose(point, 0.354 * CORNERS[0] + 0.646 * CORNERS[2], atol=1e-3)
+               for point in drawn["asymptotically stable"])
+    assert [t.get_text() for t in ax.texts[:3]] == ["all deny", "all confess", "all name"]
+    assert len([line for line in ax.lines if line.get_color() == "0.15"]) == 2 * 4  # 4 paths and their starts
+    render(ax, tmp_path / "ternary.png")
+
+
+def test_replicator_ternary_arrows_follow_the_dominant_action(tmp_path):
+    # naming strictly dominates: every arrow inside the simplex points up, towards "all name";
+    # with no namers deny and confess earn the same, so that edge is a continuum of rest points
+    ax = plotting.replicator_ternary(dilemma.confession_game(5, "leniency_for_naming"), resolution=10)
+    [arrows] = [c for c in ax.collections if type(c).__name__ == "Quiver"]
+    assert len(arrows.V) > 30 and np.all(arrows.V > 0) and np.allclose(np.hypot(arrows.U, arrows.V), 1.0)
+    [edge] = [line for line in ax.lines if line.get_label() == "continuum"]
+    assert np.allclose(np.column_stack(edge.get_data()), CORNERS[:2])
+    render(ax, tmp_path / "ternary_dominant.png")
+
+
+def test_replicator_ternary_says_so_when_the_field_is_zero(tmp_path):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no division by zero on the zero field
+        ax = plotting.replicator_ternary(dilemma.confession_game(5, "invariant_purge"))
+        assert not [c for c in ax.collections if type(c).__name__ == "Quiver"]
+        assert any("identically zero" in t.get_text() for t in ax.texts)
+        render(ax, tmp_path / "ternary_invariant.png")
+
+
+def test_replicator_ternary_rejects_other_games():
+    with pytest.raises(ValueError, match="replicator_ternary: needs a game with 3 actions, got 2"):
+        plotting.replicator_ternary(dilemma.SymmetricGame.from_function(4, 2, lambda a, m: a + 0.0 * m[:, 0]))
+    with pytest.raises(ValueError, match="replicator_ternary: needs a SymmetricGame, got NormalFormGame"):
+        plotting.replicator_ternary(dilemma.prisoners_dilemma())
+    game = dilemma.confession_game(3, "leniency_for_naming")
+    with pytest.raises(ValueError, match="replicator_ternary: trajectories must be a count or an array of states"):
+        plotting.replicator_ternary(game, trajectories=[[0.5, 0.5, 0.5]])
+    with pytest.raises(ValueError, match="replicator_ternary: resolution must be an integer >= 2, got 1"):
+        plotting.replicator_ternary(game, resolution=1)
+    with pytest.raises(ValueError, match="replicator_ternary: t_end must be positive and finite, got -1"):
+        plotting.replicator_ternary(game, t_end=-1)
+
+
+def test_plot_examples_run(run_doctests):
+    run_doctests(plotting.sweep_heatmap, plotting.replicator_ternary)
+    plt.close("all")
