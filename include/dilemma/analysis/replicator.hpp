@@ -114,7 +114,7 @@ inline RestPoint classify_rest_point(const SymmetricGame& game, const std::vecto
     }
   }
   point.stability = s == 1 ? "neutral" : largest < -tol ? "asymptotically stable" : largest > tol ? "unstable" : "neutral";
-  point.is_equilibrium = regret(game, x) <= 1e-9 * detail::payoff_scale(game);
+  point.is_equilibrium = regret(game, x) <= 1e-9 * detail::action_gain_scale(game);
   return point;
 }
 
@@ -129,9 +129,13 @@ struct RestPoints {
   bool exhaustive = false;
 };
 
+/// The rest points of the replicator dynamics with their stability (see RestPoints).
+/// Complexity: as symmetric_equilibria (root isolation for s = 2, exponential
+/// support enumeration with Newton for s >= 3), plus classify_rest_point per
+/// rest point found. \sa symmetric_equilibria, classify_rest_point
 inline RestPoints replicator_rest_points(const SymmetricGame& game, const SymmetricEquilibriumOptions& options = {}) {
   detail::check_options("replicator_rest_points", options);
-  const double tol = options.tol * detail::payoff_scale(game);
+  const double tol = options.tol * detail::action_gain_scale(game);
   SymmetricEquilibria found;
   if (game.num_actions() == 2) {  // vertices and the roots of g
     found.equilibria = {{1.0, 0.0}, {0.0, 1.0}};

@@ -214,8 +214,9 @@ class BernsteinRoots {
 };
 
 /// The largest payoff difference between two actions at any count vector
-/// (at least 1): tolerances are relative to it.
-inline double payoff_scale(const SymmetricGame& game) {
+/// (at least 1): tolerances are relative to it. (Not decomposition's
+/// payoff_scale, the largest payoff magnitude.)
+inline double action_gain_scale(const SymmetricGame& game) {
   double scale = 1.0;
   if (game.num_count_vectors() > 2000000) return scale;  // too many to scan; absolute tolerance
   game.for_each_payoff_row([&](const Counts&, const std::vector<double>& u) {
@@ -377,7 +378,7 @@ inline SymmetricEquilibria symmetric_equilibria(const SymmetricGame& game,
     result.exhaustive = true;
     return result;
   }
-  const double tol = options.tol * detail::payoff_scale(game);
+  const double tol = options.tol * detail::action_gain_scale(game);
   if (s == 2) {
     detail::two_action_equilibria(game, tol, result);
     return result;
