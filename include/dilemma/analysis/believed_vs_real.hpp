@@ -29,6 +29,9 @@ struct BelievedVersusReal {
 
 /// Compares the behaviour of the believed game with its outcomes in the
 /// real one. Both games must have the same players and actions.
+/// Complexity: s payoff evaluations of the real game for each of the
+/// K = C(n + s - 1, s - 1) count classes, pure_nash on both games, and O(s)
+/// evaluations per equilibrium of the believed game. \sa pure_nash, welfare
 inline BelievedVersusReal believed_versus_real(const SymmetricGame& believed, const SymmetricGame& real,
                                                double tol = 0.0) {
   if (believed.num_players() != real.num_players() || believed.num_actions() != real.num_actions())

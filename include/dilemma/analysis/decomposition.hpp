@@ -130,8 +130,9 @@ std::pair<std::vector<double>, std::size_t> conjugate_gradients(const char* func
 }  // namespace detail
 
 /// Candogan et al.'s decomposition of a dense game. `tol`: relative residual
-/// of the least-squares solve (default 1e-12). O(num_iter * n * P) time,
-/// O(n P) memory.
+/// of the least-squares solve (default 1e-12).
+/// Complexity: O(k * n * P) time for k <= max_iter conjugate-gradient steps,
+/// n players and P profiles; O(n * P) memory. \sa potential_function
 inline GameDecomposition decompose(const NormalFormGame& game, double tol = 1e-12, std::size_t max_iter = 1000) {
   detail::check_decomposition_options("decompose", tol, max_iter);
   const std::size_t n = game.num_players(), size = game.num_profiles();
@@ -221,7 +222,8 @@ inline double payoff_scale(const SymmetricGame& game) {
 /// phi(b, a_-i) - phi(a, a_-i) for every player and deviation, within
 /// tol * max(1, max |u|); one value per pure profile in C order, phi(0..0) =
 /// 0. nullopt when the game has none. phi is built along one path to each
-/// profile and then checked on every edge: O(n P) time, exact in its logic.
+/// profile and then checked on every edge, exact in its logic.
+/// Complexity: O(n * P) time, O(P) memory for n players and P profiles.
 inline std::optional<std::vector<double>> potential_function(const NormalFormGame& game, double tol = 1e-9) {
   if (!std::isfinite(tol) || tol < 0) detail::fail("potential_function", "tol must be finite and >= 0, got ", tol);
   const std::size_t n = game.num_players(), size = game.num_profiles();
@@ -250,6 +252,7 @@ inline std::optional<std::vector<double>> potential_function(const NormalFormGam
 }
 
 /// True when the dense game has an exact potential (see potential_function).
+/// Complexity: O(n * P) time, O(P) memory.
 inline bool is_potential_game(const NormalFormGame& game, double tol = 1e-9) {
   return potential_function(game, tol).has_value();
 }
@@ -257,7 +260,9 @@ inline bool is_potential_game(const NormalFormGame& game, double tol = 1e-9) {
 /// An exact potential of a symmetric game as a function psi of the count
 /// class (in CountVectors(s, n) rank order, psi(0, ..., 0, n) = 0), within
 /// tol * max(1, max |u|); nullopt when there is none. Every symmetric
-/// 2-action game has one (MODEL.md §4). O(s^2 C(n+s-1, s-1)) time.
+/// 2-action game has one (MODEL.md §4).
+/// Complexity: O(s^2 K) time and 2 K + s M payoff evaluations for
+/// K = C(n + s - 1, s - 1) count classes and M = num_count_vectors(); O(K) memory.
 inline std::optional<std::vector<double>> potential_function(const SymmetricGame& game, double tol = 1e-9) {
   if (!std::isfinite(tol) || tol < 0) detail::fail("potential_function", "tol must be finite and >= 0, got ", tol);
   const std::size_t n = game.num_players(), s = game.num_actions();
@@ -295,6 +300,8 @@ inline std::optional<std::vector<double>> potential_function(const SymmetricGame
   return psi;
 }
 
+/// True when the symmetric game has an exact potential (see potential_function).
+/// Complexity: O(s^2 K) time, O(K) memory, K = C(n + s - 1, s - 1).
 inline bool is_potential_game(const SymmetricGame& game, double tol = 1e-9) {
   return potential_function(game, tol).has_value();
 }
@@ -305,6 +312,10 @@ inline bool is_potential_game(const SymmetricGame& game, double tol = 1e-9) {
 /// Each class is weighted by Mult(n; c) relative to the largest, so n is
 /// limited to where the smallest weight stays a double (about n = 640 for 3
 /// actions); InvalidArgument beyond.
+/// Complexity: O(K s^3) time and 2 K s (s - 1) payoff evaluations to build
+/// the edges of the K = C(n + s - 1, s - 1) count classes, then O(K s^2) per
+/// conjugate-gradient step, at most max_iter steps (0: 20 n + 100);
+/// O(K s^2 + s M) memory, M = num_count_vectors().
 inline SymmetricDecomposition decompose(const SymmetricGame& game, double tol = 1e-12, std::size_t max_iter = 0) {
   const std::size_t n = game.num_players(), s = game.num_actions();
   if (max_iter == 0) max_iter = 20 * n + 100;

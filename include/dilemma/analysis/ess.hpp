@@ -25,6 +25,10 @@ struct EssResult {
 /// s >= 3: each symmetric equilibrium is tested against the pure mutants and
 /// `num_mutants` random ones at shares 1e-3 and 1e-5; an equality counts as
 /// failure, so neutral strategies (payoff-invariant games) are not ESS.
+/// Complexity: symmetric_equilibria(game, options), then O(n) per equilibrium
+/// for s = 2; for s >= 3, up to 2 (s + num_mutants) calls of action_payoffs
+/// per equilibrium (s * K payoff evaluations each, see action_payoffs).
+/// \sa symmetric_equilibria
 inline EssResult evolutionarily_stable_strategies(const SymmetricGame& game, const SymmetricEquilibriumOptions& options = {},
                                                   std::size_t num_mutants = 64) {
   EssResult result;

@@ -19,7 +19,8 @@ namespace dilemma {
 
 /// Delta_i for every player: max over the others' profiles of
 /// (max_a u_i - min_a u_i), the most one's own choice can change one's own
-/// payoff. Every pure or mixed profile is a max_i Delta_i - equilibrium. O(n P).
+/// payoff. Every pure or mixed profile is a max_i Delta_i - equilibrium.
+/// Complexity: O(n * P) time for n players and P profiles, O(n) memory.
 inline std::vector<double> max_stakes(const NormalFormGame& game) {
   std::vector<double> stakes(game.num_players(), 0.0);
   for (std::size_t i = 0; i < game.num_players(); ++i) {
@@ -36,6 +37,7 @@ inline std::vector<double> max_stakes(const NormalFormGame& game) {
 
 /// True when `player`'s payoff never changes with the player's own action by
 /// more than tol: u_i(a, a_{-i}) = u_i(b, a_{-i}) for all a, b, a_{-i}.
+/// Complexity: O(n * P) (max_stakes of every player).
 inline bool is_payoff_invariant(const NormalFormGame& game, std::size_t player, double tol = 0.0) {
   detail::check_action("is_payoff_invariant", game, player, 0);
   if (!std::isfinite(tol) || tol < 0) detail::fail("is_payoff_invariant", "tol must be finite and >= 0, got ", tol);
@@ -43,6 +45,8 @@ inline bool is_payoff_invariant(const NormalFormGame& game, std::size_t player, 
 }
 
 /// Delta of a symmetric game (the same for every player).
+/// Complexity: s * M payoff evaluations for M = C(n + s - 2, s - 1) count
+/// vectors of the others, O(s) memory.
 inline double max_stake(const SymmetricGame& game) {
   double stake = 0.0;
   game.for_each_payoff_row([&](const Counts&, const std::vector<double>& u) {
@@ -56,6 +60,7 @@ inline double max_stake(const SymmetricGame& game) {
 /// is the nonstrategic part; norms sum over players and profiles. 0 iff
 /// every player is payoff-invariant; 0 for the all-zero game. Not invariant
 /// to duplicated strategies or affine rescaling (Abdou et al. 2019).
+/// Complexity: O(n * P) time, O(1) extra memory.
 inline double strategic_share(const NormalFormGame& game) {
   double strategic = 0.0, total = 0.0;
   for (std::size_t i = 0; i < game.num_players(); ++i) {
@@ -77,6 +82,8 @@ inline double strategic_share(const NormalFormGame& game) {
 
 /// rho of a symmetric game, the dense norm computed over count vectors:
 /// each (a, m) stands for n Mult(n-1; m) entries of the dense tensors.
+/// Complexity: s * M payoff evaluations and O(s * M) time, M =
+/// C(n + s - 2, s - 1); O(n) memory for a table of log-factorials.
 inline double strategic_share(const SymmetricGame& game) {
   const std::size_t s = game.num_actions(), others = game.num_players() - 1;
   // Weights Mult(n-1; m) / s^(n-1), in log space so that large n is safe.
@@ -150,14 +157,23 @@ inline constexpr double kQreMaxLambda = 1e6;
 /// follows the logit branch from lambda = 0 to qre_max_lambda (steps may
 /// grow 4x, so about 13 points when the branch stays uniform) and stops
 /// at the first point farther than qre_tol from the uniform profile.
+/// Complexity: O(P * sum_i m_i) for the pure equilibria, dominance, security
+/// and correlated parts, plus decompose (O(k * n * P) for k conjugate-gradient
+/// steps) and the logit steps (O(n * P + N^3) each, N = sum_i m_i; about 13
+/// while the branch stays uniform). \sa describe
 InvarianceReport invariance_report(const NormalFormGame& game, double tol = 0.0,
                                    double qre_tol = kQreUniformTolerance, double qre_max_lambda = kQreMaxLambda);
 /// The invariance report of a symmetric game, over count classes (the QRE
 /// check on the branch of symmetric profiles, in count form).
+/// Complexity: O(s^2) payoff evaluations per count vector and class (K =
+/// C(n + s - 1, s - 1) classes) for the equilibria, dominance, security,
+/// correlated and potential parts, plus the count-form decompose (O(K s^2)
+/// per conjugate-gradient step) and the symmetric logit steps.
 InvarianceReport invariance_report(const SymmetricGame& game, double tol = 0.0,
                                    double qre_tol = kQreUniformTolerance, double qre_max_lambda = kQreMaxLambda);
 
 /// A readable multi-line summary of a report.
+/// Complexity: O(sum of the sizes of the report's vectors).
 std::string describe(const InvarianceReport& report);
 
 }  // namespace dilemma

@@ -155,9 +155,13 @@ inline void widen(std::vector<double>& strategy, std::size_t action) {
 /// player's other actions, strictly (better by more than `tol` against
 /// every profile of the others) or weakly (never worse by more than `tol`,
 /// better by more than `tol` against some profile), and a dominating
-/// mixture. One linear program over the m - 1 other actions and the P / m
-/// profiles of the others. Pure dominance is the special case of a
-/// one-point mixture, so this finds at least what dominates() finds.
+/// mixture. Pure dominance is the special case of a one-point mixture, so
+/// this finds at least what dominates() finds.
+/// Complexity: O(P) to build the (m - 1) x (P / m) gain matrix (m the
+/// player's actions, P profiles), then one linear program: strict, simplex
+/// pivots of O(P + m^2) on an (m - 1)-row tableau; weak, pivots of
+/// O((P / m)^2 + P) on a tableau with P / m + 1 rows. The number of pivots is
+/// usually small but not polynomially bounded.
 /// \sa dominates, iterated_elimination
 inline MixedDominance mixed_dominance(const NormalFormGame& game, std::size_t player, std::size_t action,
                                       Dominance kind = Dominance::strict, double tol = 0.0) {
@@ -172,6 +176,7 @@ inline MixedDominance mixed_dominance(const NormalFormGame& game, std::size_t pl
 
 /// True when `action` of `player` is dominated by a mixed strategy of the
 /// player's other actions (or, with `mixed` = false, by a pure one).
+/// Complexity: as mixed_dominance; with mixed = false, O(P) (m calls of dominates).
 inline bool is_dominated(const NormalFormGame& game, std::size_t player, std::size_t action, bool mixed = true,
                          Dominance kind = Dominance::strict, double tol = 0.0) {
   detail::check_action("is_dominated", game, player, action);
@@ -186,7 +191,11 @@ inline bool is_dominated(const NormalFormGame& game, std::size_t player, std::si
 
 /// Mixed dominance in a symmetric game: rows the other actions, columns
 /// the others' count vectors m (every pure profile of the others has the
-/// counts of some m). O(s * C(n + s - 2, s - 1)) per pivot.
+/// counts of some m).
+/// Complexity: s * M payoff evaluations for M = C(n + s - 2, s - 1) count
+/// vectors, O(s * M) memory, then one linear program as for dense games
+/// with P / m replaced by M: O(s * M + s^2) per pivot (strict), O(M^2 + s * M)
+/// per pivot (weak).
 inline MixedDominance mixed_dominance(const SymmetricGame& game, std::size_t action, Dominance kind = Dominance::strict,
                                       double tol = 0.0) {
   game.check_action("mixed_dominance", action);
@@ -207,6 +216,8 @@ inline MixedDominance mixed_dominance(const SymmetricGame& game, std::size_t act
 
 /// True when `action` of a symmetric game is dominated by a mixed strategy
 /// of the other actions (or, with `mixed` = false, by a pure one).
+/// Complexity: as mixed_dominance; with mixed = false, at most 2 s * M payoff
+/// evaluations (s calls of dominates).
 inline bool is_dominated(const SymmetricGame& game, std::size_t action, bool mixed = true,
                          Dominance kind = Dominance::strict, double tol = 0.0) {
   game.check_action("is_dominated", action);
@@ -224,6 +235,9 @@ inline bool is_dominated(const SymmetricGame& game, std::size_t action, bool mix
 /// dominated (by more than `tol`) by a mixture of that player's remaining
 /// actions. Removes at least what iterated_elimination removes; the result
 /// does not depend on the order (strict dominance).
+/// Complexity: per round, one mixed_dominance linear program for each of the
+/// sum_i m_i remaining actions plus an O(n * P) subgame; at most
+/// sum_i (m_i - 1) rounds. \sa iterated_elimination
 inline Elimination iterated_mixed_elimination(const NormalFormGame& game, double tol = 0.0) {
   detail::check_dominance_tol("iterated_elimination", tol);
   return detail::eliminate(game, [&](const NormalFormGame& reduced, std::size_t i, std::size_t a) {
@@ -238,6 +252,9 @@ inline Elimination iterated_mixed_elimination(const NormalFormGame& game, double
 /// payoff (security_levels), as a one-point strategy. The mixed level is at
 /// least the pure one. For two players the mixed level equals
 /// security_strategy's.
+/// Complexity: mixed, one linear program per player on an m_i-row tableau
+/// with O(P + m_i^2) per simplex pivot; pure, O(n * P) in all.
+/// \sa security_strategy, security_levels
 inline std::vector<SecurityStrategy> security_strategies(const NormalFormGame& game, bool mixed = true) {
   std::vector<SecurityStrategy> result;
   for (std::size_t i = 0; i < game.num_players(); ++i) {
@@ -253,6 +270,8 @@ inline std::vector<SecurityStrategy> security_strategies(const NormalFormGame& g
 
 /// The security strategy of a symmetric game (the same for every player):
 /// against the others' count vectors. Mixed or pure as for dense games.
+/// Complexity: s * M payoff evaluations (M = num_count_vectors()), O(s * M)
+/// memory, and for mixed one linear program with O(s * M + s^2) per pivot.
 inline SecurityStrategy security_strategies(const SymmetricGame& game, bool mixed = true) {
   const std::size_t s = game.num_actions(), M = game.num_count_vectors();
   if (!mixed) return detail::pure_security(security_levels(game));

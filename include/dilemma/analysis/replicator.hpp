@@ -16,7 +16,9 @@
 
 namespace dilemma {
 
-/// The replicator vector field at population state x. O(cost of action_payoffs).
+/// The replicator vector field at population state x.
+/// Complexity: one action_payoffs(game, x) (s * K payoff evaluations, K the
+/// likely count vectors, see there) plus O(s).
 inline std::vector<double> replicator_field(const SymmetricGame& game, const std::vector<double>& x) {
   const std::vector<double> values = action_payoffs(game, x);
   const double mean = detail::dot(x, values);
@@ -34,6 +36,9 @@ struct ReplicatorTrajectory {
 /// adaptive Dormand-Prince (5)4 stepper (Boost.Odeint); the state is
 /// renormalised onto the simplex after each step. Tolerances are absolute
 /// and relative error per step.
+/// Complexity: at most max_steps step attempts (accepted or rejected), each
+/// about 6 evaluations of replicator_field; O(s * T) memory for the T states
+/// returned.
 inline ReplicatorTrajectory replicator_trajectory(const SymmetricGame& game, std::vector<double> x0, double t_end,
                                                   double abs_tol = 1e-10, double rel_tol = 1e-8,
                                                   std::size_t max_steps = 100000) {
@@ -84,6 +89,8 @@ struct RestPoint {
 /// The Jacobian's eigenvalues at x in the tangent basis e_j - e_r (r: the
 /// action with the largest share), by forward differences that stay in the
 /// simplex.
+/// Complexity: s evaluations of replicator_field, one regret and an
+/// O(s^3) eigenvalue problem.
 inline RestPoint classify_rest_point(const SymmetricGame& game, const std::vector<double>& x, double tol = 1e-7) {
   const std::size_t s = x.size();
   std::size_t r = 0;

@@ -13,7 +13,9 @@ namespace dilemma {
 
 /// For each action a of `player`: the worst payoff a can bring,
 /// min over the others' pure profiles of u_i(a, a_{-i}). The player's pure
-/// security level is the largest entry. O(P).
+/// security level is the largest entry.
+/// Complexity: O(P) time for P profiles (one pass over the player's tensor),
+/// O(m) memory for the player's m actions. \sa security_strategy
 inline std::vector<double> security_levels(const NormalFormGame& game, std::size_t player) {
   detail::check_action("security_levels", game, player, 0);
   const double* u = game.payoffs(player);
@@ -26,7 +28,7 @@ inline std::vector<double> security_levels(const NormalFormGame& game, std::size
 }
 
 /// For each action a: min over the others' count vectors m of u(a, m).
-/// O(s * C(n+s-2, s-1)) payoff evaluations.
+/// Complexity: s * C(n + s - 2, s - 1) payoff evaluations, O(s) memory.
 inline std::vector<double> security_levels(const SymmetricGame& game) {
   std::vector<double> worst(game.num_actions(), HUGE_VAL);
   game.for_each_payoff_row([&](const Counts&, const std::vector<double>& u) {

@@ -17,6 +17,7 @@
 namespace dilemma {
 
 /// Utilitarian welfare (sum of payoffs) of a pure profile.
+/// Complexity: O(n) for n players.
 inline double welfare(const NormalFormGame& game, const PureProfile& profile) {
   const std::vector<double> payoffs = game.payoffs_at(profile);
   return std::accumulate(payoffs.begin(), payoffs.end(), 0.0);
@@ -24,6 +25,7 @@ inline double welfare(const NormalFormGame& game, const PureProfile& profile) {
 
 /// Payoff of a player taking each action in count class c (sum n): entry a is
 /// u(a, c - e_a); NaN for actions nobody takes.
+/// Complexity: at most s payoff evaluations (O(s) each from a table) for s actions.
 inline std::vector<double> class_payoffs(const SymmetricGame& game, const Counts& counts) {
   game.check_counts("class_payoffs", counts, game.num_players(), "count class");
   std::vector<double> payoffs(game.num_actions(), std::nan(""));
@@ -38,6 +40,7 @@ inline std::vector<double> class_payoffs(const SymmetricGame& game, const Counts
 }
 
 /// Welfare of count class c: sum_a c_a u(a, c - e_a).
+/// Complexity: as class_payoffs, at most s payoff evaluations.
 inline double welfare(const SymmetricGame& game, const Counts& counts) {
   const std::vector<double> payoffs = class_payoffs(game, counts);
   double total = 0.0;
@@ -83,7 +86,9 @@ inline Efficiency finish_efficiency(const char* function, Efficiency e) {
 
 }  // namespace detail
 
-/// Efficiency of the pure equilibria of a dense game. O(n * P).
+/// Efficiency of the pure equilibria of a dense game.
+/// Complexity: O(n * P) time for n players and P profiles (welfare of every
+/// profile, then pure_nash_indices), O(P) extra memory. \sa pure_nash_indices
 inline Efficiency efficiency(const NormalFormGame& game, double tol = 0.0) {
   if (!std::isfinite(tol) || tol < 0) detail::fail("efficiency", "tol must be finite and >= 0, got ", tol);
   Efficiency e;
@@ -104,6 +109,9 @@ inline Efficiency efficiency(const NormalFormGame& game, double tol = 0.0) {
 }
 
 /// Efficiency of the pure equilibria of a symmetric game, over count classes.
+/// Complexity: s payoff evaluations for each of the K = C(n + s - 1, s - 1)
+/// count classes, plus for_each_pure_nash (about s * C(n + s - 2, s - 1)
+/// evaluations and O(s^2) per class). \sa for_each_pure_nash
 inline Efficiency efficiency(const SymmetricGame& game, double tol = 0.0) {
   if (!std::isfinite(tol) || tol < 0) detail::fail("efficiency", "tol must be finite and >= 0, got ", tol);
   Efficiency e;
@@ -174,6 +182,9 @@ std::vector<std::size_t> pareto_skyline(const std::vector<double>& welfare, Domi
 }  // namespace detail
 
 /// Flat indices of the Pareto-efficient pure profiles of a dense game.
+/// Complexity: O(n * P log P) to group the P profiles by payoff vector, then
+/// O(n * G^2) in the worst case for G distinct payoff vectors (sorted by
+/// welfare, so usually far less); O(n * P) memory.
 inline std::vector<std::size_t> pareto_efficient_profiles(const NormalFormGame& game) {
   const std::size_t n = game.num_players(), P = game.num_profiles();
   // Profiles with equal payoff vectors are efficient together: merge them.
@@ -206,6 +217,9 @@ inline std::vector<std::size_t> pareto_efficient_profiles(const NormalFormGame& 
 /// The Pareto-efficient count classes of a symmetric game. Class c' makes
 /// a profile of class c Pareto-worse iff the sorted payoff vector of c'
 /// dominates that of c (players can be matched in sorted order).
+/// Complexity: s payoff evaluations and O(s log K) map work for each of the
+/// K = C(n + s - 1, s - 1) count classes, then O(s * G^2) in the worst case
+/// for G distinct sorted payoff vectors; O(s * K) memory.
 inline std::vector<CountClass> pareto_efficient_classes(const SymmetricGame& game) {
   const CountVectors classes(game.num_actions(), game.num_players());
   // Each distinct sorted (payoff, how many players get it) vector, with the

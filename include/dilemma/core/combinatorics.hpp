@@ -21,9 +21,11 @@ using Counts = std::vector<std::size_t>;
 /// All count vectors of `total` players over `num_actions` actions (the
 /// compositions of total into num_actions parts), in lexicographic order:
 /// (0, ..., 0, total) first, (total, 0, ..., 0) last. rank() and unrank()
-/// map them to 0 .. size()-1 in O(num_actions) with a table of binomials.
+/// map them to 0 .. size()-1 with a table of binomials.
 class CountVectors {
  public:
+  /// Complexity: O((total + s) * s) time and memory for the binomial table,
+  /// s = num_actions.
   CountVectors(std::size_t num_actions, std::size_t total) : parts_(num_actions), total_(total) {
     if (num_actions == 0) detail::fail("CountVectors", "need at least one action, got 0");
     if (total > (std::size_t{1} << 40) || num_actions > (std::size_t{1} << 20))
@@ -53,6 +55,7 @@ class CountVectors {
   std::size_t size() const noexcept { return size_; }
 
   /// Position of `counts` in lexicographic order (counts must be valid).
+  /// Complexity: O(s).
   std::size_t rank(const Counts& counts) const noexcept { return rank(counts.data(), total_); }
 
   /// Position of the count vector counts[0 .. num_actions) among those with
@@ -73,6 +76,7 @@ class CountVectors {
   std::size_t size(std::size_t total) const noexcept { return binomial(total + parts_ - 1, parts_ - 1); }
 
   /// The count vector at a position (inverse of rank).
+  /// Complexity: O(s + total).
   Counts unrank(std::size_t position) const {
     if (position >= size_)
       detail::fail("CountVectors::unrank", "position ", position, " is out of range; there are ",
@@ -103,6 +107,7 @@ class CountVectors {
 
   /// Steps to the next count vector in lexicographic order; false after the
   /// last one (total, 0, ..., 0), which is left unchanged.
+  /// Complexity: O(s).
   bool next(Counts& counts) const noexcept {
     std::size_t last = parts_;  // last nonzero position
     while (last-- > 0)
@@ -127,6 +132,8 @@ class CountVectors {
 
 /// log of the multinomial coefficient total! / prod_a counts[a]!, by Boost's
 /// log-gamma (no factorials, no overflow).
+/// Complexity: O(s) time for s = counts.size(), O(1) extra memory.
+/// \sa multinomial
 inline double log_multinomial(const Counts& counts) {
   double total = 0.0, result = 0.0;
   for (std::size_t c : counts) {
@@ -137,6 +144,9 @@ inline double log_multinomial(const Counts& counts) {
 }
 
 /// The multinomial coefficient as an exact integer.
+/// Complexity: O(N - max_a counts[a]) big-integer multiplications and
+/// divisions for N = sum of counts (each on numbers of O(log result) bits).
+/// \sa log_multinomial
 inline boost::multiprecision::cpp_int multinomial(const Counts& counts) {
   // Product of binomials C(c_0 + ... + c_j, c_j), each built exactly,
   // starting from the largest count so that the work is O(total - max).

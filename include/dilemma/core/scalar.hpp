@@ -8,6 +8,7 @@
 namespace dilemma {
 
 /// True when x is a usable payoff (not NaN, not infinite).
+/// Complexity: O(1).
 template <class Scalar>
 bool is_finite_scalar(const Scalar& x) {
   if constexpr (std::is_floating_point_v<Scalar>) {

@@ -13,9 +13,11 @@
 namespace dilemma {
 
 /// Bytes of physical memory on this machine (0 when it cannot be read).
+/// Complexity: O(1) (two sysconf calls).
 std::uint64_t physical_memory_bytes();
 /// Bytes that can be allocated now: the smaller of physical memory, the
 /// kernel's MemAvailable and the address-space limit (0 when unknown).
+/// Complexity: O(1) time and memory, but it reads /proc/meminfo on each call.
 std::uint64_t available_memory_bytes();
 
 namespace detail {

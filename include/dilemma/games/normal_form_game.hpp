@@ -33,7 +33,10 @@ class BasicNormalFormGame {
  public:
   using scalar_type = Scalar;
 
-  /// A game with the given action counts and all payoffs zero.
+  /// A game with the given action counts and all payoffs zero; throws when
+  /// the payoffs would not fit in the memory available.
+  /// Complexity: O(n * P + sum_i m_i) time and memory for n players with m_i
+  /// actions and P = prod_i m_i profiles.
   explicit BasicNormalFormGame(std::vector<std::size_t> nums_actions)
       : nums_actions_(std::move(nums_actions)),
         num_profiles_(detail::checked_num_profiles("NormalFormGame", nums_actions_)),
@@ -48,6 +51,8 @@ class BasicNormalFormGame {
 
   /// A game from all payoffs, player-major: entries [i*P, (i+1)*P) are
   /// player i's C-order tensor, P = num_profiles().
+  /// Complexity: O(n * P + sum_i m_i) time (every payoff is checked finite);
+  /// the payoffs are moved in, O(sum_i m_i) extra memory for the labels.
   BasicNormalFormGame(std::vector<std::size_t> nums_actions, std::vector<Scalar> payoffs)
       : nums_actions_(std::move(nums_actions)),
         num_profiles_(detail::checked_num_profiles("NormalFormGame", nums_actions_)),
@@ -68,6 +73,7 @@ class BasicNormalFormGame {
 
   /// A game whose payoffs are payoff_function(profile) -> n payoffs,
   /// called once per joint profile in C order.
+  /// Complexity: P calls of payoff_function plus O(n * P) time, O(n * P) memory.
   template <class PayoffFunction>
   static BasicNormalFormGame from_function(std::vector<std::size_t> nums_actions,
                                            PayoffFunction&& payoff_function) {
@@ -101,6 +107,7 @@ class BasicNormalFormGame {
   const std::vector<Scalar>& payoff_data() const noexcept { return payoffs_; }
 
   /// Flat C-order index of a pure profile; validates its length and entries.
+  /// Complexity: O(n).
   std::size_t profile_index(const PureProfile& profile,
                             const char* function = "profile_index") const {
     if (profile.size() != num_players())
@@ -117,6 +124,7 @@ class BasicNormalFormGame {
   }
 
   /// The pure profile at a flat C-order index.
+  /// Complexity: O(n).
   PureProfile profile_at(std::size_t index) const {
     if (index >= num_profiles_)
       detail::fail("profile_at", "index ", index, " is out of range; the game has ",
@@ -201,6 +209,7 @@ class BasicNormalFormGame {
     return !(a == b);
   }
   /// Same action counts and payoffs within an absolute tolerance.
+  /// Complexity: O(n * P), stopping at the first difference larger than tol.
   bool approx_equal(const BasicNormalFormGame& other, const Scalar& tol) const {
     if (!is_finite_scalar(tol) || tol < Scalar(0)) detail::fail("approx_equal", "tol must be finite and >= 0, got ", tol);
     if (nums_actions_ != other.nums_actions_) return false;
@@ -272,6 +281,8 @@ void for_each_fiber(const BasicNormalFormGame<Scalar>& game, std::size_t player,
 
 /// The game restricted to a subset of each player's actions (in the given
 /// order); labels follow the kept actions.
+/// Complexity: O(n * P') time and memory for P' = prod_i kept_actions[i].size()
+/// profiles of the subgame (plus the labels).
 template <class Scalar>
 BasicNormalFormGame<Scalar> subgame(const BasicNormalFormGame<Scalar>& game,
                                     const std::vector<std::vector<std::size_t>>& kept_actions) {

@@ -29,6 +29,9 @@ class SymmetricGame {
   using PayoffFunction = std::function<double(std::size_t action, const Counts& others)>;
 
   /// Table-backed: table[a * num_count_vectors() + rank(m)] = u(a, m).
+  /// Complexity: O(s * C) time to check the table (moved in) for s actions and
+  /// C = num_count_vectors() = C(n + s - 2, s - 1), plus O((n + s) * s) time and
+  /// memory for the binomial table of the ranking.
   SymmetricGame(std::size_t num_players, std::size_t num_actions, std::vector<double> table)
       : SymmetricGame(num_players, num_actions) {
     const long double expected = static_cast<long double>(num_actions) * others_->size();
@@ -46,6 +49,8 @@ class SymmetricGame {
   /// Callable-backed: payoff(a, m) is called whenever a payoff is needed.
   /// thread_safe: the function may be called from several threads at once
   /// (a pure function of its arguments), so solvers may use all cores.
+  /// Complexity: O((n + s) * s) time and memory (the binomial table of the
+  /// ranking); payoff is not called here. \sa tabulate
   SymmetricGame(std::size_t num_players, std::size_t num_actions, PayoffFunction payoff, bool thread_safe = false)
       : SymmetricGame(num_players, num_actions) {
     if (!payoff) detail::fail("SymmetricGame", "the payoff function is empty");
@@ -54,6 +59,8 @@ class SymmetricGame {
   }
 
   /// Evaluates `payoff` once per (action, count vector) into a table.
+  /// Complexity: s * C calls of payoff plus O(s * C) time, O(s * C) memory,
+  /// C = C(n + s - 2, s - 1).
   static SymmetricGame tabulate(std::size_t num_players, std::size_t num_actions,
                                 const PayoffFunction& payoff) {
     const SymmetricGame shape(num_players, num_actions, payoff);
@@ -95,6 +102,7 @@ class SymmetricGame {
   }
 
   /// u(a, m) with m validated (length s, sum n - 1).
+  /// Complexity: O(s) for a table (validation and rank), else one call.
   double payoff(std::size_t action, const Counts& others) const {
     check_action("payoff", action);
     check_others("payoff", others);
@@ -119,6 +127,8 @@ class SymmetricGame {
   /// Calls visit(m, u) for every count vector m of the others in rank order,
   /// with u[a] = u(a, m) for every action: the one loop that tables,
   /// dominance, security levels and invariance measures share.
+  /// Complexity: C calls of visit and s * C table lookups (or calls of the
+  /// payoff function), O(s * C) time besides, O(s) extra memory.
   template <class Visit>
   void for_each_payoff_row(Visit&& visit) const {
     std::vector<double> row(num_actions_);
@@ -179,6 +189,8 @@ class SymmetricGame {
 
 /// The dense normal form of a symmetric game: s^n profiles, each player's
 /// payoff u(a_i, counts of the others). Checks the size before allocating.
+/// Complexity: O(s^n * n * s) time, at most s * C calls of the payoff
+/// function (cached), O(n * s^n + s * C) memory, C = num_count_vectors().
 inline NormalFormGame to_normal_form(const SymmetricGame& game) {
   const std::size_t n = game.num_players(), s = game.num_actions();
   const std::vector<std::size_t> nums(n, s);

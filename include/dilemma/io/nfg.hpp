@@ -45,7 +45,8 @@ class NfgParseError : public InvalidArgument {
 ///         finite number); InvalidArgument if the game does not fit in memory.
 ///         The declared size is checked against the text length before
 ///         anything is allocated, so a short text cannot claim a huge game.
-/// Linear time in the text; transient memory of two copies of the payoffs.
+/// Complexity: O(L + n * P) time for a text of L bytes and a game of n
+/// players and P profiles; transient memory of two copies of the payoffs.
 /// \code
 /// auto game = dilemma::parse_nfg("NFG 1 R \"\" { \"1\" \"2\" } { 2 2 } 1 1 0 0 0 0 2 2");
 /// \endcode
@@ -55,6 +56,8 @@ NormalFormGame parse_nfg(std::string_view text);
 /// (after leading whitespace) with "NFG" followed by whitespace.
 /// \throws InvalidArgument naming the path if it cannot be read;
 ///         NfgParseError as parse_nfg.
+/// Complexity: as parse_nfg, O(L + n * P) for a file of L bytes (memory-mapped
+/// when it is a regular file).
 NormalFormGame read_nfg(const std::string& path_or_text);
 
 /// Writes the payoff version with labelled strategies, one profile a line,
@@ -63,8 +66,12 @@ NormalFormGame read_nfg(const std::string& path_or_text);
 /// the same title and labels (a payoff -0.0 comes back as 0.0).
 /// \sa parse_nfg, read_nfg
 /// \throws InvalidArgument naming the path if it cannot be written.
+/// Complexity: O(n * P + sum_i m_i) time and memory for n players, m_i
+/// actions and P profiles (the text is built by to_nfg, then written).
 void write_nfg(const NormalFormGame& game, const std::string& path);
+/// As above, to a stream. Complexity: O(n * P + sum_i m_i) time and memory.
 void write_nfg(const NormalFormGame& game, std::ostream& out);
+/// As above, into a string. Complexity: O(n * P + sum_i m_i) time and memory.
 std::string to_nfg(const NormalFormGame& game);
 
 namespace detail {

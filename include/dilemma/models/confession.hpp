@@ -74,37 +74,50 @@ struct ConfessionPreset {
 };
 
 /// Names of all presets, in MODEL.md's order.
+/// Complexity: O(1) (a fixed list of eight names).
 std::vector<std::string> confession_preset_names();
 /// A preset by name; InvalidArgument listing the names if unknown.
+/// Complexity: O(1) (a fixed number of string comparisons).
 ConfessionPreset confession_preset(const std::string& name);
 
 /// The confession game with n players: a symmetric game with actions
 /// deny, confess, name and payoffs -c(a, m), evaluated on demand (no table,
 /// so n can be large). Validates the parameters.
+/// Complexity: O(n + t) time and O(n) memory for n players and t leniency tiers (the
+/// ranking table of the count vectors); no payoff is evaluated here.
+/// \sa confession_preset, SymmetricGame::tabulate
 SymmetricGame confession_game(std::size_t num_players, const ConfessionParameters& parameters);
 
 /// The confession game of a preset (its believed parameters, or the real
 /// ones with real = true).
+/// Complexity: as above, O(n + t).
 SymmetricGame confession_game(std::size_t num_players, const std::string& preset, bool real = false);
 
 // Closed forms of MODEL.md section 1 for the separable case; each throws
 // InvalidArgument if the parameters are not separable.
 
 /// g = l - (sigma_N - sigma_D) - (tau_N - tau_D): private gain from naming instead of denying.
+/// Complexity: O(1) (a closed form).
 double naming_gain(const ConfessionParameters& p);
 /// (sigma_D + tau_D) - (sigma_C + tau_C): private gain from confessing instead of denying.
+/// Complexity: O(1) (a closed form).
 double confession_gain(const ConfessionParameters& p);
 /// Everyone naming is worse for all than everyone denying: (eta + kappa)(n - 1) > g.
+/// Complexity: O(1) (a closed form).
 bool all_naming_worse_than_all_denying(const ConfessionParameters& p, std::size_t num_players);
 /// An n-person prisoner's dilemma (Hamburger 1973; Dawes 1980): 0 < g < (eta + kappa)(n - 1).
+/// Complexity: O(1) (a closed form).
 bool is_n_person_prisoners_dilemma(const ConfessionParameters& p, std::size_t num_players);
 /// Schelling's minimum coalition of deniers, k* = floor(g / (eta + kappa)) + 2;
 /// InvalidArgument when eta + kappa = 0 (no coalition size is enough).
+/// Complexity: O(1) (a closed form).
 std::size_t schelling_minimum_coalition(const ConfessionParameters& p);
 /// Per-capita social cost (S + w_a) when everybody plays a, for a = D, C, N.
+/// Complexity: O(1) (a closed form).
 std::array<double, 3> per_capita_costs(const ConfessionParameters& p, std::size_t num_players);
 /// (S + w_N) / (S + min_a w_a): the price of anarchy when all-N is the worst
 /// equilibrium and costs are positive.
+/// Complexity: O(1) (a closed form).
 double price_of_anarchy_closed_form(const ConfessionParameters& p, std::size_t num_players);
 
 }  // namespace dilemma

@@ -60,7 +60,9 @@ std::vector<Scalar> contract_except(const BasicNormalFormGame<Scalar>& game,
 }  // namespace detail
 
 /// u_i(a, x_{-i}) for every player i and action a. Each player's tensor is
-/// read once; O(P) per player. Validates the profile.
+/// read once (zero probabilities skip whole blocks). Validates the profile.
+/// Complexity: O(n * P) time for n players and P = num_profiles() profiles,
+/// O(P) extra memory (the partial contractions).
 template <class Scalar>
 ActionPayoffs<Scalar> action_payoffs(const BasicNormalFormGame<Scalar>& game,
                                      const BasicMixedProfile<Scalar>& profile) {
@@ -71,7 +73,8 @@ ActionPayoffs<Scalar> action_payoffs(const BasicNormalFormGame<Scalar>& game,
   return values;
 }
 
-/// u_i(a, a_{-i}) for every player i and action a at a pure profile; O(sum m_i).
+/// u_i(a, a_{-i}) for every player i and action a at a pure profile.
+/// Complexity: O(sum_i m_i) time and memory for m_i actions of player i.
 template <class Scalar>
 ActionPayoffs<Scalar> action_payoffs(const BasicNormalFormGame<Scalar>& game,
                                      const PureProfile& profile) {
@@ -88,6 +91,7 @@ ActionPayoffs<Scalar> action_payoffs(const BasicNormalFormGame<Scalar>& game,
 }
 
 /// Expected payoff of every player under a mixed profile.
+/// Complexity: O(n * P) time, O(P) extra memory (as action_payoffs).
 template <class Scalar>
 std::vector<Scalar> expected_payoffs(const BasicNormalFormGame<Scalar>& game,
                                      const BasicMixedProfile<Scalar>& profile) {
@@ -99,6 +103,8 @@ std::vector<Scalar> expected_payoffs(const BasicNormalFormGame<Scalar>& game,
 
 /// Actions of `player` whose payoff against the others' strategies in
 /// `profile` is within `tol` of the best (ascending).
+/// Complexity: that of action_payoffs on `profile`: O(n * P) for a mixed
+/// profile, O(sum_i m_i) for a pure one. \sa regrets
 template <class Scalar, class Profile>
 std::vector<std::size_t> best_responses(const BasicNormalFormGame<Scalar>& game,
                                         const Profile& profile, std::size_t player,
@@ -118,6 +124,7 @@ std::vector<std::size_t> best_responses(const BasicNormalFormGame<Scalar>& game,
 }
 
 /// Per player: best action payoff minus the player's own payoff (>= 0).
+/// Complexity: O(n * P) time, O(P) extra memory.
 template <class Scalar>
 std::vector<Scalar> regrets(const BasicNormalFormGame<Scalar>& game,
                             const BasicMixedProfile<Scalar>& profile) {
@@ -128,6 +135,7 @@ std::vector<Scalar> regrets(const BasicNormalFormGame<Scalar>& game,
   return result;
 }
 
+/// As above, at a pure profile. Complexity: O(sum_i m_i) time and memory.
 template <class Scalar>
 std::vector<Scalar> regrets(const BasicNormalFormGame<Scalar>& game, const PureProfile& profile) {
   const ActionPayoffs<Scalar> values = action_payoffs(game, profile);
@@ -138,12 +146,15 @@ std::vector<Scalar> regrets(const BasicNormalFormGame<Scalar>& game, const PureP
 }
 
 /// The largest gain any player has from a unilateral deviation.
+/// Complexity: as regrets: O(n * P) for a mixed profile, O(sum_i m_i) for a pure one.
 template <class Scalar, class Profile>
 Scalar regret(const BasicNormalFormGame<Scalar>& game, const Profile& profile) {
   return detail::max_of(regrets(game, profile));
 }
 
 /// True when no player gains more than `tol` by deviating (regret <= tol).
+/// Complexity: as regret: O(n * P) for a mixed profile, O(sum_i m_i) for a pure one.
+/// \sa regret, best_responses
 template <class Scalar, class Profile>
 bool is_nash(const BasicNormalFormGame<Scalar>& game, const Profile& profile,
              const typename BasicNormalFormGame<Scalar>::scalar_type& tol = Scalar(kNashTolerance)) {

@@ -71,8 +71,12 @@ inline void leave_one_out(const SymmetricGame& game, const HeterogeneousProfile&
 
 /// values[i][a] = expected payoff of player i playing a while every other
 /// player j mixes with profile[j]. The others' counts are convolved player by
-/// player (each addition costs O(|M| s^2), |M| the count vectors so far),
-/// O(n log n) additions for all players together.
+/// player, leaving each one out by divide and conquer.
+/// Complexity: O(n log n) player additions of O(C s^2) time each, plus
+/// n * s * C payoff evaluations, for n players, s actions and
+/// C = C(n + s - 2, s - 1) count vectors of the others; O(C log n + n s) memory.
+/// \sa action_payoffs(const SymmetricGame&, const std::vector<double>&) for
+/// the cheaper case where everybody mixes the same way.
 inline std::vector<std::vector<double>> action_payoffs(const SymmetricGame& game, const HeterogeneousProfile& profile) {
   const std::size_t n = game.num_players();
   if (profile.size() != n)
@@ -85,6 +89,8 @@ inline std::vector<std::vector<double>> action_payoffs(const SymmetricGame& game
 }
 
 /// Each player's gain from the best deviation.
+/// Complexity: as action_payoffs, O(n log n * C s^2) time plus n * s * C
+/// payoff evaluations.
 inline std::vector<double> regrets(const SymmetricGame& game, const HeterogeneousProfile& profile) {
   const auto values = action_payoffs(game, profile);
   std::vector<double> result(values.size());
@@ -94,12 +100,14 @@ inline std::vector<double> regrets(const SymmetricGame& game, const Heterogeneou
 }
 
 /// True when no player gains more than tol by deviating.
+/// Complexity: as regrets, O(n log n * C s^2) time plus n * s * C payoff evaluations.
 inline bool is_nash(const SymmetricGame& game, const HeterogeneousProfile& profile, double tol = kNashTolerance) {
   if (!std::isfinite(tol) || tol < 0) detail::fail("is_nash", "tol must be finite and >= 0, got ", tol);
   return detail::max_of(regrets(game, profile)) <= tol;
 }
 
 /// Actions of `player` within tol of the best reply to the others' strategies.
+/// Complexity: as action_payoffs (all players' values are computed).
 inline std::vector<std::size_t> best_responses(const SymmetricGame& game, const HeterogeneousProfile& profile,
                                                std::size_t player, double tol = 0.0) {
   if (!std::isfinite(tol) || tol < 0) detail::fail("best_responses", "tol must be finite and >= 0, got ", tol);

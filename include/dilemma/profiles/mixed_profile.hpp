@@ -38,6 +38,7 @@ Scalar max_of(const std::vector<Scalar>& values) {
 
 /// Throws unless `profile` has one probability vector per player of the right
 /// length, with finite entries >= -tol summing to 1 within tol.
+/// Complexity: O(sum_i m_i) time for m_i actions of player i, O(1) extra memory.
 template <class Scalar>
 void validate_mixed_profile(const char* function, const BasicNormalFormGame<Scalar>& game,
                             const BasicMixedProfile<Scalar>& profile,
@@ -63,6 +64,7 @@ void validate_mixed_profile(const char* function, const BasicNormalFormGame<Scal
 }
 
 /// The profile in which every player plays a pure action with probability 1.
+/// Complexity: O(sum_i m_i) time and memory. \sa uniform_profile
 template <class Scalar = double>
 BasicMixedProfile<Scalar> to_mixed(const BasicNormalFormGame<Scalar>& game,
                                    const PureProfile& profile) {
@@ -76,6 +78,7 @@ BasicMixedProfile<Scalar> to_mixed(const BasicNormalFormGame<Scalar>& game,
 }
 
 /// Every player mixes uniformly over all actions.
+/// Complexity: O(sum_i m_i) time and memory.
 template <class Scalar>
 BasicMixedProfile<Scalar> uniform_profile(const BasicNormalFormGame<Scalar>& game) {
   BasicMixedProfile<Scalar> mixed(game.num_players());

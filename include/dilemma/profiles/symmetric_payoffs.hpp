@@ -132,8 +132,11 @@ class LikelyCounts {
 /// Mult(n-1; m) prod_b x_b^{m_b} u(a, m), for every action a: the expected
 /// payoff of action a when the n - 1 others each mix with x. Only count
 /// vectors of non-negligible probability are visited (see
-/// detail::LikelyCounts): O(s n^((s-1)/2)) payoff evaluations instead of
-/// s * C(n+s-2, s-1).
+/// detail::LikelyCounts).
+/// Complexity: s * K payoff evaluations (each O(s) from a table, for the
+/// rank) plus O(n) time and memory for a table of log-factorials, where
+/// K = O(n^((s-1)/2)) is the number of likely count vectors, at most
+/// C(n + s - 2, s - 1), for n players and s actions.
 inline std::vector<double> action_payoffs(const SymmetricGame& game, const std::vector<double>& x) {
   detail::validate_symmetric_strategy("action_payoffs", game, x);
   const std::size_t s = game.num_actions(), others = game.num_players() - 1;
@@ -146,11 +149,13 @@ inline std::vector<double> action_payoffs(const SymmetricGame& game, const std::
 }
 
 /// Expected payoff of a player when everybody mixes with x.
+/// Complexity: as action_payoffs, s * K payoff evaluations plus O(n).
 inline double expected_payoff(const SymmetricGame& game, const std::vector<double>& x) {
   return detail::dot(x, action_payoffs(game, x));
 }
 
 /// Gain from the best deviation when everybody mixes with x.
+/// Complexity: as action_payoffs, s * K payoff evaluations plus O(n).
 inline double regret(const SymmetricGame& game, const std::vector<double>& x) {
   const std::vector<double> values = action_payoffs(game, x);
   return std::max(0.0, detail::max_of(values) - detail::dot(x, values));
@@ -158,6 +163,7 @@ inline double regret(const SymmetricGame& game, const std::vector<double>& x) {
 
 /// True when the symmetric profile "everybody mixes with x" is a Nash
 /// equilibrium within tol.
+/// Complexity: as regret, s * K payoff evaluations plus O(n). \sa regret
 inline bool is_nash(const SymmetricGame& game, const std::vector<double>& x, double tol = kNashTolerance) {
   if (!std::isfinite(tol) || tol < 0) detail::fail("is_nash", "tol must be finite and >= 0, got ", tol);
   return regret(game, x) <= tol;

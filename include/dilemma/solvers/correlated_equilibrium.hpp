@@ -181,8 +181,11 @@ inline DantzigSolution solve_distribution(std::size_t num_rows, std::size_t n, s
 /// relative to each player's payoff range (default 1e-9).
 ///
 /// \returns the distribution, its welfare and its largest incentive
-/// violation (payoff units; 0 up to rounding). O(pivots * R * P) for R =
-/// sum_i m_i (m_i - 1) rows; the tableau holds (R + 2) * (P + R + 2) doubles.
+/// violation (payoff units; 0 up to rounding).
+/// Complexity: O(P * sum_i m_i) to build the rows, then O(R * (P + R)) per
+/// simplex pivot, for P profiles and R = sum_i m_i (m_i - 1) incentive rows
+/// (sum_i m_i when coarse); the number of pivots is usually small but not
+/// polynomially bounded. Memory: the tableau's (R + 2) * (P + R + 2) doubles.
 /// \sa correlated_violation
 inline CorrelatedEquilibrium correlated_equilibrium(const NormalFormGame& game,
                                                     CorrelatedObjective objective = CorrelatedObjective::welfare,
@@ -232,7 +235,10 @@ inline CorrelatedEquilibrium correlated_equilibrium(const NormalFormGame& game,
 /// exchangeable distribution, by one linear program over the
 /// C(n + s - 1, s - 1) count classes with s (s - 1) rows. Reads each u(a, m)
 /// once. The welfare equals the dense program's on to_normal_form(game).
-/// O(pivots * s^2 * C(n + s - 1, s - 1)).
+/// Complexity: s * M payoff evaluations (M = num_count_vectors()), then
+/// O(R * (K + R)) per simplex pivot for K = C(n + s - 1, s - 1) classes and
+/// R = s (s - 1) rows (s when coarse); O(s^2 K + s M) memory besides the
+/// tableau's (R + 2) * (K + R + 2) doubles.
 inline SymmetricCorrelatedEquilibrium correlated_equilibrium(
     const SymmetricGame& game, CorrelatedObjective objective = CorrelatedObjective::welfare, bool coarse = false,
     double tol = kCorrelatedTolerance) {
@@ -290,7 +296,8 @@ inline SymmetricCorrelatedEquilibrium correlated_equilibrium(
 /// coarse rows have the same coefficients. Every distribution over pure
 /// profiles is a correlated and a coarse correlated equilibrium iff this is
 /// 0 (then every coefficient is 0: MODEL.md section 3, item 3); within tol
-/// when it is at most tol. O(P sum_i m_i).
+/// when it is at most tol.
+/// Complexity: O(P * sum_i m_i) time for P profiles, O(1) extra memory.
 inline double max_incentive_gain(const NormalFormGame& game) {
   double largest = 0.0;
   for (std::size_t i = 0; i < game.num_players(); ++i)
@@ -305,7 +312,9 @@ inline double max_incentive_gain(const NormalFormGame& game) {
 /// c_a > 0 (the coefficient of q(c) per recommended player, the share
 /// c_a / n divided out). Every distribution over the s^n profiles (not only
 /// the exchangeable ones) is a correlated and a coarse correlated
-/// equilibrium iff it is 0. O(s^2 C(n + s - 1, s - 1)).
+/// equilibrium iff it is 0.
+/// Complexity: s * M payoff evaluations into a table (M = num_count_vectors()),
+/// then O(s^2 * K) for K = C(n + s - 1, s - 1) count classes; O(s * M) memory.
 inline double max_incentive_gain(const SymmetricGame& game) {
   const std::size_t s = game.num_actions(), M = game.num_count_vectors();
   const std::vector<double> table = detail::payoff_table("max_incentive_gain", game);

@@ -133,9 +133,11 @@ void check_lemke_howson(const char* function, const BasicNormalFormGame<Payoff>&
 /// Handbook of Game Theory vol. 3, ch. 45, section 3.5). Stops after
 /// `max_iter` pivots with converged = false; never divides by zero.
 /// Scalar: double (`tol` on comparisons, relative to each player's payoff
-/// range) or Rational (exact, `tol` ignored). Cost: one pivot per step,
-/// O((m+n)^2) each; the path can be exponentially long (Savani & von
-/// Stengel 2006), but is short on most games.
+/// range) or Rational (exact, `tol` ignored).
+/// Complexity: O(k (m + n)^2) time for an m x n game and a path of
+/// k <= max_iter pivots, O((m + n)^2) memory; k can be exponential in m + n
+/// (Savani & von Stengel 2006), but is small on most games.
+/// \sa lemke_howson, lemke_howson_all
 template <class Scalar = double, class Payoff>
 BasicLemkeHowsonResult<Scalar> lemke_howson_full(const BasicNormalFormGame<Payoff>& game, std::size_t init_pivot = 0,
                                                  std::size_t max_iter = kLemkeHowsonMaxIter,
@@ -158,6 +160,7 @@ BasicLemkeHowsonResult<Scalar> lemke_howson_full(const BasicNormalFormGame<Payof
 
 /// As lemke_howson_full, returning the equilibrium {x, y}; throws
 /// NotConverged if `max_iter` pivots do not reach one.
+/// Complexity: as lemke_howson_full, O(k (m + n)^2) for k <= max_iter pivots.
 template <class Scalar = double, class Payoff>
 BasicMixedProfile<Scalar> lemke_howson(const BasicNormalFormGame<Payoff>& game, std::size_t init_pivot = 0,
                                        std::size_t max_iter = kLemkeHowsonMaxIter,
@@ -174,6 +177,9 @@ BasicMixedProfile<Scalar> lemke_howson(const BasicNormalFormGame<Payoff>& game, 
 /// Lemke-Howson graph, which need not be all (Shapley 1974 gives a game
 /// with an unreachable one); sorted lexicographically. Each path is capped
 /// at `max_iter` pivots (NotConverged beyond).
+/// Complexity: (E + 1) (m + n) paths for E equilibria found, each of at most
+/// max_iter pivots of O((m + n)^2): O((E + 1) (m + n)^3 max_iter) time in the
+/// worst case; O((E + 1) (m + n)^2) memory for the tableaux kept.
 template <class Scalar = double, class Payoff>
 std::vector<BasicMixedProfile<Scalar>> lemke_howson_all(const BasicNormalFormGame<Payoff>& game,
                                                         std::size_t max_iter = kLemkeHowsonMaxIter,

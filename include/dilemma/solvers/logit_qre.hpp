@@ -683,7 +683,10 @@ auto logit_qre_at_impl(const System& sys, double lambda, const LogitQreOptions& 
 /// support when that lowers the regret), convergence flag and step count.
 /// Throws InvalidArgument on bad options and NotConverged (a
 /// std::runtime_error) when options.max_iter steps do not reach the limit.
-/// Cost per step: a few contractions of every payoff tensor, O(n P).
+/// Complexity: at most options.max_iter steps, each a few evaluations of
+/// O(n * P) (contractions of the payoff tensors, with the Jacobian) and
+/// O(N^3) QR factorisations, for n players, P profiles and N = sum_i m_i;
+/// O(P + N^2) extra memory besides the recorded branch.
 ///
 /// \code
 /// auto result = dilemma::logit_qre(game);
@@ -698,6 +701,10 @@ inline LogitQreResult<MixedProfile> logit_qre(const NormalFormGame& game, const 
 /// The same for a symmetric game, in count form (no dense tensor): the
 /// branch of symmetric profiles, every player mixing with the same strategy.
 /// Profiles are that common strategy (one probability per action).
+/// Complexity: s * C payoff evaluations for the payoff range (C =
+/// num_count_vectors()), then at most options.max_iter steps, each a few
+/// evaluations of s^2 * K payoffs (K = O(n^((s-1)/2)) likely count vectors,
+/// see action_payoffs) and O(s^3) factorisations.
 inline LogitQreResult<std::vector<double>> logit_qre(const SymmetricGame& game,
                                                      const LogitQreOptions& options = {}) {
   return detail::logit_qre_impl(detail::SymmetricLogitSystem(game), options);
@@ -707,11 +714,15 @@ inline LogitQreResult<std::vector<double>> logit_qre(const SymmetricGame& game,
 /// the branch (followed from lambda = 0) where lambda is reached. Throws
 /// InvalidArgument if lambda < 0 or not finite, NotConverged when the
 /// branch cannot be followed to lambda.
+/// Complexity: as logit_qre, O(n * P + N^3) per step up to lambda, at most
+/// options.max_iter steps.
 inline MixedProfile logit_qre_at(const NormalFormGame& game, double lambda, const LogitQreOptions& options = {}) {
   return detail::logit_qre_at_impl(detail::DenseLogitSystem(game), lambda, options);
 }
 
 /// The common strategy of the symmetric QRE at lambda on the principal branch.
+/// Complexity: as logit_qre for symmetric games, per step about s^2 * K payoff
+/// evaluations plus O(s^3), at most options.max_iter steps.
 inline std::vector<double> logit_qre_at(const SymmetricGame& game, double lambda,
                                         const LogitQreOptions& options = {}) {
   return detail::logit_qre_at_impl(detail::SymmetricLogitSystem(game), lambda, options);

@@ -169,8 +169,10 @@ std::vector<BasicNashComponent<Scalar>> components_of(EquilibriumGraph<Scalar> g
 /// one Nash subset, the product of both simplices.
 ///
 /// Components are sorted by their least extreme equilibrium; `Scalar` and
-/// `tol` as in vertex_enumeration. Cost: the vertex enumeration, then the
-/// biclique enumeration (exponential only in pathological games).
+/// `tol` as in vertex_enumeration.
+/// Complexity: that of vertex_enumeration (exponential in m + n in the worst
+/// case), then the enumeration of the maximal bicliques of the graph of the
+/// E extreme equilibria (exponential in E only in pathological games).
 /// \sa vertex_enumeration
 template <class Scalar = double, class Payoff>
 std::vector<BasicNashComponent<Scalar>> nash_components(const BasicNormalFormGame<Payoff>& game,

@@ -71,7 +71,9 @@ bool is_best_response_at(const BasicNormalFormGame<Scalar>& game, std::size_t i,
 /// surviving profiles are few enough that checking their deviations directly
 /// is cheaper than the remaining passes, the remaining players are checked on
 /// the survivors only (random games: about 1/m of profiles survive a pass).
-/// Complexity O(n * P) time, P bytes of extra memory, P = num_profiles().
+/// Complexity: O(n * P) time for n players and P = num_profiles() profiles;
+/// P bytes plus O(P / m_0) payoffs of extra memory.
+/// \sa pure_nash, pure_nash_brute
 template <class Scalar>
 std::vector<std::size_t> pure_nash_indices(const BasicNormalFormGame<Scalar>& game,
                                            const typename BasicNormalFormGame<Scalar>::scalar_type& tol =
@@ -106,7 +108,9 @@ std::vector<std::size_t> pure_nash_indices(const BasicNormalFormGame<Scalar>& ga
 
 /// The same set as pure_nash_indices by the textbook method (QuantEcon's
 /// pure_nash_brute): every profile, every player, every deviation.
-/// O(P * sum_i m_i); kept as an independent reference for tests and benchmarks.
+/// Kept as an independent reference for tests and benchmarks.
+/// Complexity: O(P * sum_i m_i) time in the worst case (a profile is left at
+/// its first profitable deviation), O(n) extra memory besides the result.
 template <class Scalar>
 std::vector<std::size_t> pure_nash_brute(const BasicNormalFormGame<Scalar>& game,
                                          const typename BasicNormalFormGame<Scalar>::scalar_type& tol =
@@ -129,7 +133,8 @@ std::vector<std::size_t> pure_nash_brute(const BasicNormalFormGame<Scalar>& game
 }
 
 /// All pure Nash equilibria as action profiles, in C order (last player's
-/// action fastest). See pure_nash_indices for `tol` and the cost.
+/// action fastest). See pure_nash_indices for `tol`.
+/// Complexity: O(n * P) time, as pure_nash_indices, plus O(n) per equilibrium found.
 template <class Scalar>
 std::vector<PureProfile> pure_nash(const BasicNormalFormGame<Scalar>& game,
                                    const typename BasicNormalFormGame<Scalar>::scalar_type& tol = Scalar(0)) {

@@ -389,7 +389,11 @@ inline MixedProfile polish_on_support(const NormalFormGame& game, const MixedPro
 /// \returns the equilibrium, its regret, pivots and restarts.
 /// Throws InvalidArgument on a bad start profile or options, NotConverged
 /// when options.max_iter pivots or options.max_denominator do not suffice.
-/// Cost: O(n P) per pivot, P the number of pure profiles.
+/// Complexity: O(n * P) time per pivot for n players and P pure profiles,
+/// at most options.max_iter pivots over all grids (each refinement multiplies
+/// the denominator by options.grid, up to options.max_denominator), plus one
+/// Newton polish on the support per grid; the pivot count is not polynomial
+/// in general (finding a Nash equilibrium is PPAD-complete).
 ///
 /// \code
 /// auto result = dilemma::simplicial_subdivision(game);

@@ -153,8 +153,12 @@ class SupportSearch {
 /// best-response polyhedra (found by the same label search as
 /// vertex_enumeration), not the solution of a square linear system, which
 /// is what fails on games with ties. Scalar and `tol` as in
-/// vertex_enumeration. Cost: up to 2^m row supports times the column
-/// supports compatible with each; use vertex_enumeration on larger games.
+/// vertex_enumeration.
+///
+/// Complexity: exponential: up to 2^m row supports of an m x n game, times
+/// up to 2^n column supports each (a branch is cut once its face is empty),
+/// each pair costing a vertex search of two faces (simplex pivots of
+/// O((m + n)^2) operations); use vertex_enumeration on larger games.
 ///
 /// \code
 /// dilemma::SupportEnumeration<> search(game);
@@ -219,6 +223,8 @@ class SupportEnumeration {
 
 /// All extreme equilibria by support enumeration, in its order; see
 /// SupportEnumeration.
+/// Complexity: as SupportEnumeration, exponential in m + n: up to 2^m row
+/// supports times 2^n column supports. \sa vertex_enumeration
 template <class Scalar = double, class Payoff>
 std::vector<BasicMixedProfile<Scalar>> support_enumeration(const BasicNormalFormGame<Payoff>& game,
                                                            double tol = kBimatrixTolerance) {

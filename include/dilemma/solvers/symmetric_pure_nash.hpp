@@ -150,10 +150,12 @@ class PureNashScan {
 /// best reply to c - e_a.
 ///
 /// The others' count vectors are visited in layers of equal m_0; a class
-/// with c_0 = j needs only the layers j - 1 and j, so memory is two layers
-/// (O(s n^(s-2))) per thread and every payoff is evaluated about once:
-/// s * C(n+s-2, s-1) evaluations, then O(s^2) per class. `payoff` is a
-/// template parameter so that a plain function object is inlined.
+/// with c_0 = j needs only the layers j - 1 and j, so every payoff is
+/// evaluated about once. `payoff` is a template parameter so that a plain
+/// function object is inlined.
+/// Complexity: about s * C(n + s - 2, s - 1) payoff evaluations (one layer
+/// more per block when threaded), then O(s^2) time for each of the
+/// C(n + s - 1, s - 1) classes; O(s n^(s-2)) memory per thread (two layers).
 ///
 /// With threads > 1 blocks of layers are scanned concurrently (threads is
 /// capped at the hardware threads; 0 means all of them), so payoff must then
@@ -219,6 +221,8 @@ void for_each_pure_nash(std::size_t n, std::size_t s, Payoff&& payoff, Visitor&&
 /// for_each_pure_nash on a SymmetricGame (table lookups or on-demand calls),
 /// on every hardware thread when the game's payoff may be called
 /// concurrently (SymmetricGame::thread_safe()).
+/// Complexity: as above, s * C payoff lookups or calls, C = num_count_vectors(),
+/// and O(s^2) per class; a table lookup costs O(s) (the rank).
 template <class Visitor>
 void for_each_pure_nash(const SymmetricGame& game, Visitor&& visit, double tol = 0.0) {
   // The confession game's own payoff (validated, so always finite) is
@@ -234,6 +238,8 @@ void for_each_pure_nash(const SymmetricGame& game, Visitor&& visit, double tol =
 
 /// All pure Nash equilibria of a symmetric game as count classes, in
 /// lexicographic order (see for_each_pure_nash).
+/// Complexity: as for_each_pure_nash, plus O(s) memory per equilibrium found.
+/// \sa for_each_pure_nash
 inline std::vector<CountClass> pure_nash(const SymmetricGame& game, double tol = 0.0) {
   std::vector<CountClass> equilibria;
   for_each_pure_nash(game, [&](const Counts& c) { equilibria.push_back(CountClass{c}); }, tol);

@@ -205,10 +205,15 @@ auto search_extreme_equilibria(const char* function, const BasicNormalFormGame<P
 /// it is unplayed or a best response, keeping both players' faces nonempty
 /// by simplex pivots (Bland's rule, so degenerate pivots cannot cycle);
 /// branches die as soon as one face is empty, so far fewer nodes are visited
-/// than the polytopes have vertices. Worst case exponential, as any method
-/// (the number of extreme equilibria can be).
+/// than the polytopes have vertices.
 ///
-/// Returns profiles {x, y} sorted lexicographically.
+/// Complexity: exponential in the worst case, as for any method (the number
+/// of extreme equilibria can be): up to O(2^(m+n)) search nodes for an
+/// m x n game, each costing a few simplex pivots of O((m + n)^2) arithmetic
+/// operations (on numbers that grow with the pivots when exact); O((m + n)^3)
+/// memory for the depth-first stack of tableaux, plus the result.
+///
+/// \returns profiles {x, y} sorted lexicographically.
 /// \sa nash_components, support_enumeration, lemke_howson
 template <class Scalar = double, class Payoff>
 std::vector<BasicMixedProfile<Scalar>> vertex_enumeration(const BasicNormalFormGame<Payoff>& game,

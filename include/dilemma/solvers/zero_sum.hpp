@@ -77,6 +77,10 @@ BasicZeroSumSolution<Scalar> solve_matrix_game(std::size_t m, std::size_t n, con
 /// on degenerate games); Scalar double or Rational (exact, `tol` then only
 /// for the constant-sum check, which is exact too). Throws InvalidArgument
 /// for a game that is not constant-sum or not two-player.
+/// Complexity: O(m n) for the constant-sum check of an m x n game, then
+/// simplex pivots of O(m (m + n)) operations each on an m-row tableau; the
+/// number of pivots is usually O(m + n) but exponential in the worst case
+/// (Bland's rule); O(m (m + n)) memory.
 /// \sa security_strategy
 template <class Scalar = double, class Payoff>
 BasicZeroSumSolution<Scalar> solve_zero_sum(const BasicNormalFormGame<Payoff>& game,
@@ -113,6 +117,8 @@ BasicZeroSumSolution<Scalar> solve_zero_sum(const BasicNormalFormGame<Payoff>& g
 /// and that payoff (the player's mixed security level, at least the pure
 /// one of security_levels). Solves the zero-sum game of the player's own
 /// payoffs; Scalar and `tol` as in solve_zero_sum.
+/// Complexity: as solve_zero_sum, one linear program with O(k (k + l))
+/// operations per pivot, k and l the player's and the opponent's action counts.
 template <class Scalar = double, class Payoff>
 BasicSecurityStrategy<Scalar> security_strategy(const BasicNormalFormGame<Payoff>& game, std::size_t player,
                                                 double tol = kBimatrixTolerance) {
