@@ -4,7 +4,7 @@ BUILD_DIR     := build/release
 VENV          := .venv
 APT_PACKAGES  := build-essential cmake libeigen3-dev libboost-dev pybind11-dev doctest-dev \
                  python3-dev python3-venv python3-pip python3-setuptools python3-wheel \
-                 python3-numpy python3-pytest python3-matplotlib python3-nbclient python3-nbformat \
+                 python3-numpy python3-pytest python3-hypothesis python3-matplotlib python3-nbclient python3-nbformat \
                  python3-ipykernel python3-dask python3-distributed python3-pandas mypy lrslib
 SUDO          := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
