@@ -9,7 +9,7 @@ APT_PACKAGES  := build-essential cmake libeigen3-dev libboost-dev pybind11-dev d
                  python3-ipykernel python3-dask python3-distributed python3-pandas mypy lrslib
 SUDO          := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test deps build venv cpp-test py-test bench clean
+.PHONY: demo test deps build venv cpp-test py-test bench clean test-sanitize fuzz
 
 demo: venv
 	MPLBACKEND=Agg $(VENV)/bin/python examples/payoff_invariance.py --output-dir output
@@ -40,6 +40,25 @@ cpp-test: build
 
 py-test: venv
 	DILEMMA_CLI=$(CURDIR)/$(VENV)/bin/dilemma MPLBACKEND=Agg $(VENV)/bin/python -m pytest -q tests/python
+
+# The C++ suite under ASan + UBSan (the `sanitize` presets); any report fails.
+test-sanitize: deps
+	cmake --preset sanitize
+	cmake --build --preset sanitize
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --preset sanitize
+
+# libFuzzer targets (Clang, ASan + UBSan) run FUZZ_RUNS executions each from
+# the seed corpora; new inputs go to build/fuzz/corpus, crashes to build/fuzz/.
+FUZZ_RUNS ?= 1000000
+fuzz:
+	cmake --preset fuzz
+	cmake --build --preset fuzz
+	mkdir -p build/fuzz/corpus/nfg build/fuzz/corpus/game
+	build/fuzz/tests/fuzz/fuzz_nfg -runs=$(FUZZ_RUNS) -max_len=4096 -artifact_prefix=build/fuzz/ \
+	  build/fuzz/corpus/nfg tests/fuzz/corpus/nfg
+	build/fuzz/tests/fuzz/fuzz_game -runs=$(FUZZ_RUNS) -max_len=4096 -artifact_prefix=build/fuzz/ \
+	  build/fuzz/corpus/game tests/fuzz/corpus/game
 
 bench: venv
 	$(VENV)/bin/python benchmarks/run.py

@@ -368,7 +368,11 @@ inline SymmetricDecomposition decompose(const SymmetricGame& game, double tol = 
       out[from] = sum;
     }
   };
-  auto [psi, steps] = detail::conjugate_gradients("decompose", laplacian, rhs, degree, tol, max_iter);
+  // Not a structured binding: the lambda below captures psi, which C++17
+  // forbids for a binding (Clang rejects it; GCC accepts it as an extension).
+  auto solved = detail::conjugate_gradients("decompose", laplacian, rhs, degree, tol, max_iter);
+  std::vector<double>& psi = solved.first;
+  const std::size_t steps = solved.second;
   double mean = 0, total_weight = 0;
   for (std::size_t k = 0; k < psi.size(); ++k) mean += weight[k] * psi[k], total_weight += weight[k];
   for (double& value : psi) value -= mean / total_weight;
