@@ -4,10 +4,24 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <cstdio>
 
 namespace dilemma {
+
+namespace {
+std::atomic<std::uint64_t> memory_limit_bytes{0};  // 0: the default
+}  // namespace
+
+std::uint64_t memory_limit() {
+  const std::uint64_t limit = memory_limit_bytes.load(std::memory_order_relaxed);
+  if (limit != 0) return limit;
+  const std::uint64_t physical = physical_memory_bytes();
+  return physical == 0 ? UINT64_MAX : physical / 2;
+}
+
+void set_memory_limit(std::uint64_t bytes) { memory_limit_bytes.store(bytes, std::memory_order_relaxed); }
 
 std::uint64_t physical_memory_bytes() {
   const long pages = ::sysconf(_SC_PHYS_PAGES);

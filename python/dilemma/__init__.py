@@ -128,7 +128,9 @@ from ._core import (  # correlated equilibria, dominance by mixed strategies, mi
 from ._core import (  # progress, time limits and cancellation of every solver
     CancelToken,
     Cancelled,
+    memory_limit,
     monitor,
+    set_memory_limit,
 )
 from . import plotting, reproduction
 from .confession import confession_game, confession_parameters

@@ -1,4 +1,6 @@
 """Symmetric mixed equilibria of symmetric games (result type and wrapper)."""
+import numpy as np
+
 from . import _core
 from .results import EquilibriumList, _monitored
 
@@ -48,6 +50,9 @@ def symmetric_equilibria(game, *, tol=1e-9, num_starts=24, max_iter=100, random_
     """
     if not isinstance(game, _core.SymmetricGame):
         raise ValueError(f"symmetric_equilibria: needs a SymmetricGame, got {type(game).__name__}")
+    for name, value in (("num_starts", num_starts), ("max_iter", max_iter), ("random_state", random_state)):
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 0:
+            raise ValueError(f"symmetric_equilibria: {name} must be an integer >= 0, got {value!r}")
     params = {"tol": tol, "num_starts": num_starts, "max_iter": max_iter, "random_state": random_state}
     with _monitored(progress, time_limit):
         result = _core._symmetric_equilibria(game, tol, num_starts, max_iter, random_state)

@@ -9,7 +9,8 @@ def _axes(ax):
         return ax
     import matplotlib.pyplot as plt
 
-    _, ax = plt.subplots(figsize=(6.4, 4.2))
+    # constrained layout keeps legends and colour bars placed beside the axes inside the figure
+    _, ax = plt.subplots(figsize=(6.4, 4.2), layout="constrained")
     return ax
 
 

@@ -20,8 +20,8 @@ py::list to_arrays(const std::vector<std::vector<double>>& rows) {
 }
 
 std::vector<double> to_vector(const char* function, py::handle x) {
-  const auto array = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(x);
-  if (!array || array.ndim() != 1) detail::fail(function, "needs a 1-D probability vector");
+  const auto array = to_real_array(function, "the strategy", x);
+  if (array.ndim() != 1) detail::fail(function, "needs a 1-D probability vector");
   return {array.data(), array.data() + array.size()};
 }
 
@@ -34,8 +34,8 @@ SymmetricEquilibriumOptions make_options(double tol, std::size_t num_starts, std
 }  // namespace
 
 HeterogeneousProfile to_heterogeneous(const char* function, py::handle profile) {
-  const auto array = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(profile);
-  if (!array || array.ndim() != 2) detail::fail(function, "needs one strategy per player: a 2-D array (players, actions)");
+  const auto array = to_real_array(function, "the profile", profile);
+  if (array.ndim() != 2) detail::fail(function, "needs one strategy per player: a 2-D array (players, actions)");
   HeterogeneousProfile result(static_cast<std::size_t>(array.shape(0)));
   for (std::size_t i = 0; i < result.size(); ++i)
     result[i].assign(array.data() + i * array.shape(1), array.data() + (i + 1) * array.shape(1));

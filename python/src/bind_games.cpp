@@ -21,8 +21,7 @@ std::string shape_text(const py::array& array) {
 /// From QuantEcon's payoff profile array: shape (m_0, ..., m_{n-1}, n); or
 /// a square matrix (m, m) read as a symmetric two-player game.
 NormalFormGame from_profile_array(py::handle data) {
-  const auto array = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(data);
-  if (!array) detail::fail("NormalFormGame", "payoffs must be an array of numbers");
+  const auto array = to_real_array("NormalFormGame", "payoffs", data);
   const auto ndim = static_cast<std::size_t>(array.ndim());
   if (ndim == 2 && array.shape(0) == array.shape(1) && array.shape(0) > 1) {
     const std::size_t m = array.shape(0);
@@ -50,10 +49,9 @@ NormalFormGame from_profile_array(py::handle data) {
 
 NormalFormGame from_arrays(const py::args& arrays) {
   if (arrays.size() == 0) detail::fail("NormalFormGame.from_arrays", "needs one array per player, got none");
-  std::vector<py::array_t<double, py::array::c_style | py::array::forcecast>> tensors;
+  std::vector<RealArray> tensors;
   for (py::handle item : arrays) {
-    auto tensor = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(item);
-    if (!tensor) detail::fail("NormalFormGame.from_arrays", "payoffs must be arrays of numbers");
+    auto tensor = to_real_array("NormalFormGame.from_arrays", "payoffs", item);
     tensors.push_back(tensor);
   }
   const std::size_t n = tensors.size();
@@ -76,8 +74,8 @@ NormalFormGame from_callable(py::handle nums_actions, const py::function& payoff
   const char* name = "NormalFormGame.from_function";
   return NormalFormGame::from_function(to_nums_actions(name, nums_actions), [&](const PureProfile& profile) {
     const py::object result = payoff_function(to_python(profile));
-    const auto values = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(result);
-    if (!values || values.ndim() != 1)
+    const auto values = to_real_array(name, "the function's payoffs", result);
+    if (values.ndim() != 1)
       detail::fail(name, "the function must return one payoff per player, got ",
                    std::string(py::repr(result)), " at profile ", detail::format_tuple(profile));
     return std::vector<double>(values.data(), values.data() + values.size());

@@ -1,9 +1,11 @@
-// Ctrl-C, progress callbacks, time limits and cancel tokens for the solvers
-// (dilemma.monitor, CancelToken; SolverScope used by every binding).
+// Resource limits: Ctrl-C, progress callbacks, time limits and cancel tokens
+// for the solvers (dilemma.monitor, CancelToken; SolverScope used by every
+// binding), and the memory limit of dense allocations.
 #include <limits>
 #include <vector>
 
 #include "bindings.hpp"
+#include "dilemma/core/shape.hpp"
 
 namespace dilemma::python {
 
@@ -59,6 +61,35 @@ void bind_monitor(py::module_& m) {
       PyErr_SetString(PyExc_TimeoutError, e.what());
     }
   });
+  m.def("memory_limit", &memory_limit, R"doc(
+The most memory (bytes) one dense game, table or tableau may take; larger
+ones are refused with a ValueError saying how large they would be, before
+anything is allocated. Default: half the physical memory.
+)doc");
+  m.def(
+      "set_memory_limit",
+      [](const py::object& bytes) {
+        if (bytes.is_none()) return set_memory_limit(0);
+        if (!is_integer_scalar(bytes) || bytes.cast<long long>() < 1)
+          throw py::value_error("set_memory_limit: bytes must be a positive integer or None, got " +
+                                py::repr(bytes).cast<std::string>());
+        set_memory_limit(bytes.cast<std::uint64_t>());
+      },
+      py::arg("bytes"), R"doc(
+Set :func:`memory_limit` for the whole process (None restores the default,
+half the physical memory).
+
+Examples
+--------
+>>> import dilemma
+>>> dilemma.set_memory_limit(10**6)
+>>> try:
+...     dilemma.NormalFormGame((1000, 1000))
+... except ValueError as error:
+...     print(error)
+NormalFormGame: a dense game with action counts (1000, 1000) needs 16000000 bytes (16 MB), more than the memory limit of 1000000 bytes (1 MB) (set_memory_limit changes it)
+>>> dilemma.set_memory_limit(None)
+)doc");
   py::class_<CancelToken>(m, "CancelToken", R"doc(
 A flag that stops the solvers run in a ``with dilemma.monitor(cancel=token)``
 block: call ``token.cancel()`` from another thread (a button callback, a
@@ -88,7 +119,9 @@ timer) and the solver raises ``dilemma.Cancelled`` at its next checkpoint.
                                py::repr(progress).cast<std::string>());
         monitor.request.progress = progress;
         if (!time_limit.is_none()) {
-          const double seconds = time_limit.cast<double>();
+          const bool number = (PyFloat_Check(time_limit.ptr()) || PyLong_Check(time_limit.ptr())) &&
+                              !py::isinstance<py::bool_>(time_limit);
+          const double seconds = number ? time_limit.cast<double>() : -1.0;
           if (!(seconds >= 0))
             throw py::value_error("monitor: time_limit must be >= 0 seconds or None, got " +
                                   py::repr(time_limit).cast<std::string>());

@@ -27,6 +27,15 @@ py::array_t<std::int64_t> count_vector_array(const CountVectors& vectors) {
 }
 
 
+/// One payoff returned by a per-count-vector Python payoff function.
+double to_payoff(const py::object& value, std::size_t action, const Counts& counts) {
+  const auto array = to_real_array("SymmetricGame.from_function", "the payoff function's value", value);
+  if (array.size() != 1)
+    detail::fail("SymmetricGame.from_function", "the payoff function must return one number, got ",
+                 std::string(py::repr(value)), " for action ", action, " and counts ", detail::format_tuple(counts));
+  return *array.data();
+}
+
 SymmetricGame from_python_function(long long n, long long s, const py::function& f, bool vectorized, bool tabulate) {
   const char* name = "SymmetricGame.from_function";
   const std::size_t players = to_nonnegative(name, "num_players", n), actions = to_nonnegative(name, "num_actions", s);
@@ -35,27 +44,30 @@ SymmetricGame from_python_function(long long n, long long s, const py::function&
     // A vectorized function gets a one-row array of counts.
     return SymmetricGame(players, actions, [f, vectorized](std::size_t a, const Counts& m) {
       py::gil_scoped_acquire gil;
-      if (!vectorized) return f(a, py::tuple(py::cast(m))).cast<double>();
+      if (!vectorized) return to_payoff(f(a, py::tuple(py::cast(m))), a, m);
       py::array_t<std::int64_t> row({py::ssize_t{1}, static_cast<py::ssize_t>(m.size())});
       std::copy(m.begin(), m.end(), row.mutable_data());
-      const auto values = py::array_t<double, py::array::forcecast>::ensure(f(a, row));
-      if (!values || values.size() != 1)
+      const auto values = to_real_array("SymmetricGame.from_function", "the payoff function's values", f(a, row));
+      if (values.size() != 1)
         detail::fail("SymmetricGame.from_function", "a vectorized payoff function must return one payoff per row");
       return *values.data();
     });
   }
   if (!vectorized)
     return SymmetricGame::tabulate(players, actions, [&](std::size_t a, const Counts& m) {
-      return f(a, py::tuple(py::cast(m))).cast<double>();
+      return to_payoff(f(a, py::tuple(py::cast(m))), a, m);
     });
   const SymmetricGame shape(players, actions, [](std::size_t, const Counts&) { return 0.0; });
+  detail::check_fits_in_memory(name, shape.num_count_vectors(), (actions + 1) * sizeof(double),
+                               "the count vectors and payoff table of " + std::to_string(players) + " players and " +
+                                   std::to_string(actions) + " actions");
   const py::array_t<std::int64_t> counts = count_vector_array(shape.others());
   std::vector<double> table;
   table.reserve(actions * shape.num_count_vectors());
   for (std::size_t a = 0; a < actions; ++a) {
     const py::object result = f(a, counts);
-    const auto values = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(result);
-    if (!values || values.ndim() != 1 || static_cast<std::size_t>(values.size()) != shape.num_count_vectors())
+    const auto values = to_real_array(name, "the payoff function's values", result);
+    if (values.ndim() != 1 || static_cast<std::size_t>(values.size()) != shape.num_count_vectors())
       detail::fail(name, "a vectorized payoff function must return one payoff per count vector (",
                    shape.num_count_vectors(), ") for action ", a);
     table.insert(table.end(), values.data(), values.data() + values.size());
@@ -75,10 +87,13 @@ py::array_t<double> to_matrix(const std::vector<std::vector<double>>& rows, std:
   return result;
 }
 
-std::vector<double> to_strategy(py::handle x) {
-  const auto array = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(x);
-  if (!array || array.ndim() != 1) detail::fail("symmetric strategy", "must be a 1-D probability vector");
-  return {array.data(), array.data() + array.size()};
+/// The common mixed strategy of a symmetric profile, checked in the name of `function`.
+std::vector<double> to_strategy(const char* function, const SymmetricGame& game, py::handle x) {
+  const auto array = to_real_array(function, "the strategy", x);
+  if (array.ndim() != 1) detail::fail(function, "the strategy must be a 1-D probability vector, got ", array.ndim(), " dimensions");
+  std::vector<double> strategy(array.data(), array.data() + array.size());
+  detail::validate_symmetric_strategy(function, game, strategy);
+  return strategy;
 }
 
 }  // namespace
@@ -119,8 +134,10 @@ table : array_like, shape (num_actions, num_count_vectors)
       .def(py::init([](long long n, long long s, const py::object& table) {
              const std::size_t players = to_nonnegative("SymmetricGame", "num_players", n);
              const std::size_t actions = to_nonnegative("SymmetricGame", "num_actions", s);
-             const auto values = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(table);
-             if (!values) detail::fail("SymmetricGame", "table must be an array of numbers");
+             if (players == 0 || actions == 0)
+               detail::fail("SymmetricGame", "a game needs at least one player and one action, got num_players = ", players,
+                            " and num_actions = ", actions);
+             const auto values = to_real_array("SymmetricGame", "table", table);
              const CountVectors others(actions, players == 0 ? 0 : players - 1);
              if (values.ndim() != 2 || static_cast<std::size_t>(values.shape(0)) != actions ||
                  static_cast<std::size_t>(values.shape(1)) != others.size())
@@ -268,7 +285,7 @@ shape (number of classes, num_actions): fast when there are millions.
   m.def(
       "action_payoffs", [](const SymmetricGame& g, const py::object& x) -> py::array_t<double> {
         if (is_per_player(x)) return to_matrix(action_payoffs(g, to_heterogeneous("action_payoffs", x)), g.num_actions());
-        const auto values = action_payoffs(g, to_strategy(x));
+        const auto values = action_payoffs(g, to_strategy("action_payoffs", g, x));
         return py::array_t<double>(static_cast<py::ssize_t>(values.size()), values.data());
       },
       py::arg("game"), py::arg("profile"), R"doc(
@@ -292,13 +309,13 @@ own strategies (Poisson-multinomial convolution).
       },
       py::arg("game"), py::arg("profile"), py::arg("player"), py::kw_only(), py::arg("tol") = 0.0,
       "Best replies of ``player`` to the others' strategies in a 2-D profile (players, actions).");
-  m.def("expected_payoff", [](const SymmetricGame& g, const py::object& x) { return expected_payoff(g, to_strategy(x)); },
+  m.def("expected_payoff", [](const SymmetricGame& g, const py::object& x) { return expected_payoff(g, to_strategy("expected_payoff", g, x)); },
         py::arg("game"), py::arg("profile"), "Expected payoff of a player when everybody mixes with ``x``.");
   m.def(
       "regret",
       [](const SymmetricGame& g, const py::object& x) {
         if (is_per_player(x)) return detail::max_of(regrets(g, to_heterogeneous("regret", x)));
-        return regret(g, to_strategy(x));
+        return regret(g, to_strategy("regret", g, x));
       },
       py::arg("game"), py::arg("profile"),
       "Gain from the best deviation when everybody mixes with ``x`` (or, 2-D, the largest player's regret).");
@@ -306,7 +323,7 @@ own strategies (Poisson-multinomial convolution).
       "is_nash",
       [](const SymmetricGame& g, const py::object& x, double tol) {
         if (is_per_player(x)) return is_nash(g, to_heterogeneous("is_nash", x), tol);
-        return is_nash(g, to_strategy(x), tol);
+        return is_nash(g, to_strategy("is_nash", g, x), tol);
       },
       py::arg("game"), py::arg("profile"), py::kw_only(), py::arg("tol") = kNashTolerance,
       "True when everybody mixing with ``x`` is a Nash equilibrium within ``tol``.");

@@ -116,6 +116,13 @@ py::tuple to_python(const PureProfile& profile);
 /// A tuple of 1-D float64 arrays, one per player.
 py::tuple to_python(const MixedProfile& profile);
 
+/// Real numbers from Python (array_like) as a C-order float64 array.
+/// Complex, date, string and other non-numeric input is refused with
+/// ValueError "<function>: <what> must be real numbers, got ...", not
+/// converted with a warning or an unnamed numpy error.
+using RealArray = py::array_t<double, py::array::c_style | py::array::forcecast>;
+RealArray to_real_array(const char* function, const char* what, py::handle value);
+
 /// A Python int or numpy integer (not a bool).
 bool is_integer_scalar(py::handle value);
 

@@ -19,6 +19,28 @@ std::size_t to_nonnegative(const char* function, const char* name, long long val
   return static_cast<std::size_t>(value);
 }
 
+RealArray to_real_array(const char* function, const char* what, py::handle value) {
+  const py::module_ numpy = py::module_::import("numpy");
+  py::object array;
+  try {
+    array = numpy.attr("asarray")(value);
+  } catch (py::error_already_set& error) {
+    detail::fail(function, what, " must be real numbers: ", error.what());
+  }
+  const py::object dtype = array.attr("dtype");
+  const std::string kind = py::str(dtype.attr("kind"));
+  if (kind == "c") detail::fail(function, what, " must be real numbers, got complex values (dtype ", std::string(py::str(dtype)), ")");
+  if (kind != "b" && kind != "i" && kind != "u" && kind != "f" && kind != "O")
+    detail::fail(function, what, " must be real numbers, got an array of dtype ", std::string(py::str(dtype)));
+  RealArray result = RealArray::ensure(array);
+  if (!result) {  // an object array holding something that is not a real number
+    std::string shown = py::repr(value);
+    if (shown.size() > 80) shown = shown.substr(0, 77) + "...";
+    detail::fail(function, what, " must be real numbers, got ", shown);
+  }
+  return result;
+}
+
 namespace {
 
 std::size_t to_index(const char* function, py::handle value, std::size_t player) {
@@ -51,10 +73,17 @@ AnyProfile to_profile(const char* function, const NormalFormGame& game, py::hand
     game.profile_index(pure, function);  // range check with the caller's name
     return pure;
   }
+  // Not all action indices: every entry must then be a probability vector.
+  for (std::size_t i = 0; i < size; ++i)
+    if (py::isinstance<py::float_>(entries[i]) || (PyNumber_Check(entries[i].ptr()) && !is_integer_scalar(entries[i]) &&
+                                                   !py::isinstance<py::sequence>(entries[i]) &&
+                                                   !py::isinstance<py::array>(entries[i])))
+      detail::fail(function, "the entry of player ", i, " is ", std::string(py::repr(entries[i])),
+                   ": an action index must be an integer, a mixed strategy a 1-D probability vector");
   MixedProfile mixed(size);
   for (std::size_t i = 0; i < size; ++i) {
-    const py::array_t<double, py::array::c_style | py::array::forcecast> strategy(
-        py::reinterpret_borrow<py::object>(entries[i]));
+    const std::string name = "strategy of player " + std::to_string(i);
+    const RealArray strategy = to_real_array(function, name.c_str(), entries[i]);
     if (strategy.ndim() != 1)
       detail::fail(function, "strategy of player ", i,
                    " must be an action index or a 1-D probability vector, got an array with ",

@@ -76,10 +76,12 @@ TEST_CASE("NormalFormGame: bad shapes and values are rejected with the value nam
 TEST_CASE("NormalFormGame: a game too large for memory fails before allocating") {
   const std::string message = error_message([] { NormalFormGame game({100000, 100000, 100000}); });
   CHECK(message.find("NormalFormGame: a dense game with action counts (100000, 100000, 100000) needs") == 0);
-  CHECK(message.find("bytes of memory") != std::string::npos);
+  CHECK(message.find("needs 24000000000000000 bytes (24 PB), more than the memory limit of") != std::string::npos);
   const std::string overflow =
       error_message([] { NormalFormGame game(std::vector<std::size_t>(70, 2)); });
   CHECK(overflow.find("overflows 64 bits") != std::string::npos);
+  // 70 action counts are shown as their first 6 and last 2, with the count
+  CHECK(overflow.find("(2, 2, 2, 2, 2, 2, ..., 2, 2) [70 entries]") != std::string::npos);
 }
 
 TEST_CASE("subgame: keeps the chosen actions, their payoffs and labels") {

@@ -353,11 +353,9 @@ KNOWN_BUGS = {
                                                               "; strategic_share is nan"),
     ("symmetric logit_qre", "near_2_53"): _NEAR_2_53.format("logit_qre(SymmetricGame)",
                                                             "0.04 (the uniform profile, converged=True)"),
-    **{("symmetric " + solver, "tiny"): f"{solver}: the tolerance is absolute, so with payoffs of magnitude "
-       "1e-300 the barycenter of every support passes (7 'equilibria' of a 3-action game, e.g. the pure "
-       "strategy [1, 0, 0] with regret 0.74 of the payoff range)" for solver in
-       ("symmetric_equilibria", "replicator_rest_points")},
 }
+# Fixed: symmetric_equilibria / replicator_rest_points on payoffs of magnitude
+# 1e-300 (the tolerance was absolute: every support's barycenter passed).
 
 
 FAMILIES = {"dense": (GAMES, SOLVERS), "symmetric": (SYMMETRIC_GAMES, SYMMETRIC_SOLVERS)}

@@ -231,3 +231,44 @@ def test_reports_display_every_field():
         assert f"<th style='text-align:left'>{field}</th>" in html
     qre = dilemma.logit_qre(dilemma.matching_pennies())._repr_html_()
     assert "converged" in qre and "num_iter" in qre
+
+
+# -- memory limit -------------------------------------------------------------------
+
+def test_memory_limit_refuses_large_games_before_allocating(run_doctests):
+    default = dilemma.memory_limit()
+    assert 0 < default < 2**63
+    try:
+        dilemma.set_memory_limit(10**6)
+        assert dilemma.memory_limit() == 10**6
+        with pytest.raises(ValueError, match=r"NormalFormGame: a dense game with action counts \(400, 400\) "
+                                             r"needs 2560000 bytes \(2.56 MB\), more than the memory limit of 1000000 bytes \(1 MB\)"):
+            dilemma.NormalFormGame((400, 400))
+        with pytest.raises(ValueError, match="needs .* bytes, more than the memory limit"):
+            dilemma.confession_game(30, "invariant_purge").to_normal_form()
+        assert dilemma.NormalFormGame((100, 100)).num_profiles == 10**4  # 160 kB fits
+    finally:
+        dilemma.set_memory_limit(None)
+    assert dilemma.memory_limit() == default
+    with pytest.raises(ValueError, match="set_memory_limit: bytes must be a positive integer or None, got -5"):
+        dilemma.set_memory_limit(-5)
+    run_doctests(dilemma.set_memory_limit)
+
+
+def test_generators_left_running_do_not_keep_or_crash_the_interpreter():
+    """A generator dropped mid-search is cancelled by its token: the process
+    exits at once and cleanly (before: abort at exit, or a wait for the
+    whole search)."""
+    import subprocess
+    import sys
+
+    script = ("import dilemma\n"
+              "found = dilemma.enumerate_equilibria_gen(dilemma.random_game((5, 5, 5), random_state=7))\n"
+              "next(found)\n"
+              "classes = dilemma.pure_nash_gen(dilemma.confession_game(10**5, 'invariant_purge'))\n"
+              "next(classes)\n")
+    start = time.monotonic()
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    assert run.returncode == 0, run.stderr
+    assert time.monotonic() - start < 20

@@ -131,6 +131,8 @@ template <class Scalar>
 BasicElimination<Scalar> iterated_elimination(
     const BasicNormalFormGame<Scalar>& game,
     const typename BasicNormalFormGame<Scalar>::scalar_type& tol = Scalar(0)) {
+  if (!is_finite_scalar(tol) || tol < Scalar(0))
+    detail::fail("iterated_elimination", "tol must be finite and >= 0, got ", tol);
   return detail::eliminate(game, [&](const BasicNormalFormGame<Scalar>& reduced, std::size_t i, std::size_t a) {
     for (std::size_t b = 0; b < reduced.nums_actions()[i]; ++b)
       if (dominates(reduced, i, b, a, Dominance::strict, tol)) return true;

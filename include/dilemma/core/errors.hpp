@@ -62,18 +62,27 @@ template <class... Parts>
   raise<InvalidArgument>(function, std::forward<Parts>(parts)...);
 }
 
-/// Renders a sequence as "(a, b, c)" for error messages.
+/// Renders a sequence as "(a, b, c)" for error messages; one longer than
+/// 16 entries as its first 6 and last 2 with the count, "(a, b, ..., z)
+/// [3000 entries]", so a message stays readable.
 template <class Sequence>
 std::string format_tuple(const Sequence& values) {
+  const std::size_t size = static_cast<std::size_t>(std::distance(std::begin(values), std::end(values)));
+  const bool shorten = size > 16;
   std::ostringstream out;
   out << '(';
-  bool first = true;
+  std::size_t k = 0;
   for (const auto& value : values) {
-    if (!first) out << ", ";
-    append_value(out, value);
-    first = false;
+    if (!shorten || k < 6 || k + 2 >= size) {
+      if (k > 0) out << ", ";
+      append_value(out, value);
+    } else if (k == 6) {
+      out << ", ...";
+    }
+    ++k;
   }
   out << ')';
+  if (shorten) out << " [" << size << " entries]";
   return out.str();
 }
 

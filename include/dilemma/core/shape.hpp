@@ -20,6 +20,16 @@ std::uint64_t physical_memory_bytes();
 /// Complexity: O(1) time and memory, but it reads /proc/meminfo on each call.
 std::uint64_t available_memory_bytes();
 
+/// The most memory one dense table, tensor or tableau of dilemma may take:
+/// by default half the physical memory (so a too-large game is refused with
+/// a clear error before the machine starts swapping); set_memory_limit
+/// changes it for the whole process (0 restores the default).
+/// Complexity: O(1).
+std::uint64_t memory_limit();
+/// Sets memory_limit() to `bytes` (0: back to half the physical memory).
+/// Complexity: O(1).
+void set_memory_limit(std::uint64_t bytes);
+
 namespace detail {
 
 /// Number of joint profiles prod(nums_actions); rejects zero players, zero
@@ -39,15 +49,37 @@ inline std::size_t checked_num_profiles(const char* function,
   return product;
 }
 
-/// Throws unless `count` elements of `element_size` bytes fit in the memory
-/// available now. Called before allocating dense tensors and tables.
+/// "16000000 bytes (16 MB)": exact below 2^64, then in scientific notation.
+inline std::string format_bytes(long double bytes) {
+  std::ostringstream out;
+  if (bytes < 18446744073709551615.0L)
+    out << static_cast<std::uint64_t>(bytes) << " bytes";
+  else
+    out << static_cast<double>(bytes) << " bytes";
+  const char* units[] = {"kB", "MB", "GB", "TB", "PB", "EB"};
+  long double scaled = bytes;
+  int unit = -1;
+  while (scaled >= 1000 && unit < 5) scaled /= 1000, ++unit;
+  if (unit >= 0) {
+    out.precision(3);
+    out << " (" << static_cast<double>(scaled) << ' ' << units[unit] << ')';
+  }
+  return out.str();
+}
+
+/// Throws unless `count` elements of `element_size` bytes fit under
+/// memory_limit() and in the memory available now. Called before allocating
+/// dense tensors, tables and tableaux.
 inline void check_fits_in_memory(const char* function, std::size_t count,
                                  std::size_t element_size, const std::string& what) {
-  const std::uint64_t limit = available_memory_bytes();
   const long double bytes = static_cast<long double>(count) * element_size;
-  if (limit != 0 && bytes > static_cast<long double>(limit))
-    fail(function, what, " needs ", static_cast<double>(bytes), " bytes, more than the ",
-         limit, " bytes of memory available");
+  const std::uint64_t limit = memory_limit(), available = available_memory_bytes();
+  if (bytes > static_cast<long double>(limit))
+    fail(function, what, " needs ", format_bytes(bytes), ", more than the memory limit of ", format_bytes(limit),
+         " (set_memory_limit changes it)");
+  if (available != 0 && bytes > static_cast<long double>(available))
+    fail(function, what, " needs ", format_bytes(bytes), ", more than the ", format_bytes(available),
+         " of memory available");
 }
 
 /// C-order strides: stride[i] = prod_{j > i} nums_actions[j].

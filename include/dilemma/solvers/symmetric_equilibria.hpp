@@ -213,17 +213,18 @@ class BernsteinRoots {
   std::vector<double> roots_;
 };
 
-/// The largest payoff difference between two actions at any count vector
-/// (at least 1): tolerances are relative to it. (Not decomposition's
+/// The largest payoff difference between two actions at any count vector (1
+/// when there is none): tolerances are relative to it, so games in tiny
+/// units (1e-300) are solved as those in units of 1. (Not decomposition's
 /// payoff_scale, the largest payoff magnitude.)
 inline double action_gain_scale(const SymmetricGame& game) {
-  double scale = 1.0;
-  if (game.num_count_vectors() > 2000000) return scale;  // too many to scan; absolute tolerance
+  double scale = 0.0;
+  if (game.num_count_vectors() > 2000000) return 1.0;  // too many to scan; absolute tolerance
   game.for_each_payoff_row([&](const Counts&, const std::vector<double>& u) {
     const auto [low, high] = std::minmax_element(u.begin(), u.end());
     scale = std::max(scale, *high - *low);
   });
-  return scale;
+  return scale > 0 ? scale : 1.0;
 }
 
 /// Adds x if it is not yet listed and, when best replies are required, a
