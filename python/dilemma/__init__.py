@@ -135,7 +135,7 @@ from ._core import (  # progress, time limits and cancellation of every solver
 from . import plotting, reproduction
 from .confession import confession_game, confession_parameters
 from .dynamics import SymmetricEquilibriumList, symmetric_equilibria
-from .enumeration import enumerate_equilibria_gen, pure_nash_gen
+from .enumeration import enumerate_equilibria_gen, pure_nash_gen, vertex_enumeration_gen
 from .responses import best_response
 from .results import (  # the enumerators, returning EquilibriumList
     EquilibriumList,

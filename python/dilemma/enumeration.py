@@ -151,3 +151,32 @@ def pure_nash_gen(game, *, tol=0.0):
     if isinstance(game, _core.SymmetricGame):
         return _generate(lambda visit: _core._pure_nash_visit(game, visit, tol), "pure_nash_gen")
     return iter(_core.pure_nash(game, tol=tol))
+
+
+def vertex_enumeration_gen(game, rational=False, *, tol=1e-9):
+    """Yield the extreme equilibria of :func:`vertex_enumeration` one by one,
+    as the search finds them (so in search order, not sorted).
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        Two players.
+    rational : bool, default False
+        Exact arithmetic: probabilities are ``fractions.Fraction``.
+    tol : float, default 1e-9
+        As in :func:`vertex_enumeration`.
+
+    Yields
+    ------
+    tuple of numpy.ndarray
+        ``(x, y)``.
+
+    Examples
+    --------
+    >>> import dilemma
+    >>> found = dilemma.vertex_enumeration_gen(dilemma.battle_of_the_sexes(), rational=True)
+    >>> sorted(tuple(map(str, x)) for x, y in found)
+    [('0', '1'), ('1', '0'), ('2/3', '1/3')]
+    """
+    return _generate(lambda visit: _core._vertex_enumeration_visit(game, visit, rational, tol),
+                     "vertex_enumeration_gen")

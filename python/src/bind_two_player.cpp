@@ -247,6 +247,34 @@ NashResult: ``NE`` (the equilibrium, or None if not converged),
       .def("__iter__", [](py::object self) { return self; })
       .def("__next__", &SupportEnumerationIterator::next);
 
+  // vertex_enumeration_gen: each extreme equilibrium handed to `visit` as the
+  // search finds it (unsorted). An exact search that restarts in wider
+  // integers replays the same order, so the ones already handed over are skipped.
+  m.def(
+      "_vertex_enumeration_visit",
+      [](const NormalFormGame& game, const py::function& visit, bool rational, double tol) {
+        std::size_t handed_over = 0;
+        const auto run = [&](auto scalar) {
+          using Scalar = decltype(scalar);
+          SolverScope release;
+          detail::search_extreme_equilibria<Scalar>("vertex_enumeration", game, tol, [&](auto& search) {
+            std::size_t seen = 0, last_x = 0;
+            std::vector<Scalar> x;
+            search.run([&](const auto& x_face, const auto& y_face, std::size_t x_index) {
+              if (seen == 0 || x_index != last_x) x = x_face.strategy();
+              last_x = x_index;
+              if (seen++ < handed_over) return;
+              ++handed_over;
+              py::gil_scoped_acquire acquire;
+              visit(to_pair(BasicMixedProfile<Scalar>{x, y_face.strategy()}));
+            });
+            return 0;
+          });
+        };
+        rational ? run(Rational()) : run(0.0);
+      },
+      py::arg("game"), py::arg("visit"), py::arg("rational") = false, py::arg("tol") = kBimatrixTolerance);
+
   def_solver(
       m, "vertex_enumeration",
       [](auto scalar, const NormalFormGame& game, double tol) { return vertex_enumeration<decltype(scalar)>(game, tol); },

@@ -20,6 +20,7 @@ std::size_t to_nonnegative(const char* function, const char* name, long long val
 }
 
 RealArray to_real_array(const char* function, const char* what, py::handle value) {
+  if (value.is_none()) detail::fail(function, what, " must be real numbers, got None");
   const py::module_ numpy = py::module_::import("numpy");
   py::object array;
   try {

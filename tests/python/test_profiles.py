@@ -81,7 +81,7 @@ def test_profile_forms():
         (([0.5, 0.6], [1, 0]), "probabilities of player 0 sum to 1.1"),
         (([np.nan, 1.0], [1, 0]), "probability of action 0 of player 0 is nan"),
         (([1.0], [1, 0]), "strategy of player 0 has 1 probabilities"),
-        ((0.5, 0.5), "must be an action index or a 1-D probability vector"),
+        ((0.5, 0.5), "the entry of player 0 is 0.5: an action index must be an integer"),
         (3, "a profile must be a sequence"),
     ],
 )

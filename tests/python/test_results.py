@@ -244,7 +244,7 @@ def test_memory_limit_refuses_large_games_before_allocating(run_doctests):
         with pytest.raises(ValueError, match=r"NormalFormGame: a dense game with action counts \(400, 400\) "
                                              r"needs 2560000 bytes \(2.56 MB\), more than the memory limit of 1000000 bytes \(1 MB\)"):
             dilemma.NormalFormGame((400, 400))
-        with pytest.raises(ValueError, match="needs .* bytes, more than the memory limit"):
+        with pytest.raises(ValueError, match=r"needs .* bytes \(49.4 PB\), more than the memory limit"):
             dilemma.confession_game(30, "invariant_purge").to_normal_form()
         assert dilemma.NormalFormGame((100, 100)).num_profiles == 10**4  # 160 kB fits
     finally:
@@ -272,3 +272,17 @@ def test_generators_left_running_do_not_keep_or_crash_the_interpreter():
                          env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
     assert run.returncode == 0, run.stderr
     assert time.monotonic() - start < 20
+
+
+def test_vertex_enumeration_gen_yields_the_same_set_as_vertex_enumeration(run_doctests):
+    for seed in range(4):
+        game = dilemma.random_game((4, 4), random_state=seed, low=0, high=9, integer=True)
+        for rational in (False, True):
+            listed = sorted(tuple(map(tuple, (np.asarray(x, dtype=object), np.asarray(y, dtype=object))))
+                            for x, y in dilemma.vertex_enumeration(game, rational))
+            streamed = sorted(tuple(map(tuple, (np.asarray(x, dtype=object), np.asarray(y, dtype=object))))
+                              for x, y in dilemma.vertex_enumeration_gen(game, rational))
+            assert streamed == listed
+    first = next(dilemma.vertex_enumeration_gen(dilemma.random_game((12, 12), random_state=1)))
+    assert dilemma.is_nash(dilemma.random_game((12, 12), random_state=1), first)
+    run_doctests(dilemma.vertex_enumeration_gen, dilemma.pure_nash_gen)
