@@ -58,11 +58,6 @@ class EquilibriumList(list):
         """The equilibria as a plain list."""
         return list(self)
 
-    def __eq__(self, other):
-        return list.__eq__(self, other)
-
-    __hash__ = None
-
     def _repr_html_(self):
         from ._repr import equilibrium_list_html
 

@@ -119,8 +119,7 @@ timer) and the solver raises ``dilemma.Cancelled`` at its next checkpoint.
                                py::repr(progress).cast<std::string>());
         monitor.request.progress = progress;
         if (!time_limit.is_none()) {
-          const bool number = (PyFloat_Check(time_limit.ptr()) || PyLong_Check(time_limit.ptr())) &&
-                              !py::isinstance<py::bool_>(time_limit);
+          const bool number = PyFloat_Check(time_limit.ptr()) || is_integer_scalar(time_limit);
           const double seconds = number ? time_limit.cast<double>() : -1.0;
           if (!(seconds >= 0))
             throw py::value_error("monitor: time_limit must be >= 0 seconds or None, got " +

@@ -83,7 +83,7 @@ def test_progress_is_reported_in_order_and_can_stop_the_solver():
     seen = []
     with dilemma.monitor(progress=seen.append):
         result = dilemma.enumerate_equilibria(dilemma.random_game((4, 4, 3), random_state=4))
-    assert result.exhaustive and len(seen) >= 2
+    assert result.exhaustive and len(seen) >= 1  # the first checkpoint reports; later ones every 50 ms
     assert seen == sorted(seen) and 0 <= seen[0] and seen[-1] <= 1
 
     class Stop(Exception):
@@ -104,6 +104,8 @@ def test_time_limit_raises_timeout_error_naming_the_solver():
             dilemma.enumerate_equilibria(slow_game())
     with pytest.raises(TimeoutError, match="pure_nash"):
         dilemma.pure_nash(dilemma.confession_game(3000, "invariant_purge"), time_limit=0)
+    with pytest.raises(TimeoutError, match="pure_nash"):  # numpy numbers are numbers too
+        dilemma.pure_nash(dilemma.confession_game(3000, "invariant_purge"), time_limit=np.int64(0))
     with pytest.raises(TimeoutError):
         dilemma.symmetric_equilibria(dilemma.confession_game(30, "leniency_for_naming"), time_limit=0)
 
