@@ -117,7 +117,8 @@ def enumeration_html(result, max_rows=MAX_ROWS):
             if k == max_rows:
                 rows.append(_omitted(len(result.singular_supports) - max_rows, "result.singular_supports", 3))
                 break
-            kind = "whole face" if singular.whole_face else f"{singular.unresolved_boxes} undecided boxes"
+            kind = ("whole face" if singular.whole_face else
+                    f"{singular.unresolved_boxes} undecided boxes" if singular.unresolved_boxes else "continuum")
             example = _profile_text(singular.example) if singular.example is not None else "none found"
             rows.append(f"<tr><td>{escape(_support_text(singular.support))}</td><td>{kind}</td>"
                         f"<td>{escape(example)}</td></tr>")

@@ -305,7 +305,7 @@ def replicator_ternary(game, *, ax=None, title=None, resolution=14, trajectories
     >>> game = dilemma.confession_game(5, "ordered_leniency")
     >>> ax = dilemma.plotting.replicator_ternary(game, resolution=8, trajectories=3)
     >>> ax.get_legend_handles_labels()[1]   # the markers, and the deny-confess edge
-    ['asymptotically stable', 'unstable', 'continuum']
+    ['unstable', 'neutral', 'continuum']
     """
     function = "replicator_ternary"
     if not isinstance(game, _core.SymmetricGame):

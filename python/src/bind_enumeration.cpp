@@ -39,7 +39,9 @@ proves a box holds exactly one root or none. Every isolated root is thus
 found; each is refined by Newton's method and kept when its regret is
 within tolerance. Supports whose roots are not isolated (a continuum of
 equilibria, a singular Jacobian) are reported in ``singular_supports``
-instead of being skipped.
+instead of being skipped. With two players the equations of a support are
+linear in the other player's strategy: they are solved by linear algebra
+and a small linear program, without boxes, and the result is exhaustive.
 
 Parameters
 ----------
@@ -47,7 +49,7 @@ game : NormalFormGame or SymmetricGame
     A symmetric game is solved in its dense normal form.
 regret_tol : float, default 1e-9
     A root is an equilibrium when its regret is at most
-    ``regret_tol * (max payoff - min payoff)``.
+    ``regret_tol`` times the largest range of one player's payoffs.
 min_width : float, default 1e-9
     Boxes narrower than this that are neither excluded nor proven are left
     unresolved.
@@ -68,7 +70,8 @@ EquilibriumEnumeration
     of ``SingularSupport``: ``support``, ``whole_face``,
     ``unresolved_boxes``, ``example`` - an equilibrium there or None),
     ``supports_solved``, ``boxes``, ``exhaustive`` (no box was left
-    unresolved, so every isolated equilibrium is listed) and ``options``.
+    unresolved, so every isolated equilibrium is listed, and the singular
+    supports hold the rest) and ``options``.
 
 See Also
 --------

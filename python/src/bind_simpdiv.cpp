@@ -26,9 +26,10 @@ a simplex that approximates an equilibrium; the grid is then refined by the
 factor ``grid`` and the path restarted from there. After each restart the
 approximate equilibrium is refined by Newton's method on the indifference
 equations of its support; the result is returned only when its regret (the
-largest gain of any player from a pure deviation) is at most
-``tol * (max payoff - min payoff)``. Works for any number of players and is
-never stuck on degenerate games (constant payoffs, duplicated strategies).
+largest gain of any player from a pure deviation) is at most ``tol`` times
+the payoff range (the largest range of one player's payoffs). Works for any
+number of players and is never stuck on degenerate games (constant payoffs,
+duplicated strategies).
 
 Parameters
 ----------

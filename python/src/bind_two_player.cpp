@@ -142,6 +142,7 @@ class SupportEnumerationIterator {
       std::optional<std::decay_t<decltype(*search.next())>> profile;
       {
         SolverScope release;
+        const detail::SolverName solver_name("support_enumeration_gen");
         profile = search.next();
       }
       if (!profile) throw py::stop_iteration();
@@ -257,6 +258,7 @@ NashResult: ``NE`` (the equilibrium, or None if not converged),
         const auto run = [&](auto scalar) {
           using Scalar = decltype(scalar);
           SolverScope release;
+          const detail::SolverName solver_name("vertex_enumeration");
           detail::search_extreme_equilibria<Scalar>("vertex_enumeration", game, tol, [&](auto& search) {
             std::size_t seen = 0, last_x = 0;
             std::vector<Scalar> x;

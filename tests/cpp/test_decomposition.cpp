@@ -169,3 +169,27 @@ TEST_CASE("decompose: bad options and sizes are named") {
   // The exact-potential test has no such limit.
   CHECK(dilemma::is_potential_game(large));
 }
+
+TEST_CASE("decompose and strategic_share: payoffs of 1e300 and 1e-300 give the unit game's sizes, scaled") {
+  // The sums of squares would overflow (1e600) or underflow (1e-600) if taken
+  // on the payoffs themselves; the work is done in an exact power-of-two unit.
+  const NormalFormGame unit = dilemma::random_game({3, 2, 2}, 11);
+  for (const double factor : {1e300, 1e-300}) {
+    std::vector<double> payoffs = unit.payoff_data();
+    for (double& u : payoffs) u *= factor;
+    const NormalFormGame scaled(unit.nums_actions(), payoffs);
+    const auto expected = dilemma::decompose(unit).norms, got = dilemma::decompose(scaled).norms;
+    CHECK(got.game / factor == doctest::Approx(expected.game));
+    CHECK(got.potential / factor == doctest::Approx(expected.potential));
+    CHECK(got.harmonic / factor == doctest::Approx(expected.harmonic));
+    CHECK(got.potentialness() == doctest::Approx(expected.potentialness()));
+    CHECK(dilemma::strategic_share(scaled) == doctest::Approx(dilemma::strategic_share(unit)));
+    const SymmetricGame symmetric(3, 2, {factor * 1, factor * -2, factor * 3, factor * 0.5, factor * 4, factor * -1});
+    const SymmetricGame symmetric_unit(3, 2, {1, -2, 3, 0.5, 4, -1});
+    CHECK(dilemma::decompose(symmetric).norms.potentialness() ==
+          doctest::Approx(dilemma::decompose(symmetric_unit).norms.potentialness()));
+    CHECK(dilemma::decompose(symmetric).norms.harmonic / factor ==
+          doctest::Approx(dilemma::decompose(symmetric_unit).norms.harmonic));
+    CHECK(dilemma::strategic_share(symmetric) == doctest::Approx(dilemma::strategic_share(symmetric_unit)));
+  }
+}

@@ -118,5 +118,25 @@ TEST_CASE("is_nash: bad tolerances and players are named") {
   CHECK(error_message([&] { dilemma::best_responses(game, PureProfile{0, 1}, 2); })
             .find("best_responses: player 2 is out of range") == 0);
   CHECK(error_message([&] { dilemma::regret(game, MixedProfile{{1.0, 0.0}}); }) ==
-        "action_payoffs: mixed profile has 1 strategies, the game has 2 players");
+        "regret: mixed profile has 1 strategies, the game has 2 players");
+}
+
+TEST_CASE("regret: payoffs near 2^53 keep their differences (the midpoint is removed before summing)") {
+  // Integers 2^53 - k are exact doubles, but u * x summed over a mixed profile
+  // rounds to multiples of 1 there: regret would see no difference at all.
+  const double top = std::ldexp(1.0, 53);
+  const double A[3][3] = {{0, 3, 1}, {2, 0, 3}, {1, 2, 0}}, B[3][3] = {{3, 0, 2}, {0, 2, 1}, {2, 1, 3}};
+  const auto make = [&](double offset) {
+    return NormalFormGame::from_function({3, 3}, [&](const PureProfile& a) {
+      return std::vector<double>{offset - A[a[0]][a[1]], offset - B[a[0]][a[1]]};
+    });
+  };
+  const NormalFormGame near_top = make(top), shifted = make(0.0);
+  const MixedProfile uniform{{1.0 / 3, 1.0 / 3, 1.0 / 3}, {1.0 / 3, 1.0 / 3, 1.0 / 3}};
+  CHECK(dilemma::regret(shifted, uniform) == doctest::Approx(5.0 / 9));
+  CHECK(dilemma::regret(near_top, uniform) == doctest::Approx(dilemma::regret(shifted, uniform)).epsilon(1e-12));
+  CHECK(dilemma::best_responses(near_top, uniform, 0) == dilemma::best_responses(shifted, uniform, 0));
+  // 2^53 - 4/3 itself is not a double: the nearest ones are 1 apart
+  const auto values = dilemma::expected_payoffs(near_top, uniform);
+  CHECK(std::abs(values[0] - top - dilemma::expected_payoffs(shifted, uniform)[0]) <= 1.0);
 }

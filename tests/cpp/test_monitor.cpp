@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -8,7 +9,9 @@
 #include "dilemma/games/generators.hpp"
 #include "dilemma/models/confession.hpp"
 #include "dilemma/solvers/equilibrium_enumeration.hpp"
+#include "dilemma/solvers/correlated_equilibrium.hpp"
 #include "dilemma/solvers/logit_qre.hpp"
+#include "dilemma/solvers/nash_components.hpp"
 #include "dilemma/solvers/simplicial_subdivision.hpp"
 #include "dilemma/solvers/symmetric_pure_nash.hpp"
 #include "dilemma/solvers/vertex_enumeration.hpp"
@@ -35,7 +38,12 @@ TEST_CASE("MonitorScope: a cancelled token stops enumerate_equilibria, vertex_en
   monitor.cancel = &token;
   MonitorScope scope(monitor);
   CHECK_THROWS_WITH_AS(enumerate_equilibria(slow_game()), "enumerate_equilibria: cancelled", Cancelled);
-  CHECK_THROWS_AS(vertex_enumeration(random_game({6, 6}, 3)), Cancelled);
+  // The pivots of the shared tableau name the function the user called.
+  CHECK_THROWS_WITH_AS(vertex_enumeration(random_game({6, 6}, 3)), "vertex_enumeration: cancelled", Cancelled);
+  CHECK_THROWS_WITH_AS(nash_components(random_game({6, 6}, 3)), "nash_components: cancelled", Cancelled);
+  CHECK_THROWS_WITH_AS(correlated_equilibrium(random_game({3, 3}, 3)), "correlated_equilibrium: cancelled",
+                       Cancelled);
+  CHECK(detail::current_solver("pivot") == std::string("pivot"));  // restored after each
   CHECK_THROWS_AS(logit_qre(random_game({3, 3, 3}, 2)), Cancelled);
   CHECK_THROWS_AS(simplicial_subdivision(random_game({3, 3, 3}, 2)), Cancelled);
   token.reset();

@@ -59,3 +59,25 @@ TEST_CASE("replicator rest points: hawk-dove's interior point is stable, the ver
   CHECK(dilemma::testing::error_message([&] { dilemma::replicator_trajectory(game, {0.5, 0.5}, -1.0); }) ==
         "replicator_trajectory: t_end must be finite and > 0, got -1");
 }
+
+TEST_CASE("classify_rest_point: the verdict does not depend on the payoffs' unit") {
+  // Hawk-dove in units of 1e-9 and 1e6: eigenvalues scale with the payoffs,
+  // so an absolute threshold would call the stable point "neutral" in the
+  // first and read rounding as stability in the second.
+  for (const double unit : {1e-9, 1.0, 1e6}) {
+    const SymmetricGame hawk_dove(2, 2, [unit](std::size_t a, const Counts& m) {
+      const bool other_hawk = m[0] == 1;
+      return unit * (a == 0 ? (other_hawk ? -1.0 : 2.0) : (other_hawk ? 0.0 : 1.0));
+    });
+    CHECK(dilemma::classify_rest_point(hawk_dove, {0.5, 0.5}).stability == "asymptotically stable");
+    CHECK(dilemma::classify_rest_point(hawk_dove, {1.0, 0.0}).stability == "unstable");
+    // Actions 0 and 1 pay the same, action 2 less: the edge x_2 = 0 is a
+    // continuum of rest points, neutral along it.
+    const SymmetricGame twins(3, 3, [unit](std::size_t a, const Counts& m) {
+      const double base = 3.0 * double(m[0]) + 1.7 * double(m[1]) - 2.3 * double(m[2]);
+      return unit * (a == 2 ? base - 5.0 : base);
+    });
+    for (const double p : {0.5, 0.2, 0.9})
+      CHECK(dilemma::classify_rest_point(twins, {p, 1 - p, 0.0}).stability == "neutral");
+  }
+}

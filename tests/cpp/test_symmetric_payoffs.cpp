@@ -47,9 +47,9 @@ TEST_CASE("is_nash (symmetric): hawk-dove's mixed equilibrium") {
   CHECK(dilemma::is_nash(game, {0.5, 0.5}, 1e-12));
   CHECK_FALSE(dilemma::is_nash(game, {0.4, 0.6}));
   CHECK(dilemma::testing::error_message([&] { dilemma::regret(game, {0.5, 0.6}); }) ==
-        "action_payoffs: probabilities sum to 1.1, not 1");
+        "regret: probabilities sum to 1.1, not 1");
   CHECK(dilemma::testing::error_message([&] { dilemma::regret(game, {1.0}); }) ==
-        "action_payoffs: strategy has 1 probabilities, the game has 2 actions");
+        "regret: strategy has 1 probabilities, the game has 2 actions");
 }
 
 TEST_CASE("action_payoffs (symmetric): the likely count vectors carry all the mass") {

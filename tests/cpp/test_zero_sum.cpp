@@ -70,9 +70,26 @@ TEST_CASE("security_strategy: mixed maxmin strategies of a general game") {
 TEST_CASE("solve_zero_sum and security_strategy: bad input") {
   using dilemma::testing::error_message;
   CHECK(error_message([] { dilemma::solve_zero_sum(dilemma::battle_of_the_sexes()); }) ==
-        "solve_zero_sum: the game is not constant-sum: payoffs add up to 0 at profile (1, 0) and 3 at (1, 1)");
+        "solve_zero_sum: the game is not constant-sum: A + B at profile (0, 0) exceeds A + B at (0, 1) by 3");
   CHECK(error_message([] { dilemma::security_strategy(dilemma::battle_of_the_sexes(), 2); }) ==
         "security_strategy: player must be 0 or 1, got 2");
   CHECK(error_message([] { dilemma::solve_zero_sum(dilemma::coordination_game(3, 2)); }) ==
         "solve_zero_sum: needs a two-player game, got 3 players with action counts (2, 2, 2)");
+}
+
+TEST_CASE("solve_zero_sum: near 2^53, a game whose sums differ by a few units is not constant-sum") {
+  // A + B is 2^54 - 3 .. 2^54 - 6, which rounds to multiples of 4 as a double;
+  // the check compares differences from the first entries instead.
+  const double top = std::ldexp(1.0, 53);
+  const double A[3][3] = {{0, 3, 1}, {2, 0, 3}, {1, 2, 0}}, B[3][3] = {{3, 0, 2}, {0, 2, 1}, {2, 1, 3}};
+  const auto game = dilemma::NormalFormGame::from_function({3, 3}, [&](const dilemma::PureProfile& a) {
+    return std::vector<double>{top - A[a[0]][a[1]], top - B[a[0]][a[1]]};
+  });
+  CHECK_THROWS_AS(dilemma::solve_zero_sum(game), dilemma::InvalidArgument);
+  // A constant-sum game near 2^51 (where halves are exact) is accepted.
+  const auto constant = dilemma::NormalFormGame::from_function({2, 2}, [&](const dilemma::PureProfile& a) {
+    const double u = a[0] == a[1] ? 1 : 0;
+    return std::vector<double>{top / 4 + u, top / 4 - u};
+  });
+  CHECK(dilemma::solve_zero_sum(constant).value - top / 4 == doctest::Approx(0.5));
 }

@@ -331,29 +331,12 @@ SYMMETRIC_GAMES = {
 }
 
 # Known bugs: (solver, game) -> reason; each such case is xfail(strict=True).
-_OVERFLOW = ("{}: payoffs of magnitude 1e300 overflow the squared norms of the decomposition: norm and "
-             "harmonic_norm are inf, potentialness 0 (the unit-scale game has about 0.5){}")
-_NEAR_2_53 = ("{}: payoffs 2^53 - k are exact doubles, but expected payoffs are summed without removing the "
-              "offset, so differences of a few units are lost: returns a profile whose regret is {} of the payoff "
-              "range (dilemma.regret on the same game says 0, same cancellation)")
-KNOWN_BUGS = {
-    **{("decompose", game): _OVERFLOW.format("decompose", "") for game in
-       ("huge", "huge_3p", "mixed_magnitudes", "zero_sum_huge")},
-    **{("invariance_report", game): _OVERFLOW.format("invariance_report", "; strategic_share is nan") for game in
-       ("huge", "huge_3p", "mixed_magnitudes", "zero_sum_huge")},
-    ("solve_zero_sum", "near_2_53"): "solve_zero_sum: A + B is computed in doubles, 2^54 - k rounds to a multiple "
-    "of 4, so a game that is not constant-sum (sums 2^54 - 3 .. 2^54 - 6) is accepted and solved as one: "
-    "the answer has regret 0.027 of the payoff range",
-    ("enumerate_equilibria", "near_2_53"): _NEAR_2_53.format("enumerate_equilibria", "0.11"),
-    ("simplicial_subdivision", "near_2_53"): _NEAR_2_53.format("simplicial_subdivision", "0.068"),
-    ("simplicial_subdivision", "zero_sum_near_2_53"): _NEAR_2_53.format("simplicial_subdivision", "0.17"),
-    ("logit_qre", "near_2_53"): _NEAR_2_53.format("logit_qre", "0.19 (the uniform profile, converged=True)"),
-    ("symmetric decompose", "huge"): _OVERFLOW.format("decompose(SymmetricGame)", ""),
-    ("symmetric invariance_report", "huge"): _OVERFLOW.format("invariance_report(SymmetricGame)",
-                                                              "; strategic_share is nan"),
-    ("symmetric logit_qre", "near_2_53"): _NEAR_2_53.format("logit_qre(SymmetricGame)",
-                                                            "0.04 (the uniform profile, converged=True)"),
-}
+KNOWN_BUGS = {}
+# Fixed: payoffs of magnitude 1e300 overflowed the squared norms of decompose /
+# invariance_report (now computed in an exact power-of-two unit); payoffs
+# 2^53 - k lost their differences when expected payoffs were summed (regret,
+# enumerate_equilibria, simplicial_subdivision, logit_qre: now centered per
+# player first); solve_zero_sum accepted a game whose sums 2^54 - k round alike.
 # Fixed: symmetric_equilibria / replicator_rest_points on payoffs of magnitude
 # 1e-300 (the tolerance was absolute: every support's barycenter passed).
 
@@ -443,8 +426,6 @@ def test_near_2_53_integers_are_exact():
         assert got.shape == exact.shape and np.allclose(got, exact, atol=1e-9)
 
 
-@pytest.mark.xfail(strict=True, reason="regret: expected payoffs near 2^53 are summed without removing an offset; "
-                   "the regret of the uniform profile of near_2_53 is 0.0 instead of 5/9 (the shifted game's)")
 def test_regret_near_2_53_is_the_regret_of_the_shifted_game():
     game = GAMES["near_2_53"]()
     shifted = _bimatrix_game(np.asarray(game.payoffs(0)) - 2.0**53, np.asarray(game.payoffs(1)) - 2.0**53)
@@ -452,8 +433,6 @@ def test_regret_near_2_53_is_the_regret_of_the_shifted_game():
     assert dilemma.regret(game, uniform) == pytest.approx(dilemma.regret(shifted, uniform), abs=1e-9)
 
 
-@pytest.mark.xfail(strict=True, reason="symmetric_equilibria: on the 4-player table 2^53 - k it finds 1 of the 3 "
-                   "symmetric equilibria of the same table shifted by -2^53 (and says exhaustive)")
 def test_symmetric_equilibria_near_2_53_are_those_of_the_shifted_game():
     game = SYMMETRIC_GAMES["near_2_53"]()
     shifted = dilemma.SymmetricGame(game.num_players, game.num_actions, np.asarray(game.table) - 2.0**53)
@@ -467,11 +446,19 @@ SLOW_4X4 = ([[2, -1, -1, -2], [0, 0, 0, 0], [2, -1, -1, -2], [0, 0, 0, 0]],
             [[0, 0, 0, 0], [0, 1, 3, 0], [-1, -1, -2, -2], [-3, -5, -5, 0]])
 
 
-@pytest.mark.xfail(strict=True, reason="enumerate_equilibria: a degenerate 4 x 4 game with payoffs in -5..3 takes "
-                   "about 40 s (7.4 million boxes, 34 singular supports, exhaustive False); permuting the actions "
-                   "gives 35 singular supports instead of 34")
 def test_enumerate_equilibria_on_a_degenerate_4x4_game_is_quick():
+    # The box search took 40 s here (7.4 million boxes) and its singular
+    # supports changed with the order of the actions; two-player supports are
+    # now solved by linear algebra.
     game = _bimatrix_game(*SLOW_4X4)
     with dilemma.monitor(time_limit=5.0):
         found = dilemma.enumerate_equilibria(game)
+        reversed_game = _bimatrix_game(*(np.asarray(u)[::-1, ::-1] for u in SLOW_4X4))
+        found_reversed = dilemma.enumerate_equilibria(reversed_game)
+    assert found.exhaustive and found.boxes == 0
     assert_equilibria(game, found.equilibria)
+    assert_equilibria(game, [s.example for s in found.singular_supports])
+    flip = lambda support: tuple(tuple(sorted(3 - a for a in actions)) for actions in support)
+    assert sorted(flip(s.support) for s in found_reversed.singular_supports) == sorted(
+        tuple(map(tuple, s.support)) for s in found.singular_supports)
+    assert len(found_reversed.equilibria) == len(found.equilibria)

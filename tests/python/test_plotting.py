@@ -98,12 +98,13 @@ def test_replicator_ternary_marks_the_rest_points_where_they_are(tmp_path):
     for collection in ax.collections:
         if collection.get_label() in ("asymptotically stable", "unstable", "neutral"):
             drawn[collection.get_label()] = np.asarray(collection.get_offsets())
-    for stability in ("asymptotically stable", "unstable"):
+    for stability in ("unstable", "neutral"):
         expected = np.array([p.state for p in rest.points if p.stability == stability]) @ CORNERS
         assert np.allclose(drawn[stability], expected)
-    # the stable points (0.354, 0, 0.646) and (0, 0.354, 0.646) sit on the edges of name with deny and confess
-    assert any(np.allclose(point, 0.354 * CORNERS[0] + 0.646 * CORNERS[2], atol=1e-3)
-               for point in drawn["asymptotically stable"])
+    # (0.354, 0, 0.646) and (0, 0.354, 0.646), on the edges of name with deny and confess, end a
+    # segment of rest points (name = 0.646): attracting, but each point only neutral along it
+    assert "asymptotically stable" not in drawn and [0, 1, 2] in rest.singular_supports
+    assert any(np.allclose(point, 0.354 * CORNERS[0] + 0.646 * CORNERS[2], atol=1e-3) for point in drawn["neutral"])
     assert [t.get_text() for t in ax.texts[:3]] == ["all deny", "all confess", "all name"]
     assert len([line for line in ax.lines if line.get_color() == "0.15"]) == 2 * 4  # 4 paths and their starts
     render(ax, tmp_path / "ternary.png")

@@ -200,6 +200,24 @@ def test_components_hold_the_extreme_equilibria(payoffs):
     assert in_components == extreme
 
 
+@SOME
+@given(bimatrices())
+def test_two_player_enumeration_agrees_with_the_components(payoffs):
+    """enumerate_equilibria solves two-player supports by linear algebra: its
+    isolated equilibria are the singleton components (exact, from rational
+    vertex enumeration), each singular support's example lies in a component
+    that is not a singleton, and the search is always complete."""
+    game = game_of(payoffs)
+    found = solve(dilemma.enumerate_equilibria, game)
+    assert found.exhaustive and found.boxes == 0
+    components = solve(dilemma.nash_components, game, True)
+    singletons = rounded_set(c.equilibria[0] for c in components if c.is_singleton)
+    assert singletons <= rounded_set(found.equilibria)
+    for singular in found.singular_supports:
+        assert_equilibria(game, [singular.example])
+        assert rounded_set([singular.example]).isdisjoint(singletons)
+
+
 @FEW
 @given(symmetric_tables())
 def test_dense_and_symmetric_forms_agree(game):
@@ -276,14 +294,10 @@ def test_positive_scaling_n_players(payoffs, factor):
     game, scaled = game_of(payoffs), game_of([factor * u for u in payoffs])
     assert solve(dilemma.pure_nash, game) == solve(dilemma.pure_nash, scaled)
     assert_same_enumeration(game, scaled)
-    # one equilibrium each; which one may depend on the scale (see the xfail below)
+    # one equilibrium each: the same one (test_simplicial_subdivision_is_scale_invariant)
     assert_equilibria(game, [solve(dilemma.simplicial_subdivision, scaled).equilibrium])
 
 
-@pytest.mark.xfail(strict=True, reason="simplicial_subdivision depends on the payoff scale: doubling every payoff "
-                   "(exact in floating point) of this 2 x 2 x 2 game, where player 0 is indifferent, turns the answer "
-                   "x_0 = (2/3, 1/3) into x_0 = (1, 0) (both equilibria): an absolute threshold somewhere; "
-                   "x_1 = (2.5e-32, 1) also shows an unsnapped zero")
 @pytest.mark.parametrize("factor", [2.0, 0.25, 1e6])
 def test_simplicial_subdivision_is_scale_invariant(factor):
     payoffs = [np.zeros((2, 2, 2)), np.array([[[0, 0], [-2, 1]], [[0, 0], [0, 0]]], dtype=float),

@@ -136,11 +136,14 @@ std::pair<std::vector<double>, std::size_t> conjugate_gradients(const char* func
 inline GameDecomposition decompose(const NormalFormGame& game, double tol = 1e-12, std::size_t max_iter = 1000) {
   detail::check_decomposition_options("decompose", tol, max_iter);
   const std::size_t n = game.num_players(), size = game.num_profiles();
+  // The solve and the norms work in payoffs times `unit`, an exact power of
+  // two: sums of squares of payoffs near 1e300 (or 1e-300) stay in range.
+  const double unit = detail::unit_for_magnitude(detail::largest_magnitude(game));
   // b = sum_i m_i (I - P_i) u_i.
   std::vector<double> b(size, 0.0), work(size);
   for (std::size_t i = 0; i < n; ++i) {
     detail::remove_own_mean(game, i, game.payoffs(i), work.data());
-    for (std::size_t k = 0; k < size; ++k) b[k] += double(game.nums_actions()[i]) * work[k];
+    for (std::size_t k = 0; k < size; ++k) b[k] += double(game.nums_actions()[i]) * (work[k] * unit);
   }
   const auto laplacian = [&](const std::vector<double>& v, std::vector<double>& out) {
     std::fill(out.begin(), out.end(), 0.0);
@@ -153,7 +156,7 @@ inline GameDecomposition decompose(const NormalFormGame& game, double tol = 1e-1
   auto [phi, steps] = detail::conjugate_gradients("decompose", laplacian, b, {}, tol, max_iter);
   double mean = 0;
   for (double value : phi) mean += value;
-  for (double& value : phi) value -= mean / double(size);
+  for (double& value : phi) value = (value - mean / double(size)) / unit;
 
   std::vector<double> nonstrategic(n * size), potential(n * size), harmonic(n * size);
   DecompositionNorms norms;
@@ -166,15 +169,16 @@ inline GameDecomposition decompose(const NormalFormGame& game, double tol = 1e-1
     for (std::size_t k = 0; k < size; ++k) {
       nonstrategic[i * size + k] = u[k] - u_h[k];
       u_h[k] -= u_p[k];
-      norms.game += u[k] * u[k];
-      norms.nonstrategic += nonstrategic[i * size + k] * nonstrategic[i * size + k];
-      norms.potential += u_p[k] * u_p[k];
-      norms.harmonic += u_h[k] * u_h[k];
+      const auto square = [unit](double value) { return (value * unit) * (value * unit); };
+      norms.game += square(u[k]);
+      norms.nonstrategic += square(nonstrategic[i * size + k]);
+      norms.potential += square(u_p[k]);
+      norms.harmonic += square(u_h[k]);
     }
   }
   const double entries = double(n) * double(size);
   for (double* norm : {&norms.game, &norms.nonstrategic, &norms.potential, &norms.harmonic})
-    *norm = std::sqrt(*norm / entries);
+    *norm = std::sqrt(*norm / entries) / unit;
   const auto part = [&](std::vector<double> payoffs, const char* name) {
     NormalFormGame result(game.nums_actions(), std::move(payoffs));
     result.set_title(std::string(name) + " part" + (game.title().empty() ? "" : " of " + game.title()));
@@ -202,19 +206,9 @@ inline std::vector<double> relative_multinomial_weights(const CountVectors& vect
 }
 
 /// The largest payoff magnitude (at least 1), the scale of relative tolerances.
-inline double payoff_scale(const NormalFormGame& game) {
-  double scale = 1.0;
-  for (double value : game.payoff_data()) scale = std::max(scale, std::abs(value));
-  return scale;
-}
+inline double payoff_scale(const NormalFormGame& game) { return std::max(1.0, largest_magnitude(game)); }
 
-inline double payoff_scale(const SymmetricGame& game) {
-  double scale = 1.0;
-  game.for_each_payoff_row([&](const Counts&, const std::vector<double>& u) {
-    for (double value : u) scale = std::max(scale, std::abs(value));
-  });
-  return scale;
-}
+inline double payoff_scale(const SymmetricGame& game) { return std::max(1.0, largest_magnitude(game)); }
 
 }  // namespace detail
 
@@ -312,7 +306,7 @@ inline bool is_potential_game(const SymmetricGame& game, double tol = 1e-9) {
 /// Each class is weighted by Mult(n; c) relative to the largest, so n is
 /// limited to where the smallest weight stays a double (about n = 640 for 3
 /// actions); InvalidArgument beyond.
-/// Complexity: O(K s^3) time and 2 K s (s - 1) payoff evaluations to build
+/// Complexity: s * M payoff evaluations for the scale, O(K s^3) time and 2 K s (s - 1) payoff evaluations to build
 /// the edges of the K = C(n + s - 1, s - 1) count classes, then O(K s^2) per
 /// conjugate-gradient step, at most max_iter steps (0: 20 n + 100);
 /// O(K s^2 + s M) memory, M = num_count_vectors().
@@ -349,12 +343,15 @@ inline SymmetricDecomposition decompose(const SymmetricGame& game, double tol = 
   // edge list (in CSR form by class) that each conjugate-gradient step reads.
   const std::size_t num_edges = classes.size() * s * (s - 1);  // at most
   detail::check_fits_in_memory("decompose", num_edges, sizeof(std::size_t) + sizeof(double), "the count-class edges");
+  // As for dense games, the solve and the norms work in payoffs times an
+  // exact power of two that brings the largest magnitude into [0.5, 1).
+  const double unit = detail::unit_for_magnitude(detail::largest_magnitude(game));
   std::vector<double> rhs(classes.size(), 0.0), degree(classes.size(), 0.0), edge_weight;
   std::vector<std::size_t> edge_to, first_edge(classes.size() + 1, 0);
   edge_weight.reserve(num_edges);
   edge_to.reserve(num_edges);
   for_each_edge([&](std::size_t from, std::size_t to, double w, std::size_t a, std::size_t b, const Counts& m) {
-    rhs[from] += w * (game.payoff_at(a, m) - game.payoff_at(b, m));
+    rhs[from] += w * (game.payoff_at(a, m) * unit - game.payoff_at(b, m) * unit);
     degree[from] += w;
     edge_to.push_back(to);
     edge_weight.push_back(w);
@@ -375,7 +372,7 @@ inline SymmetricDecomposition decompose(const SymmetricGame& game, double tol = 
   const std::size_t steps = solved.second;
   double mean = 0, total_weight = 0;
   for (std::size_t k = 0; k < psi.size(); ++k) mean += weight[k] * psi[k], total_weight += weight[k];
-  for (double& value : psi) value -= mean / total_weight;
+  for (double& value : psi) value = (value - mean / total_weight) / unit;
 
   // Tables of the parts over (action, others' counts); norms weight each
   // (a, m) by its n Mult(n-1; m) dense entries, relative to the largest.
@@ -401,16 +398,17 @@ inline SymmetricDecomposition decompose(const SymmetricGame& game, double tol = 
       nonstrategic[k] = mean_u;
       potential[k] = u_psi[a] - mean_psi;
       harmonic[k] = u[a] - mean_u - potential[k];
-      norms.game += w * u[a] * u[a];
-      norms.nonstrategic += w * mean_u * mean_u;
-      norms.potential += w * potential[k] * potential[k];
-      norms.harmonic += w * harmonic[k] * harmonic[k];
+      const auto square = [unit](double value) { return (value * unit) * (value * unit); };
+      norms.game += w * square(u[a]);
+      norms.nonstrategic += w * square(mean_u);
+      norms.potential += w * square(potential[k]);
+      norms.harmonic += w * square(harmonic[k]);
       norm_weight += w;
     }
     ++row;
   });
   for (double* norm : {&norms.game, &norms.nonstrategic, &norms.potential, &norms.harmonic})
-    *norm = std::sqrt(*norm / norm_weight);
+    *norm = std::sqrt(*norm / norm_weight) / unit;
   const auto part = [&](std::vector<double> table, const char* name) {
     SymmetricGame result(n, s, std::move(table));
     result.set_action_labels(game.action_labels());

@@ -62,16 +62,18 @@ inline double max_stake(const SymmetricGame& game) {
 /// to duplicated strategies or affine rescaling (Abdou et al. 2019).
 /// Complexity: O(n * P) time, O(1) extra memory.
 inline double strategic_share(const NormalFormGame& game) {
+  // Sums of squares of payoffs times an exact power of two: no overflow at 1e300.
+  const double unit = detail::unit_for_magnitude(detail::largest_magnitude(game));
   double strategic = 0.0, total = 0.0;
   for (std::size_t i = 0; i < game.num_players(); ++i) {
     const double* u = game.payoffs(i);
     const std::size_t stride = game.strides()[i], m = game.nums_actions()[i];
     detail::for_each_fiber(game, i, [&](std::size_t base) {
       double mean = 0.0;
-      for (std::size_t a = 0; a < m; ++a) mean += u[base + a * stride];
+      for (std::size_t a = 0; a < m; ++a) mean += u[base + a * stride] * unit;
       mean /= double(m);
       for (std::size_t a = 0; a < m; ++a) {
-        const double value = u[base + a * stride];
+        const double value = u[base + a * stride] * unit;
         strategic += (value - mean) * (value - mean);
         total += value * value;
       }
@@ -82,14 +84,17 @@ inline double strategic_share(const NormalFormGame& game) {
 
 /// rho of a symmetric game, the dense norm computed over count vectors:
 /// each (a, m) stands for n Mult(n-1; m) entries of the dense tensors.
-/// Complexity: s * M payoff evaluations and O(s * M) time, M =
+/// Complexity: 2 s * M payoff evaluations (a first pass for the scale) and O(s * M) time, M =
 /// C(n + s - 2, s - 1); O(n) memory for a table of log-factorials.
 inline double strategic_share(const SymmetricGame& game) {
   const std::size_t s = game.num_actions(), others = game.num_players() - 1;
   // Weights Mult(n-1; m) / s^(n-1), in log space so that large n is safe.
   const std::vector<double> log_factorial = detail::log_factorials(others);
+  const double unit = detail::unit_for_magnitude(detail::largest_magnitude(game));
   double strategic = 0.0, total = 0.0;
-  game.for_each_payoff_row([&](const Counts& m, const std::vector<double>& u) {
+  game.for_each_payoff_row([&](const Counts& m, const std::vector<double>& row) {
+    std::vector<double> u(row);
+    for (double& value : u) value *= unit;
     double log_weight = log_factorial[others] - double(others) * std::log(double(s));
     for (std::size_t b = 0; b < s; ++b) log_weight -= log_factorial[m[b]];
     const double weight = std::exp(log_weight);

@@ -165,6 +165,7 @@ inline void widen(std::vector<double>& strategy, std::size_t action) {
 /// \sa dominates, iterated_elimination
 inline MixedDominance mixed_dominance(const NormalFormGame& game, std::size_t player, std::size_t action,
                                       Dominance kind = Dominance::strict, double tol = 0.0) {
+  const detail::SolverName solver_name("mixed_dominance");
   detail::check_action("mixed_dominance", game, player, action);
   detail::check_dominance_tol("mixed_dominance", tol);
   const std::size_t m = game.nums_actions()[player];
@@ -179,6 +180,7 @@ inline MixedDominance mixed_dominance(const NormalFormGame& game, std::size_t pl
 /// Complexity: as mixed_dominance; with mixed = false, O(P) (m calls of dominates).
 inline bool is_dominated(const NormalFormGame& game, std::size_t player, std::size_t action, bool mixed = true,
                          Dominance kind = Dominance::strict, double tol = 0.0) {
+  const detail::SolverName solver_name("is_dominated");
   detail::check_action("is_dominated", game, player, action);
   detail::check_dominance_tol("is_dominated", tol);
   if (!mixed) {
@@ -198,6 +200,7 @@ inline bool is_dominated(const NormalFormGame& game, std::size_t player, std::si
 /// per pivot (weak).
 inline MixedDominance mixed_dominance(const SymmetricGame& game, std::size_t action, Dominance kind = Dominance::strict,
                                       double tol = 0.0) {
+  const detail::SolverName solver_name("mixed_dominance");
   game.check_action("mixed_dominance", action);
   detail::check_dominance_tol("mixed_dominance", tol);
   const std::size_t s = game.num_actions(), M = game.num_count_vectors();
@@ -220,6 +223,7 @@ inline MixedDominance mixed_dominance(const SymmetricGame& game, std::size_t act
 /// evaluations (s calls of dominates).
 inline bool is_dominated(const SymmetricGame& game, std::size_t action, bool mixed = true,
                          Dominance kind = Dominance::strict, double tol = 0.0) {
+  const detail::SolverName solver_name("is_dominated");
   game.check_action("is_dominated", action);
   detail::check_dominance_tol("is_dominated", tol);
   if (!mixed) {
@@ -239,6 +243,7 @@ inline bool is_dominated(const SymmetricGame& game, std::size_t action, bool mix
 /// sum_i m_i remaining actions plus an O(n * P) subgame; at most
 /// sum_i (m_i - 1) rounds. \sa iterated_elimination
 inline Elimination iterated_mixed_elimination(const NormalFormGame& game, double tol = 0.0) {
+  const detail::SolverName solver_name("iterated_elimination");
   detail::check_dominance_tol("iterated_elimination", tol);
   return detail::eliminate(game, [&](const NormalFormGame& reduced, std::size_t i, std::size_t a) {
     return mixed_dominance(reduced, i, a, Dominance::strict, tol).dominated;
@@ -256,6 +261,7 @@ inline Elimination iterated_mixed_elimination(const NormalFormGame& game, double
 /// with O(P + m_i^2) per simplex pivot; pure, O(n * P) in all.
 /// \sa security_strategy, security_levels
 inline std::vector<SecurityStrategy> security_strategies(const NormalFormGame& game, bool mixed = true) {
+  const detail::SolverName solver_name("security_strategies");
   std::vector<SecurityStrategy> result;
   for (std::size_t i = 0; i < game.num_players(); ++i) {
     const std::size_t m = game.nums_actions()[i];
@@ -273,6 +279,7 @@ inline std::vector<SecurityStrategy> security_strategies(const NormalFormGame& g
 /// Complexity: s * M payoff evaluations (M = num_count_vectors()), O(s * M)
 /// memory, and for mixed one linear program with O(s * M + s^2) per pivot.
 inline SecurityStrategy security_strategies(const SymmetricGame& game, bool mixed = true) {
+  const detail::SolverName solver_name("security_strategies");
   const std::size_t s = game.num_actions(), M = game.num_count_vectors();
   if (!mixed) return detail::pure_security(security_levels(game));
   std::vector<double> own(s * M);

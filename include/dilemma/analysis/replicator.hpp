@@ -20,7 +20,8 @@ namespace dilemma {
 /// Complexity: one action_payoffs(game, x) (s * K payoff evaluations, K the
 /// likely count vectors, see there) plus O(s).
 inline std::vector<double> replicator_field(const SymmetricGame& game, const std::vector<double>& x) {
-  const std::vector<double> values = action_payoffs(game, x);
+  double offset = 0;  // differences are what matter: centered (payoffs near 2^53)
+  const std::vector<double> values = detail::centered_action_payoffs(game, x, "replicator_field", offset);
   const double mean = detail::dot(x, values);
   std::vector<double> field(x.size());
   for (std::size_t a = 0; a < x.size(); ++a) field[a] = x[a] * (values[a] - mean);
@@ -86,18 +87,13 @@ struct RestPoint {
   bool is_equilibrium = false;           ///< also a symmetric Nash equilibrium
 };
 
-/// The Jacobian's eigenvalues at x in the tangent basis e_j - e_r (r: the
-/// action with the largest share), by forward differences that stay in the
-/// simplex.
-/// Complexity: s evaluations of replicator_field, one regret and an
-/// O(s^3) eigenvalue problem.
-inline RestPoint classify_rest_point(const SymmetricGame& game, const std::vector<double>& x, double tol = 1e-7) {
+namespace detail {
+
+/// The field's Jacobian at x in the tangent basis e_j - e_r, by forward
+/// differences of step h that stay in the simplex.
+inline Eigen::MatrixXd replicator_jacobian(const SymmetricGame& game, const std::vector<double>& x,
+                                           const std::vector<double>& field, std::size_t r, double h) {
   const std::size_t s = x.size();
-  std::size_t r = 0;
-  for (std::size_t a = 1; a < s; ++a)
-    if (x[a] > x[r]) r = a;
-  const double h = std::min(1e-6, 0.5 * x[r]);
-  const std::vector<double> field = replicator_field(game, x);
   Eigen::MatrixXd jacobian(s - 1, s - 1);
   std::size_t column = 0;
   for (std::size_t j = 0; j < s; ++j) {
@@ -107,9 +103,35 @@ inline RestPoint classify_rest_point(const SymmetricGame& game, const std::vecto
     const std::vector<double> moved = replicator_field(game, shifted);
     std::size_t row = 0;
     for (std::size_t i = 0; i < s; ++i)
-      if (i != r) jacobian(row++, column) = (moved[i] - field[i]) / h;
+      if (i != r) jacobian(Eigen::Index(row++), Eigen::Index(column)) = (moved[i] - field[i]) / h;
     ++column;
   }
+  return jacobian;
+}
+
+}  // namespace detail
+
+/// The Jacobian's eigenvalues at x in the tangent basis e_j - e_r (r: the
+/// action with the largest share), by forward differences that stay in the
+/// simplex. An eigenvalue counts as zero ("neutral") within tol times the
+/// game's largest payoff difference between two actions, plus the
+/// differences' own error, estimated from a second Jacobian at half the
+/// step: so a point on a continuum of rest points, whose eigenvalue along
+/// the continuum is zero, is not called stable or unstable by rounding.
+/// Complexity: 2s - 1 evaluations of replicator_field, one regret, the
+/// gain scale (s * M payoff evaluations) and an O(s^3) eigenvalue problem.
+inline RestPoint classify_rest_point(const SymmetricGame& game, const std::vector<double>& x, double tol = 1e-7) {
+  const std::size_t s = x.size();
+  std::size_t r = 0;
+  for (std::size_t a = 1; a < s; ++a)
+    if (x[a] > x[r]) r = a;
+  const double h = std::min(1e-6, 0.5 * x[r]);
+  const std::vector<double> field = replicator_field(game, x);
+  const Eigen::MatrixXd jacobian = detail::replicator_jacobian(game, x, field, r, h);
+  const double scale = detail::action_gain_scale(game);
+  double threshold = tol * scale;
+  if (s > 1)  // the error of a forward difference halves with the step
+    threshold += (s - 1) * (jacobian - detail::replicator_jacobian(game, x, field, r, h / 2)).cwiseAbs().maxCoeff();
   RestPoint point;
   point.state = x;
   double largest = -HUGE_VAL;
@@ -120,8 +142,11 @@ inline RestPoint classify_rest_point(const SymmetricGame& game, const std::vecto
       largest = std::max(largest, eigenvalues[k].real());
     }
   }
-  point.stability = s == 1 ? "neutral" : largest < -tol ? "asymptotically stable" : largest > tol ? "unstable" : "neutral";
-  point.is_equilibrium = regret(game, x) <= 1e-9 * detail::action_gain_scale(game);
+  point.stability = s == 1               ? "neutral"
+                    : largest < -threshold ? "asymptotically stable"
+                    : largest > threshold  ? "unstable"
+                                           : "neutral";
+  point.is_equilibrium = regret(game, x) <= 1e-9 * scale;
   return point;
 }
 

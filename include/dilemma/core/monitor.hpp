@@ -108,6 +108,34 @@ class MonitorScope {
 
 namespace detail {
 
+inline const char*& solver_name() {
+  thread_local const char* name = nullptr;
+  return name;
+}
+
+/// Names the public function being run, for the checkpoints of machinery
+/// that many solvers share (the pivots of a tableau). The outermost name
+/// stays: a solver called by another reports the one the user called.
+class SolverName {
+ public:
+  explicit SolverName(const char* name) : owner_(solver_name() == nullptr) {
+    if (owner_) solver_name() = name;
+  }
+  ~SolverName() {
+    if (owner_) solver_name() = nullptr;
+  }
+  SolverName(const SolverName&) = delete;
+  SolverName& operator=(const SolverName&) = delete;
+
+ private:
+  bool owner_;
+};
+
+/// The public function being run (see SolverName), else `fallback`.
+inline const char* current_solver(const char* fallback) {
+  return solver_name() != nullptr ? solver_name() : fallback;
+}
+
 /// Called by solvers in their loops: `done` of `total` units of work (total
 /// 0 when unknown). Throws Cancelled / TimeLimitExceeded, or what `progress`
 /// throws, naming `function`.

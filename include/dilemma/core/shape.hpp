@@ -67,13 +67,18 @@ inline std::string format_bytes(long double bytes) {
   return out.str();
 }
 
+/// Below this size the memory available now is not consulted: reading it
+/// (/proc/meminfo) costs more than building a small game.
+inline constexpr long double kCheckAvailableFrom = 64.0L * 1024 * 1024;
+
 /// Throws unless `count` elements of `element_size` bytes fit under
-/// memory_limit() and in the memory available now. Called before allocating
-/// dense tensors, tables and tableaux.
+/// memory_limit() and (from kCheckAvailableFrom bytes) in the memory
+/// available now. Called before allocating dense tensors, tables and tableaux.
 inline void check_fits_in_memory(const char* function, std::size_t count,
                                  std::size_t element_size, const std::string& what) {
   const long double bytes = static_cast<long double>(count) * element_size;
-  const std::uint64_t limit = memory_limit(), available = available_memory_bytes();
+  const std::uint64_t limit = memory_limit();
+  const std::uint64_t available = bytes < kCheckAvailableFrom ? 0 : available_memory_bytes();
   if (bytes > static_cast<long double>(limit))
     fail(function, what, " needs ", format_bytes(bytes), ", more than the memory limit of ", format_bytes(limit),
          " (set_memory_limit changes it)");

@@ -97,7 +97,7 @@ class Tableau {
   /// Makes `var` basic in row r; the variable basic there before (if any)
   /// becomes nonbasic. T[r][var] must be nonzero.
   void pivot(std::size_t r, std::size_t var) {
-    checkpoint("pivot");  // every pivoting method (Lemke-Howson, vertex enumeration, LPs) stops here
+    checkpoint(current_solver("pivot"));  // every pivoting method (Lemke-Howson, vertex enumeration, LPs) stops here
     Entry* pivot_row = &data_[r * width_];
     if constexpr (exact) {
       Entry p = pivot_row[var];

@@ -9,7 +9,9 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <limits>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -257,15 +259,57 @@ using NormalFormGame = BasicNormalFormGame<double>;
 
 namespace detail {
 
-/// Largest minus smallest payoff of any player, or 1 when all are equal: the
-/// unit of the regret tolerances of simplicial_subdivision and
-/// enumerate_equilibria (Gambit's criterion; payoff_scale in
-/// decomposition.hpp is the largest magnitude instead).
+/// The largest payoff magnitude (0 for an all-zero game).
+inline double largest_magnitude(const NormalFormGame& game) {
+  double largest = 0.0;
+  for (double value : game.payoff_data()) largest = std::max(largest, std::abs(value));
+  return largest;
+}
+
+/// The midpoint of `player`'s payoffs, halves added so that it cannot
+/// overflow. Subtracting it before payoffs are summed keeps their differences:
+/// integers near 2^53 would otherwise lose them when weighted and added.
+template <class Scalar>
+Scalar payoff_midpoint(const BasicNormalFormGame<Scalar>& game, std::size_t player) {
+  if constexpr (!std::is_floating_point_v<Scalar>) {
+    return Scalar(0);  // exact arithmetic loses nothing
+  } else {
+    const Scalar* u = game.payoffs(player);
+    if (game.num_profiles() == 0) return Scalar(0);
+    const auto [low, high] = std::minmax_element(u, u + game.num_profiles());
+    return *low / 2 + *high / 2;
+  }
+}
+
+/// The game with player i's payoffs replaced by (u_i - midpoint_i) / divisor:
+/// a positive affine map per player, so the same equilibria, dominance and
+/// best responses. Solvers that sum payoffs run on it (see payoff_midpoint).
+/// Complexity: O(n * P) time and memory.
+inline NormalFormGame centered_game(const NormalFormGame& game, double divisor = 1.0) {
+  check_fits_in_memory("centered_game", game.payoff_data().size(), sizeof(double), "a centered copy of the game");
+  std::vector<double> payoffs(game.payoff_data());
+  const std::size_t size = game.num_profiles();
+  for (std::size_t i = 0; i < game.num_players(); ++i) {
+    const double midpoint = payoff_midpoint(game, i);
+    for (std::size_t k = i * size; k < (i + 1) * size; ++k) payoffs[k] = (payoffs[k] - midpoint) / divisor;
+  }
+  return NormalFormGame(game.nums_actions(), std::move(payoffs));
+}
+
+/// The largest range (highest minus lowest payoff) of any one player, 1 when
+/// every player's payoffs are constant: the unit of the regret tolerances of
+/// simplicial_subdivision and enumerate_equilibria (unchanged when a player's
+/// payoffs are shifted, unlike the range over all players), and the divisor
+/// that brings centered_game's payoffs into [-1/2, 1/2]. (payoff_scale in
+/// decomposition.hpp is the largest magnitude instead.)
 inline double payoff_range(const NormalFormGame& game) {
-  const auto& data = game.payoff_data();
-  if (data.empty()) return 1.0;
-  const auto [low, high] = std::minmax_element(data.begin(), data.end());
-  return *high > *low ? *high - *low : 1.0;
+  double largest = 0;  // half ranges: no overflow
+  for (std::size_t i = 0; i < game.num_players() && game.num_profiles() > 0; ++i) {
+    const double* u = game.payoffs(i);
+    const auto [low, high] = std::minmax_element(u, u + game.num_profiles());
+    largest = std::max(largest, *high / 2 - *low / 2);
+  }
+  return largest > 0 ? std::min(2 * largest, std::numeric_limits<double>::max()) : 1.0;
 }
 
 /// Calls visit(base) for every line of profiles along `player`'s axis: the

@@ -220,4 +220,17 @@ inline NormalFormGame to_normal_form(const SymmetricGame& game) {
   return dense;
 }
 
+namespace detail {
+
+/// The largest payoff magnitude (0 for an all-zero game).
+inline double largest_magnitude(const SymmetricGame& game) {
+  double largest = 0.0;
+  game.for_each_payoff_row([&](const Counts&, const std::vector<double>& u) {
+    for (double value : u) largest = std::max(largest, std::abs(value));
+  });
+  return largest;
+}
+
+}  // namespace detail
+
 }  // namespace dilemma

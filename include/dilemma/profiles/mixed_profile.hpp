@@ -30,6 +30,13 @@ Scalar dot(const std::vector<Scalar>& a, const std::vector<Scalar>& b) {
 }
 
 template <class Scalar>
+Scalar sum_of(const std::vector<Scalar>& values) {
+  Scalar sum(0);
+  for (const Scalar& value : values) sum += value;
+  return sum;
+}
+
+template <class Scalar>
 Scalar max_of(const std::vector<Scalar>& values) {
   return *std::max_element(values.begin(), values.end());
 }

@@ -128,6 +128,32 @@ class LikelyCounts {
 
 }  // namespace detail
 
+namespace detail {
+
+/// U(a; x) - offset for every action a (as action_payoffs): the first payoff
+/// read, c, is subtracted before the weighted sum, so that differences
+/// between actions survive payoffs near 2^53; `offset` is then c times the
+/// weight visited, what adding back restores U(a; x) exactly (in exact
+/// arithmetic) even where negligible count vectors were skipped.
+inline std::vector<double> centered_action_payoffs(const SymmetricGame& game, const std::vector<double>& x,
+                                                   const char* function, double& offset) {
+  validate_symmetric_strategy(function, game, x);
+  const std::size_t s = game.num_actions(), others = game.num_players() - 1;
+  const std::vector<double> log_factorial = log_factorials(others);
+  std::vector<double> values(s, 0.0);
+  double first_payoff = 0, visited = 0;
+  bool first = true;
+  LikelyCounts(others, x, log_factorial).for_each([&](const Counts& m, double weight) {
+    if (first) first_payoff = game.payoff_at(0, m), first = false;
+    for (std::size_t a = 0; a < s; ++a) values[a] += weight * (game.payoff_at(a, m) - first_payoff);
+    visited += weight;
+  });
+  offset = first_payoff * visited;
+  return values;
+}
+
+}  // namespace detail
+
 /// U(a; x) = sum over the others' count vectors m of
 /// Mult(n-1; m) prod_b x_b^{m_b} u(a, m), for every action a: the expected
 /// payoff of action a when the n - 1 others each mix with x. Only count
@@ -138,26 +164,24 @@ class LikelyCounts {
 /// K = O(n^((s-1)/2)) is the number of likely count vectors, at most
 /// C(n + s - 2, s - 1), for n players and s actions.
 inline std::vector<double> action_payoffs(const SymmetricGame& game, const std::vector<double>& x) {
-  detail::validate_symmetric_strategy("action_payoffs", game, x);
-  const std::size_t s = game.num_actions(), others = game.num_players() - 1;
-  const std::vector<double> log_factorial = detail::log_factorials(others);
-  std::vector<double> values(s, 0.0);
-  detail::LikelyCounts(others, x, log_factorial).for_each([&](const Counts& m, double weight) {
-    for (std::size_t a = 0; a < s; ++a) values[a] += weight * game.payoff_at(a, m);
-  });
+  double offset = 0;
+  std::vector<double> values = detail::centered_action_payoffs(game, x, "action_payoffs", offset);
+  for (double& value : values) value += offset;
   return values;
 }
 
 /// Expected payoff of a player when everybody mixes with x.
 /// Complexity: as action_payoffs, s * K payoff evaluations plus O(n).
 inline double expected_payoff(const SymmetricGame& game, const std::vector<double>& x) {
-  return detail::dot(x, action_payoffs(game, x));
+  double offset = 0;
+  return detail::dot(x, detail::centered_action_payoffs(game, x, "expected_payoff", offset)) + offset;
 }
 
 /// Gain from the best deviation when everybody mixes with x.
 /// Complexity: as action_payoffs, s * K payoff evaluations plus O(n).
 inline double regret(const SymmetricGame& game, const std::vector<double>& x) {
-  const std::vector<double> values = action_payoffs(game, x);
+  double offset = 0;
+  const std::vector<double> values = detail::centered_action_payoffs(game, x, "regret", offset);
   return std::max(0.0, detail::max_of(values) - detail::dot(x, values));
 }
 

@@ -190,6 +190,7 @@ inline DantzigSolution solve_distribution(std::size_t num_rows, std::size_t n, s
 inline CorrelatedEquilibrium correlated_equilibrium(const NormalFormGame& game,
                                                     CorrelatedObjective objective = CorrelatedObjective::welfare,
                                                     bool coarse = false, double tol = kCorrelatedTolerance) {
+  const detail::SolverName solver_name("correlated_equilibrium");
   const char* function = "correlated_equilibrium";
   detail::check_correlated_tol(function, tol);
   const std::size_t P = game.num_profiles(), n = game.num_players();
@@ -242,6 +243,7 @@ inline CorrelatedEquilibrium correlated_equilibrium(const NormalFormGame& game,
 inline SymmetricCorrelatedEquilibrium correlated_equilibrium(
     const SymmetricGame& game, CorrelatedObjective objective = CorrelatedObjective::welfare, bool coarse = false,
     double tol = kCorrelatedTolerance) {
+  const detail::SolverName solver_name("correlated_equilibrium");
   const char* function = "correlated_equilibrium";
   detail::check_correlated_tol(function, tol);
   const std::size_t n = game.num_players(), s = game.num_actions();

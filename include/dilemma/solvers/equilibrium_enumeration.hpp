@@ -16,6 +16,11 @@
 // equilibria, a singular Jacobian) boxes can neither be dropped nor proven;
 // such supports are reported as singular, with an equilibrium found in them
 // when one exists, instead of being skipped.
+//
+// With two players each one's equations are linear in the other's strategy:
+// a support's solutions are a product of polytopes, found exactly (up to
+// rounding) by linear algebra and a small linear program; a continuum of
+// equilibria is then one singular support, not millions of boxes.
 #pragma once
 
 #include <Eigen/Dense>
@@ -30,6 +35,7 @@
 #include "dilemma/core/errors.hpp"
 #include "dilemma/core/monitor.hpp"
 #include "dilemma/detail/interval.hpp"
+#include "dilemma/detail/simplex.hpp"
 #include "dilemma/games/normal_form_game.hpp"
 #include "dilemma/profiles/expected_payoffs.hpp"
 #include "dilemma/profiles/mixed_profile.hpp"
@@ -41,7 +47,8 @@ using SupportProfile = std::vector<std::vector<std::size_t>>;
 
 struct EquilibriumEnumerationOptions {
   /// A root is an equilibrium when its regret is at most regret_tol times the
-  /// game's payoff range (largest minus smallest payoff; 1 for a constant game).
+  /// game's payoff range (the largest range of one player's payoffs; 1 for a
+  /// constant game).
   double regret_tol = 1e-9;
   /// A box narrower than this (in probability) that is neither excluded nor
   /// proven to hold one root is left unresolved.
@@ -58,7 +65,8 @@ struct SingularSupport {
   /// The equations vanish identically: every profile with this support
   /// solves them (it is an equilibrium unless an unused action pays more).
   bool whole_face = false;
-  /// Boxes that could be neither excluded nor proven (0 for a whole face).
+  /// Boxes that could be neither excluded nor proven (0 for a whole face,
+  /// and for two players, whose supports are solved without boxes).
   std::size_t unresolved_boxes = 0;
   /// An equilibrium with this support, when one was found.
   std::optional<MixedProfile> example;
@@ -75,7 +83,8 @@ struct EquilibriumEnumeration {
   /// Boxes examined over all supports.
   std::size_t boxes = 0;
   /// True when no box was left unresolved: then every isolated equilibrium
-  /// is in `equilibria`, and whole-face singular supports hold the rest.
+  /// is in `equilibria`, and the singular supports hold the rest (two-player
+  /// games: always, their supports being solved by linear algebra).
   bool exhaustive = true;
 };
 
@@ -635,14 +644,106 @@ class BoxSearch {
   double work_done_, work_total_;
 };
 
+/// One player's half of a two-player support profile: the strategies x_j of
+/// the other player, with support support[j], that make player i indifferent
+/// among support[i] with no unused action paying more. Player i's equations
+/// are linear in x_j alone, so this set is a polytope, and the support's
+/// equilibria are the product of the two halves: found by linear algebra
+/// and a small linear program, where subdivision would need millions of
+/// boxes to cover a continuum of equilibria.
+struct TwoPlayerHalf {
+  bool feasible = false;  ///< such an x_j exists (positive on support[j] unless isolated)
+  bool isolated = false;  ///< the equations fix x_j
+  bool vanishes = true;   ///< every indifference coefficient is zero
+  std::vector<double> strategy;  ///< one such x_j, over all of j's actions
+};
+
+/// Pivots below this fraction of the largest count as zero in the rank of
+/// an indifference system (payoffs centered and scaled to [-1/2, 1/2]).
+inline constexpr double kTwoPlayerRankTolerance = 1e-10;
+
+inline TwoPlayerHalf two_player_half(const NormalFormGame& game, const SupportProfile& support, std::size_t i) {
+  const std::size_t j = 1 - i, k = support[j].size(), equations = support[i].size() - 1;
+  const std::size_t last = support[i].back();
+  const auto payoff = [&](std::size_t a, std::size_t b) {  // u_i(a, b): a of player i, b of player j
+    return game.payoffs(i)[a * game.strides()[i] + b * game.strides()[j]];
+  };
+  const auto gain = [&](std::size_t a, std::size_t c) { return payoff(a, support[j][c]) - payoff(last, support[j][c]); };
+  std::vector<std::size_t> unused;
+  for (std::size_t a = 0; a < game.num_actions(i); ++a)
+    if (!std::binary_search(support[i].begin(), support[i].end(), a)) unused.push_back(a);
+  TwoPlayerHalf half;
+  half.strategy.assign(game.num_actions(j), 0.0);
+  // E x = f: each support action pays what the last one pays; x sums to 1.
+  Eigen::MatrixXd E(equations + 1, k);
+  Eigen::VectorXd f = Eigen::VectorXd::Zero(Eigen::Index(equations + 1));
+  for (std::size_t r = 0; r < equations; ++r)
+    for (std::size_t c = 0; c < k; ++c) {
+      E(Eigen::Index(r), Eigen::Index(c)) = gain(support[i][r], c);
+      half.vanishes = half.vanishes && E(Eigen::Index(r), Eigen::Index(c)) == 0;
+    }
+  E.row(Eigen::Index(equations)).setOnes();
+  f[Eigen::Index(equations)] = 1;
+  Eigen::FullPivLU<Eigen::MatrixXd> lu(E);
+  lu.setThreshold(kTwoPlayerRankTolerance);
+  if (std::size_t(lu.rank()) == k) {
+    const Eigen::VectorXd x = lu.solve(f);
+    if (!((E * x - f).lpNorm<Eigen::Infinity>() <= 1e-9)) return half;  // inconsistent
+    for (std::size_t c = 0; c < k; ++c) half.strategy[support[j][c]] = x[Eigen::Index(c)];
+    half.feasible = half.isolated = true;  // the caller checks signs and regret
+    return half;
+  }
+  // A polytope: its point deepest inside the face, by max t subject to
+  // t <= w_c, E' w = 0 (two inequalities each), gains . w <= 0, sum w <= 1,
+  // w >= 0 (the cone over the face, cut off; the origin is feasible).
+  const std::size_t rows = 2 * equations + unused.size() + 1 + k, columns = k + 1;
+  std::vector<double> M(rows * columns, 0.0), b(rows, 0.0), objective(columns, 0.0);
+  std::size_t row = 0;
+  for (std::size_t r = 0; r < equations; ++r, row += 2)
+    for (std::size_t c = 0; c < k; ++c) {
+      M[row * columns + c] = E(Eigen::Index(r), Eigen::Index(c));
+      M[(row + 1) * columns + c] = -E(Eigen::Index(r), Eigen::Index(c));
+    }
+  for (std::size_t a : unused) {
+    for (std::size_t c = 0; c < k; ++c) M[row * columns + c] = gain(a, c);
+    ++row;
+  }
+  for (std::size_t c = 0; c < k; ++c) M[row * columns + c] = 1;
+  b[row++] = 1;
+  for (std::size_t c = 0; c < k; ++c, ++row) M[row * columns + c] = -1, M[row * columns + k] = 1;
+  objective[k] = 1;
+  const auto solution = maximize<double, double>(rows, columns, M, b, objective, 1e-12);
+  double sum = 0;
+  for (std::size_t c = 0; c < k; ++c) sum += solution.primal[c];
+  if (!(solution.primal[k] > 1e-9) || !(sum > 0)) return half;  // only the face's boundary: smaller supports
+  for (std::size_t c = 0; c < k; ++c) half.strategy[support[j][c]] = solution.primal[c] / sum;
+  half.feasible = true;
+  // An unused action that pays as much as the support everywhere in the
+  // polytope is an implicit equation: it may leave a single point.
+  Eigen::MatrixXd implicit = E;
+  for (std::size_t u = 0; u < unused.size(); ++u) {
+    const std::size_t gain_row = 2 * equations + u;
+    std::vector<double> slack(columns, 0.0);
+    for (std::size_t c = 0; c < k; ++c) slack[c] = -M[gain_row * columns + c];
+    if (maximize<double, double>(rows, columns, M, b, slack, 1e-12).value > 1e-9) continue;
+    implicit.conservativeResize(implicit.rows() + 1, Eigen::NoChange);
+    for (std::size_t c = 0; c < k; ++c) implicit(implicit.rows() - 1, Eigen::Index(c)) = M[gain_row * columns + c];
+  }
+  Eigen::FullPivLU<Eigen::MatrixXd> pinned(implicit);
+  pinned.setThreshold(kTwoPlayerRankTolerance);
+  half.isolated = std::size_t(pinned.rank()) == k;  // then the point found is the only one
+  return half;
+}
+
 /// The search of enumerate_equilibria: supports in Porter-Nudelman-Shoham
-/// order, each solved by BoxSearch.
+/// order, each solved by BoxSearch (two players: by two_player_half).
 class EquilibriumEnumerator {
  public:
   using Visit = std::function<void(const MixedProfile&, const SupportProfile&)>;
 
-  EquilibriumEnumerator(const NormalFormGame& game, const EquilibriumEnumerationOptions& options)
-      : game_(game), options_(options), n_(game.num_players()), scale_(payoff_range(game)) {
+  /// `scale`: the unit of options.regret_tol in the game's payoffs.
+  EquilibriumEnumerator(const NormalFormGame& game, const EquilibriumEnumerationOptions& options, double scale)
+      : game_(game), options_(options), n_(game.num_players()), scale_(scale) {
     for (std::size_t m : game.nums_actions()) work_total_ *= std::ldexp(1.0, static_cast<int>(m)) - 1;
   }
 
@@ -779,6 +880,7 @@ class EquilibriumEnumerator {
     ++result_.supports_solved;
     work_done_ += 1;
     checkpoint("enumerate_equilibria", work_done_, work_total_);
+    if (n_ == 2) return solve_two_player(support);
     const SupportSystem system(game_, support);
     const std::size_t d = system.dimension();
     const BoxSearch search(system, options_, scale_, work_done_, work_total_);
@@ -830,6 +932,25 @@ class EquilibriumEnumerator {
     result_.singular_supports.push_back(std::move(singular));
   }
 
+  void solve_two_player(const SupportProfile& support) {
+    MixedProfile x(2);
+    bool isolated = true, vanishes = true;
+    for (std::size_t i = 0; i < 2; ++i) {
+      TwoPlayerHalf half = two_player_half(game_, support, i);
+      if (!half.feasible) return;
+      isolated = isolated && half.isolated;
+      vanishes = vanishes && half.vanishes;
+      x[1 - i] = std::move(half.strategy);
+    }
+    if (isolated) return accept_profile(std::move(x), support);
+    // A continuum: it has this exact support only if the fixed half is positive on it.
+    for (std::size_t j = 0; j < 2; ++j)
+      for (std::size_t a : support[j])
+        if (!(x[j][a] > 1e-9)) return;
+    std::optional<MixedProfile> example = checked_equilibrium(std::move(x));
+    if (example) result_.singular_supports.push_back(SingularSupport{support, vanishes, 0, std::move(example)});
+  }
+
   static void drop_boundary_boxes(const SupportSystem& system, std::vector<std::vector<Interval>>& boxes) {
     boxes.erase(std::remove_if(boxes.begin(), boxes.end(),
                                [&](const auto& box) { return BoxSearch::at_boundary(system, box); }),
@@ -839,7 +960,12 @@ class EquilibriumEnumerator {
   /// The profile at root y when it is a probability profile with regret
   /// within tolerance.
   std::optional<MixedProfile> equilibrium_at(const SupportSystem& system, const std::vector<double>& y) const {
-    MixedProfile x = system.profile(game_, y);
+    return checked_equilibrium(system.profile(game_, y));
+  }
+
+  /// x with rounding below 0 or above 1 clipped, when it is a probability
+  /// profile with regret within tolerance.
+  std::optional<MixedProfile> checked_equilibrium(MixedProfile x) const {
     for (auto& strategy : x)
       for (double& p : strategy) {
         if (!(p >= -1e-10 && p <= 1 + 1e-10)) return std::nullopt;
@@ -850,7 +976,11 @@ class EquilibriumEnumerator {
   }
 
   void accept(const SupportSystem& system, const std::vector<double>& y, const SupportProfile& support) {
-    std::optional<MixedProfile> x = equilibrium_at(system, y);
+    accept_profile(system.profile(game_, y), support);
+  }
+
+  void accept_profile(MixedProfile profile, const SupportProfile& support) {
+    std::optional<MixedProfile> x = checked_equilibrium(std::move(profile));
     if (!x) return;
     // A root on the boundary of its face is also a root of a smaller support.
     for (const MixedProfile& known : result_.equilibria) {
@@ -902,8 +1032,12 @@ inline void validate_enumeration_options(const char* function, const NormalFormG
 inline EquilibriumEnumeration enumerate_equilibria(
     const NormalFormGame& game, const EquilibriumEnumerationOptions& options = {},
     const std::function<void(const MixedProfile&, const SupportProfile&)>& visit = {}) {
+  const detail::SolverName solver_name("enumerate_equilibria");
   detail::validate_enumeration_options("enumerate_equilibria", game, options);
-  return detail::EquilibriumEnumerator(game, options).run(visit);
+  // Solved on the game centered and divided by its payoff range (payoffs in
+  // [-1/2, 1/2]): the same equilibria, differences kept near 2^53 and 1e300.
+  const NormalFormGame unit = detail::centered_game(game, detail::payoff_range(game));
+  return detail::EquilibriumEnumerator(unit, options, 1.0).run(visit);
 }
 
 }  // namespace dilemma

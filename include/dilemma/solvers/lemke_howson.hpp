@@ -142,6 +142,7 @@ template <class Scalar = double, class Payoff>
 BasicLemkeHowsonResult<Scalar> lemke_howson_full(const BasicNormalFormGame<Payoff>& game, std::size_t init_pivot = 0,
                                                  std::size_t max_iter = kLemkeHowsonMaxIter,
                                                  double tol = kBimatrixTolerance) {
+  const detail::SolverName solver_name("lemke_howson");
   detail::check_lemke_howson("lemke_howson", game, tol);
   const std::size_t labels = game.nums_actions()[0] + game.nums_actions()[1];
   if (init_pivot >= labels)
@@ -165,6 +166,7 @@ template <class Scalar = double, class Payoff>
 BasicMixedProfile<Scalar> lemke_howson(const BasicNormalFormGame<Payoff>& game, std::size_t init_pivot = 0,
                                        std::size_t max_iter = kLemkeHowsonMaxIter,
                                        double tol = kBimatrixTolerance) {
+  const detail::SolverName solver_name("lemke_howson");
   BasicLemkeHowsonResult<Scalar> result = lemke_howson_full<Scalar>(game, init_pivot, max_iter, tol);
   detail::require_converged(result, max_iter);
   return std::move(result.profile);
@@ -184,6 +186,7 @@ template <class Scalar = double, class Payoff>
 std::vector<BasicMixedProfile<Scalar>> lemke_howson_all(const BasicNormalFormGame<Payoff>& game,
                                                         std::size_t max_iter = kLemkeHowsonMaxIter,
                                                         double tol = kBimatrixTolerance) {
+  const detail::SolverName solver_name("lemke_howson_all");
   detail::check_lemke_howson("lemke_howson_all", game, tol);
   const auto matrices = detail::to_bimatrix<Scalar>("lemke_howson_all", game);
   return detail::with_arithmetic<Scalar>([&](auto entry) {

@@ -177,7 +177,7 @@ inline void contract_axis(const double* in, std::vector<std::size_t>& dims, std:
 /// The logit system of a dense game: per player one block of actions.
 class DenseLogitSystem {
  public:
-  explicit DenseLogitSystem(const NormalFormGame& game) : game_(game) {
+  explicit DenseLogitSystem(const NormalFormGame& game) : game_(centered_game(game)) {
     std::size_t offset = 0;
     for (std::size_t m : game.nums_actions()) {
       offsets_.push_back(offset);
@@ -269,7 +269,7 @@ class DenseLogitSystem {
     }
   }
 
-  const NormalFormGame& game_;
+  NormalFormGame game_;  // centered: U keeps its differences near 2^53
   std::vector<std::size_t> offsets_;
   std::size_t dim_ = 0;
   double scale_ = 0.0;
@@ -290,6 +290,7 @@ class SymmetricLogitSystem {
       }
     });
     scale_ = high >= low ? high - low : 0.0;
+    midpoint_ = high >= low ? low / 2 + high / 2 : 0.0;
   }
   std::size_t dim() const { return game_.num_actions(); }
   std::size_t num_blocks() const { return 1; }
@@ -310,7 +311,7 @@ class SymmetricLogitSystem {
         Counts shifted = m;
         for (std::size_t b = 0; b < s; ++b) {
           ++shifted[b];
-          for (std::size_t a = 0; a < s; ++a) G(a, b) += w * game_.payoff_at(a, shifted);
+          for (std::size_t a = 0; a < s; ++a) G(a, b) += w * (game_.payoff_at(a, shifted) - midpoint_);
           --shifted[b];
         }
       });
@@ -318,7 +319,7 @@ class SymmetricLogitSystem {
       G *= double(n - 1);
     } else {
       const Counts none(s, 0);
-      for (std::size_t a = 0; a < s; ++a) U[a] = game_.payoff_at(a, none);
+      for (std::size_t a = 0; a < s; ++a) U[a] = game_.payoff_at(a, none) - midpoint_;
     }
     if (dU) *dU = G;
   }
@@ -327,6 +328,7 @@ class SymmetricLogitSystem {
   const SymmetricGame& game_;
   std::vector<double> log_factorial_;
   double scale_ = 0.0;
+  double midpoint_ = 0.0;  // subtracted from every payoff: U keeps its differences near 2^53
 };
 
 /// Regret of the profile x (flat, normalized) with action payoffs U.

@@ -177,6 +177,7 @@ std::vector<BasicNashComponent<Scalar>> components_of(EquilibriumGraph<Scalar> g
 template <class Scalar = double, class Payoff>
 std::vector<BasicNashComponent<Scalar>> nash_components(const BasicNormalFormGame<Payoff>& game,
                                                         double tol = kBimatrixTolerance) {
+  const detail::SolverName solver_name("nash_components");
   auto graph = detail::search_extreme_equilibria<Scalar>("nash_components", game, tol, [](auto& search) {
     detail::EquilibriumGraph<Scalar> found;
     std::map<std::size_t, std::size_t> row_ids;      // a row vertex by its search index

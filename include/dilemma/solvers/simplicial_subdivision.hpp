@@ -49,7 +49,7 @@
 // Newton's method on the indifference equations of its support (actions
 // with at least c/K probability for a few cuts c), as logit_qre does; the
 // result is accepted when its regret is at most options.tol times the
-// payoff range (largest payoff minus smallest, 1 when all are equal).
+// payoff range (the largest range of one player's payoffs, 1 when all are equal).
 //
 // Cost: each label contracts every player's payoff tensor, O(n P) for P
 // pure profiles; a restart takes a number of pivots that grows with the
@@ -384,7 +384,7 @@ inline MixedProfile polish_on_support(const NormalFormGame& game, const MixedPro
 /// (van der Laan, Talman & van der Heyden's restart algorithm on the product
 /// of simplices, as gambit-simpdiv), refined by Newton on its support and
 /// verified: the returned profile's regret is at most
-/// options.tol * (max payoff - min payoff).
+/// options.tol * payoff range (the largest range of one player's payoffs).
 ///
 /// \returns the equilibrium, its regret, pivots and restarts.
 /// Throws InvalidArgument on a bad start profile or options, NotConverged
@@ -423,8 +423,12 @@ inline SimplicialSubdivisionResult simplicial_subdivision(const NormalFormGame& 
   }
   SimplicialSubdivisionResult result;
   result.options = options;
-  const double scale = detail::payoff_range(game), target = options.tol * scale;
-  const detail::SimplicialGrid grid(game, scale);
+  // Solved on the game centered and divided by its largest player range:
+  // the same equilibria, and the same path whatever the payoffs' unit or
+  // offset (integers near 2^53 keep their differences).
+  const double divisor = detail::payoff_range(game), scale = 1.0, target = options.tol;
+  const NormalFormGame unit = detail::centered_game(game, divisor);
+  const detail::SimplicialGrid grid(unit, scale);
   std::int64_t K = 1;
   std::vector<std::int64_t> v = detail::grid_start(start, K);
   const auto factor = std::int64_t(std::min<std::size_t>(options.grid, std::size_t(1) << 20));
@@ -440,10 +444,10 @@ inline SimplicialSubdivisionResult simplicial_subdivision(const NormalFormGame& 
     ++result.num_refinements;
     result.denominator = K;
     MixedProfile x = grid.profile(v, K);
-    double r = regret(game, x);
-    if (r > target) x = detail::polish_on_support(game, x, 1.0 / double(K), r);
+    double r = regret(unit, x);
+    if (r > target) x = detail::polish_on_support(unit, x, 1.0 / double(K), r);
     result.equilibrium = x;
-    result.regret = r;
+    result.regret = r * divisor;
     if (r <= target) {
       result.converged = true;
       return result;

@@ -228,6 +228,7 @@ class SupportEnumeration {
 template <class Scalar = double, class Payoff>
 std::vector<BasicMixedProfile<Scalar>> support_enumeration(const BasicNormalFormGame<Payoff>& game,
                                                            double tol = kBimatrixTolerance) {
+  const detail::SolverName solver_name("support_enumeration");
   SupportEnumeration<Scalar> search(game, tol);
   std::vector<BasicMixedProfile<Scalar>> found;
   while (auto profile = search.next()) found.push_back(std::move(*profile));

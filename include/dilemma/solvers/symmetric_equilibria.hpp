@@ -273,7 +273,8 @@ inline void support_equilibria(const SymmetricGame& game, const std::vector<std:
     return x;
   };
   const auto residual = [&](const Eigen::VectorXd& y) {
-    const std::vector<double> values = action_payoffs(game, profile(y));
+    double offset = 0;  // the differences are what matter: centered (payoffs near 2^53)
+    const std::vector<double> values = centered_action_payoffs(game, profile(y), "symmetric_equilibria", offset);
     Eigen::VectorXd f(k);
     for (std::size_t j = 0; j < k; ++j) f[j] = values[support[j + 1]] - values[support[0]];
     return f;

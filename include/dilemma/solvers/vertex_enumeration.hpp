@@ -218,6 +218,7 @@ auto search_extreme_equilibria(const char* function, const BasicNormalFormGame<P
 template <class Scalar = double, class Payoff>
 std::vector<BasicMixedProfile<Scalar>> vertex_enumeration(const BasicNormalFormGame<Payoff>& game,
                                                           double tol = kBimatrixTolerance) {
+  const detail::SolverName solver_name("vertex_enumeration");
   return detail::search_extreme_equilibria<Scalar>("vertex_enumeration", game, tol, [](auto& search) {
     std::vector<BasicMixedProfile<Scalar>> found;
     std::size_t last_x = 0;

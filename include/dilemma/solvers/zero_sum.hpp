@@ -59,9 +59,19 @@ BasicZeroSumSolution<Scalar> solve_matrix_game(std::size_t m, std::size_t n, con
   };
   result.row_strategy = scaled(solution.dual);
   result.column_strategy = scaled(solution.primal);
+  // Summed relative to the payoffs' midpoint, added back once: near 2^53 the
+  // products of the payoffs themselves would round away their differences
+  // (and a game symmetric about 0, as matching pennies, keeps an exact 0).
+  Scalar low = payoff.front(), high = low;
+  for (const Scalar& value : payoff) {
+    if (value < low) low = value;
+    if (value > high) high = value;
+  }
+  const Scalar offset = low / Scalar(2) + high / Scalar(2);
   for (std::size_t i = 0; i < m; ++i)
     for (std::size_t j = 0; j < n; ++j)
-      result.value += result.row_strategy[i] * payoff[i * n + j] * result.column_strategy[j];
+      result.value += result.row_strategy[i] * (payoff[i * n + j] - offset) * result.column_strategy[j];
+  result.value += offset;
   return result;
 }
 
@@ -85,29 +95,30 @@ BasicZeroSumSolution<Scalar> solve_matrix_game(std::size_t m, std::size_t n, con
 template <class Scalar = double, class Payoff>
 BasicZeroSumSolution<Scalar> solve_zero_sum(const BasicNormalFormGame<Payoff>& game,
                                             double tol = kBimatrixTolerance) {
+  const detail::SolverName solver_name("solve_zero_sum");
   detail::check_tolerance("solve_zero_sum", "tol", tol);
   const auto matrices = detail::to_bimatrix<Scalar>("solve_zero_sum", game);
-  Scalar low = matrices.a.front() + matrices.b.front(), high = low, range(0);
+  // A + B is constant iff (A - a_0) + (B - b_0) is zero: differences from
+  // the first entries are exact where the sums themselves would round
+  // (payoffs near 2^53), and the check is relative to the payoff range.
+  const Scalar a0 = matrices.a.front(), b0 = matrices.b.front();
+  Scalar low(0), high(0), range(0);
+  std::size_t k_low = 0, k_high = 0;
   for (std::size_t k = 0; k < matrices.a.size(); ++k) {
-    const Scalar sum = matrices.a[k] + matrices.b[k];
-    if (sum < low) low = sum;
-    if (sum > high) high = sum;
-    for (const Scalar* value : {&matrices.a[k], &matrices.b[k]}) {
-      const Scalar size = *value < Scalar(0) ? Scalar(-*value) : *value;
+    const Scalar da = matrices.a[k] - a0, db = matrices.b[k] - b0, deviation = da + db;
+    if (deviation < low) low = deviation, k_low = k;
+    if (deviation > high) high = deviation, k_high = k;
+    for (const Scalar& value : {da, db}) {
+      const Scalar size = value < Scalar(0) ? Scalar(-value) : value;
       if (size > range) range = size;
     }
   }
   const bool constant = std::is_floating_point_v<Scalar> ? !(high - low > Scalar(tol) * range) : high == low;
   if (!constant) {
     const std::size_t n = matrices.n;
-    std::size_t k_low = 0, k_high = 0;
-    for (std::size_t k = 0; k < matrices.a.size(); ++k) {
-      if (matrices.a[k] + matrices.b[k] == low) k_low = k;
-      if (matrices.a[k] + matrices.b[k] == high) k_high = k;
-    }
-    detail::fail("solve_zero_sum", "the game is not constant-sum: payoffs add up to ",
-                 static_cast<double>(low), " at profile (", k_low / n, ", ", k_low % n, ") and ",
-                 static_cast<double>(high), " at (", k_high / n, ", ", k_high % n, ")");
+    detail::fail("solve_zero_sum", "the game is not constant-sum: A + B at profile (", k_high / n, ", ",
+                 k_high % n, ") exceeds A + B at (", k_low / n, ", ", k_low % n, ") by ",
+                 static_cast<double>(high - low));
   }
   return detail::solve_matrix_game(matrices.m, matrices.n, matrices.a, tol);
 }
@@ -122,6 +133,7 @@ BasicZeroSumSolution<Scalar> solve_zero_sum(const BasicNormalFormGame<Payoff>& g
 template <class Scalar = double, class Payoff>
 BasicSecurityStrategy<Scalar> security_strategy(const BasicNormalFormGame<Payoff>& game, std::size_t player,
                                                 double tol = kBimatrixTolerance) {
+  const detail::SolverName solver_name("security_strategy");
   detail::check_tolerance("security_strategy", "tol", tol);
   const auto matrices = detail::to_bimatrix<Scalar>("security_strategy", game);
   if (player > 1) detail::fail("security_strategy", "player must be 0 or 1, got ", player);
