@@ -251,6 +251,42 @@ def _ternary_frame(ax, labels):
     ax.axis("off")
 
 
+def _interior_rest_curve(game, resolution=120):
+    """Points of a continuum of rest points inside the simplex of a 3-action game,
+    where every action pays the same: the zeros of one gain (U_0 - U_2, or U_1 - U_2
+    if that one vanishes identically) on the edges of a fine triangular lattice,
+    interpolated linearly and kept where the other gain changes sign or vanishes
+    on the same edge. Shares as rows (m, 3)."""
+    r = resolution
+    index = {}
+    for i in range(r + 1):
+        for j in range(r + 1 - i):
+            index[i, j] = len(index)
+    states = np.array([(r - i - j, i, j) for i, j in index], dtype=float) / r
+    payoffs = np.array([_core.action_payoffs(game, state) for state in states])
+    gains = payoffs[:, :2] - payoffs[:, 2:]
+    scale = float(np.ptp(payoffs)) or 1.0
+    first, second = gains[:, 0], gains[:, 1]
+    if np.all(np.abs(first) <= 1e-12 * scale):
+        first, second = second, first
+    points = []
+    for (i, j), k in index.items():
+        for di, dj in ((1, 0), (0, 1), (-1, 1)):
+            neighbour = index.get((i + di, j + dj))
+            if neighbour is None:
+                continue
+            if first[k] == 0:
+                t = 0.0
+            elif first[k] * first[neighbour] < 0:
+                t = first[k] / (first[k] - first[neighbour])
+            else:
+                continue
+            other = second[k] + t * (second[neighbour] - second[k])
+            if abs(other) <= abs(second[neighbour] - second[k]) + 1e-9 * scale:
+                points.append(states[k] + t * (states[neighbour] - states[k]))
+    return np.array(points).reshape(-1, 3)
+
+
 def _trajectory_starts(trajectories, function):
     if isinstance(trajectories, (int, np.integer)) and not isinstance(trajectories, bool):
         if trajectories < 0:
@@ -272,7 +308,10 @@ def replicator_ternary(game, *, ax=None, title=None, resolution=14, trajectories
     Arrows show the direction of :func:`dilemma.replicator_field` on a
     triangular lattice (their colour its speed), lines a few solutions of
     :func:`dilemma.replicator_trajectory`, and markers the rest points of
-    :func:`dilemma.replicator_rest_points` by linear stability. A corner
+    :func:`dilemma.replicator_rest_points` by linear stability; continua of
+    rest points are drawn in orange (a whole edge, or the points inside
+    where every action pays the same; none of its points is asymptotically
+    stable, even where the continuum attracts: they are "neutral"). A corner
     is everyone playing that action (the corners are labelled with
     ``game.action_labels``). When the field is identically zero (a
     payoff-invariant game) the plot says so instead: every state is a rest
@@ -362,6 +401,11 @@ def replicator_ternary(game, *, ax=None, title=None, resolution=14, trajectories
             edge = _CORNERS[list(support)]
             ax.plot(edge[:, 0], edge[:, 1], color="tab:orange", linewidth=5, alpha=0.7, zorder=1.5,
                     solid_capstyle="butt", label=edge_label)
+            edge_label = None
+            continue
+        curve = _interior_rest_curve(game) @ _CORNERS
+        if len(curve):
+            ax.scatter(curve[:, 0], curve[:, 1], s=6, color="tab:orange", zorder=1.5, label=edge_label)
             edge_label = None
         else:
             notes.append("a continuum of rest points inside the simplex (support "

@@ -1,5 +1,7 @@
 #include "dilemma/profiles/symmetric_payoffs.hpp"
 
+#include <cmath>
+
 #include "dilemma/profiles/expected_payoffs.hpp"
 #include "test_helpers.hpp"
 
@@ -76,4 +78,22 @@ TEST_CASE("action_payoffs (symmetric): the likely count vectors carry all the ma
     const auto pruned = dilemma::action_payoffs(game, x);
     for (std::size_t a = 0; a < s; ++a) CHECK(pruned[a] == doctest::Approx(exact[a]).epsilon(1e-11));
   }
+}
+
+TEST_CASE("regret (symmetric): payoffs near 2^53 and near +-DBL_MAX") {
+  // 2^53 - k: differences of a few units survive the weighted sums.
+  const double top = std::ldexp(1.0, 53);
+  const SymmetricGame near_top(4, 2, {top, top - 3, top - 1, top - 2, top - 2, top, top - 3, top - 1});
+  const SymmetricGame shifted(4, 2, {0, -3, -1, -2, -2, 0, -3, -1});
+  for (const double p : {0.2, 0.5, 0.7})
+    CHECK(dilemma::regret(near_top, {p, 1 - p}) == doctest::Approx(dilemma::regret(shifted, {p, 1 - p})));
+  // Differences of +-1.7e308 do not overflow into inf - inf = NaN.
+  const double big = 1.7e308;
+  const SymmetricGame extreme(3, 2, {-big, big, -big, big, -big, big});
+  const double r = dilemma::regret(extreme, {0.5, 0.5});
+  CHECK_FALSE(std::isnan(r));
+  CHECK(r >= 0);
+  const auto field = dilemma::action_payoffs(extreme, {0.5, 0.5});
+  CHECK(std::isfinite(field[0]));
+  CHECK(std::isfinite(field[1]));
 }

@@ -105,6 +105,13 @@ def test_replicator_ternary_marks_the_rest_points_where_they_are(tmp_path):
     # segment of rest points (name = 0.646): attracting, but each point only neutral along it
     assert "asymptotically stable" not in drawn and [0, 1, 2] in rest.singular_supports
     assert any(np.allclose(point, 0.354 * CORNERS[0] + 0.646 * CORNERS[2], atol=1e-3) for point in drawn["neutral"])
+    # the segment itself is drawn, from edge to edge, as orange dots
+    (segment,) = [c for c in ax.collections if len(c.get_offsets()) and
+                  matplotlib.colors.to_hex(c.get_facecolor()[0]) == matplotlib.colors.to_hex("tab:orange")]
+    shares = np.linalg.solve(np.vstack([CORNERS.T, np.ones(3)]), np.vstack([np.asarray(segment.get_offsets()).T,
+                                                                               np.ones(len(segment.get_offsets()))]))
+    assert np.allclose(shares[2], 0.6459, atol=1e-3)
+    assert shares[0].min() < 1e-3 and shares[1].min() < 1e-3 and len(shares[0]) > 20
     assert [t.get_text() for t in ax.texts[:3]] == ["all deny", "all confess", "all name"]
     assert len([line for line in ax.lines if line.get_color() == "0.15"]) == 2 * 4  # 4 paths and their starts
     render(ax, tmp_path / "ternary.png")

@@ -82,8 +82,9 @@ inline EssResult evolutionarily_stable_strategies(const SymmetricGame& game, con
       for (double eps : {1e-3, 1e-5}) {
         std::vector<double> population(s);
         for (std::size_t a = 0; a < s; ++a) population[a] = (1 - eps) * x[a] + eps * y[a];
-        double offset = 0;  // the comparison is of differences: centered (payoffs near 2^53)
-        const std::vector<double> values = detail::centered_action_payoffs(game, population, "evolutionarily_stable_strategies", offset);
+        double half_offset = 0;  // the comparison is of differences: centered (payoffs near 2^53)
+        const std::vector<double> values =
+            detail::halved_action_payoffs(game, population, "evolutionarily_stable_strategies", half_offset);
         if (!(detail::dot(x, values) > detail::dot(y, values))) stable = false;
       }
       if (!stable) break;

@@ -20,11 +20,11 @@ namespace dilemma {
 /// Complexity: one action_payoffs(game, x) (s * K payoff evaluations, K the
 /// likely count vectors, see there) plus O(s).
 inline std::vector<double> replicator_field(const SymmetricGame& game, const std::vector<double>& x) {
-  double offset = 0;  // differences are what matter: centered (payoffs near 2^53)
-  const std::vector<double> values = detail::centered_action_payoffs(game, x, "replicator_field", offset);
-  const double mean = detail::dot(x, values);
+  double half_offset = 0;  // differences are what matter: centered (payoffs near 2^53), halved
+  const std::vector<double> half = detail::halved_action_payoffs(game, x, "replicator_field", half_offset);
+  const double mean = detail::dot(x, half);
   std::vector<double> field(x.size());
-  for (std::size_t a = 0; a < x.size(); ++a) field[a] = x[a] * (values[a] - mean);
+  for (std::size_t a = 0; a < x.size(); ++a) field[a] = 2 * x[a] * (half[a] - mean);
   return field;
 }
 

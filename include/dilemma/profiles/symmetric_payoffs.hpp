@@ -130,26 +130,28 @@ class LikelyCounts {
 
 namespace detail {
 
-/// U(a; x) - offset for every action a (as action_payoffs): the first payoff
-/// read, c, is subtracted before the weighted sum, so that differences
-/// between actions survive payoffs near 2^53; `offset` is then c times the
-/// weight visited, what adding back restores U(a; x) exactly (in exact
-/// arithmetic) even where negligible count vectors were skipped.
-inline std::vector<double> centered_action_payoffs(const SymmetricGame& game, const std::vector<double>& x,
-                                                   const char* function, double& offset) {
+/// h with U(a; x) = 2 (h[a] + half_offset) for every action a (see
+/// action_payoffs). The first payoff read, c, is subtracted before the
+/// weighted sum, so that differences between actions survive payoffs near
+/// 2^53; both are halved first, so that no difference overflows whatever the
+/// payoffs (+-1.7e308). half_offset is c / 2 times the probability mass
+/// visited, so U is restored exactly (in exact arithmetic) even where
+/// negligible count vectors were skipped. Differences of U are 2 (h[a] - h[b]).
+inline std::vector<double> halved_action_payoffs(const SymmetricGame& game, const std::vector<double>& x,
+                                                 const char* function, double& half_offset) {
   validate_symmetric_strategy(function, game, x);
   const std::size_t s = game.num_actions(), others = game.num_players() - 1;
   const std::vector<double> log_factorial = log_factorials(others);
-  std::vector<double> values(s, 0.0);
-  double first_payoff = 0, visited = 0;
+  std::vector<double> half(s, 0.0);
+  double half_first = 0, visited = 0;
   bool first = true;
   LikelyCounts(others, x, log_factorial).for_each([&](const Counts& m, double weight) {
-    if (first) first_payoff = game.payoff_at(0, m), first = false;
-    for (std::size_t a = 0; a < s; ++a) values[a] += weight * (game.payoff_at(a, m) - first_payoff);
+    if (first) half_first = game.payoff_at(0, m) / 2, first = false;
+    for (std::size_t a = 0; a < s; ++a) half[a] += weight * (game.payoff_at(a, m) / 2 - half_first);
     visited += weight;
   });
-  offset = first_payoff * visited;
-  return values;
+  half_offset = half_first * visited;
+  return half;
 }
 
 }  // namespace detail
@@ -164,25 +166,26 @@ inline std::vector<double> centered_action_payoffs(const SymmetricGame& game, co
 /// K = O(n^((s-1)/2)) is the number of likely count vectors, at most
 /// C(n + s - 2, s - 1), for n players and s actions.
 inline std::vector<double> action_payoffs(const SymmetricGame& game, const std::vector<double>& x) {
-  double offset = 0;
-  std::vector<double> values = detail::centered_action_payoffs(game, x, "action_payoffs", offset);
-  for (double& value : values) value += offset;
+  double half_offset = 0;
+  std::vector<double> values = detail::halved_action_payoffs(game, x, "action_payoffs", half_offset);
+  for (double& value : values) value = 2 * (value + half_offset);
   return values;
 }
 
 /// Expected payoff of a player when everybody mixes with x.
 /// Complexity: as action_payoffs, s * K payoff evaluations plus O(n).
 inline double expected_payoff(const SymmetricGame& game, const std::vector<double>& x) {
-  double offset = 0;
-  return detail::dot(x, detail::centered_action_payoffs(game, x, "expected_payoff", offset)) + offset;
+  double half_offset = 0;
+  const std::vector<double> half = detail::halved_action_payoffs(game, x, "expected_payoff", half_offset);
+  return 2 * (detail::dot(x, half) + half_offset * detail::sum_of(x));
 }
 
 /// Gain from the best deviation when everybody mixes with x.
 /// Complexity: as action_payoffs, s * K payoff evaluations plus O(n).
 inline double regret(const SymmetricGame& game, const std::vector<double>& x) {
-  double offset = 0;
-  const std::vector<double> values = detail::centered_action_payoffs(game, x, "regret", offset);
-  return std::max(0.0, detail::max_of(values) - detail::dot(x, values));
+  double half_offset = 0;
+  const std::vector<double> half = detail::halved_action_payoffs(game, x, "regret", half_offset);
+  return 2 * std::max(0.0, detail::max_of(half) - detail::dot(x, half));
 }
 
 /// True when the symmetric profile "everybody mixes with x" is a Nash

@@ -273,10 +273,10 @@ inline void support_equilibria(const SymmetricGame& game, const std::vector<std:
     return x;
   };
   const auto residual = [&](const Eigen::VectorXd& y) {
-    double offset = 0;  // the differences are what matter: centered (payoffs near 2^53)
-    const std::vector<double> values = centered_action_payoffs(game, profile(y), "symmetric_equilibria", offset);
+    double half_offset = 0;  // the differences are what matter: centered (payoffs near 2^53)
+    const std::vector<double> half = halved_action_payoffs(game, profile(y), "symmetric_equilibria", half_offset);
     Eigen::VectorXd f(k);
-    for (std::size_t j = 0; j < k; ++j) f[j] = values[support[j + 1]] - values[support[0]];
+    for (std::size_t j = 0; j < k; ++j) f[j] = 2 * (half[support[j + 1]] - half[support[0]]);
     return f;
   };
   const auto inside = [&](const Eigen::VectorXd& y) { return y.minCoeff() > 0 && y.sum() < 1; };
