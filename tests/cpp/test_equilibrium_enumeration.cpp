@@ -140,7 +140,6 @@ TEST_CASE("enumerate_equilibria: an unused action that pins a two-player support
 
 TEST_CASE("enumerate_equilibria: the same equilibria after shifting payoffs to 2^53 or scaling them to 1e300") {
   const NormalFormGame game = random_game({3, 3, 2}, 7);
-  const EquilibriumEnumeration base = enumerate_equilibria(game);
   for (const auto& [offset, factor] : {std::pair{std::ldexp(1.0, 53), 1.0}, std::pair{0.0, 1e300}}) {
     std::vector<double> payoffs = game.payoff_data();
     for (double& u : payoffs) u = offset - std::round(10 * u) * factor;  // integers, so exact near 2^53
@@ -149,10 +148,12 @@ TEST_CASE("enumerate_equilibria: the same equilibria after shifting payoffs to 2
     for (double& u : unit_payoffs) u = (u - offset) / factor;
     const EquilibriumEnumeration expected = enumerate_equilibria(NormalFormGame(game.nums_actions(), unit_payoffs));
     const EquilibriumEnumeration result = enumerate_equilibria(moved);
+    CHECK(result.exhaustive);
+    REQUIRE_FALSE(expected.equilibria.empty());
     CHECK(result.equilibria.size() == expected.equilibria.size());
     for (const MixedProfile& x : expected.equilibria) CHECK(contains(result.equilibria, x));
+    check_verified(moved, result);
   }
-  CHECK(base.exhaustive);
 }
 
 TEST_CASE("enumerate_equilibria: random 3- and 4-player games; pure equilibria and the logit limit are found") {
