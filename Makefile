@@ -4,17 +4,20 @@ BUILD_DIR     := build/release
 VENV          := .venv
 APT_PACKAGES  := build-essential cmake libeigen3-dev libboost-dev pybind11-dev doctest-dev \
                  python3-dev python3-venv python3-pip python3-setuptools python3-wheel \
-                 python3-numpy python3-pytest python3-hypothesis python3-matplotlib python3-nbclient python3-nbformat \
+                 python3-numpy python3-pytest python3-pytest-xdist python3-hypothesis python3-matplotlib python3-nbclient python3-nbformat \
                  python3-nbconvert \
-                 python3-ipykernel python3-dask python3-distributed python3-pandas mypy lrslib
+                 python3-ipykernel python3-dask python3-distributed python3-pandas mypy lrslib ccache
 SUDO          := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test deps build venv cpp-test py-test bench clean test-sanitize fuzz
+.PHONY: demo test deps build venv cpp-test py-test bench clean test-sanitize fuzz dev
 
 demo: venv
 	MPLBACKEND=Agg $(VENV)/bin/python examples/payoff_invariance.py --output-dir output
 
-test: venv cpp-test py-test
+# The C++ unit tests are built once, under ASan + UBSan (test-sanitize); the
+# release build gives the Python module, the CLI, the examples and the
+# package consumer that cpp-test runs.
+test: venv cpp-test py-test test-sanitize
 
 # Installs only the Debian packages that are missing.
 deps:
@@ -38,8 +41,16 @@ venv: build
 cpp-test: build
 	ctest --preset release
 
+PYTEST_JOBS ?= 2
 py-test: venv
-	DILEMMA_CLI=$(CURDIR)/$(VENV)/bin/dilemma MPLBACKEND=Agg $(VENV)/bin/python -m pytest -q tests/python
+	DILEMMA_CLI=$(CURDIR)/$(VENV)/bin/dilemma MPLBACKEND=Agg $(VENV)/bin/python -m pytest -q -n $(PYTEST_JOBS) tests/python
+
+# The quick local loop: -O1, no sanitizers, unit tests, the Python module and
+# the CLI in build/dev (ccache keeps rebuilds short); then the C++ tests.
+dev: deps
+	cmake --preset dev
+	cmake --build --preset dev
+	ctest --preset dev
 
 # The C++ suite under ASan + UBSan (the `sanitize` presets); any report fails.
 test-sanitize: deps
@@ -60,7 +71,10 @@ fuzz:
 	build/fuzz/tests/fuzz/fuzz_game -runs=$(FUZZ_RUNS) -max_len=4096 -artifact_prefix=build/fuzz/ \
 	  build/fuzz/corpus/game tests/fuzz/corpus/game
 
+# Benchmarks are built only here (off in every preset).
 bench: venv
+	cmake --preset release -DDILEMMA_BUILD_BENCHMARKS=ON
+	cmake --build --preset release
 	$(VENV)/bin/python benchmarks/run.py
 
 clean:

@@ -100,7 +100,6 @@ from ._core import (  # two-player solvers
     solve_zero_sum,
     support_enumeration,
     support_enumeration_gen,
-    vertex_enumeration,
 )
 from ._core import (  # all equilibria of n-player games
     EquilibriumEnumeration,
@@ -135,7 +134,8 @@ from ._core import (  # progress, time limits and cancellation of every solver
 from . import plotting, reproduction
 from .confession import confession_game, confession_parameters
 from .dynamics import SymmetricEquilibriumList, symmetric_equilibria
-from .enumeration import enumerate_equilibria_gen, pure_nash_gen, vertex_enumeration_gen
+from .enumeration import _generator, enumerate_equilibria_gen, pure_nash_gen
+from .solvers import SolveReport, solver_names, vertex_enumeration
 from .responses import best_response
 from .results import (  # the enumerators, returning EquilibriumList
     EquilibriumList,
@@ -144,9 +144,10 @@ from .results import (  # the enumerators, returning EquilibriumList
     pure_nash,
     pure_nash_brute,
     support_enumeration,
-    vertex_enumeration,
 )
 from .sweep import sweep
+
+vertex_enumeration_gen = _generator(vertex_enumeration)
 
 __version__ = _core.__version__
 

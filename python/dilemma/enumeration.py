@@ -1,5 +1,6 @@
 """Generators beside the enumerators: equilibria one by one, as found."""
 import atexit
+import inspect
 import queue
 import threading
 import weakref
@@ -153,30 +154,23 @@ def pure_nash_gen(game, *, tol=0.0):
     return iter(_core.pure_nash(game, tol=tol))
 
 
-def vertex_enumeration_gen(game, rational=False, *, tol=1e-9):
-    """Yield the extreme equilibria of :func:`vertex_enumeration` one by one,
-    as the search finds them (so in search order, not sorted).
+def _generator(solve):
+    """``<name>_gen``: the equilibria of the streaming solver `solve` one by
+    one, as its search finds them (in search order), with its options."""
+    name = solve.__name__
 
-    Parameters
-    ----------
-    game : NormalFormGame
-        Two players.
-    rational : bool, default False
-        Exact arithmetic: probabilities are ``fractions.Fraction``.
-    tol : float, default 1e-9
-        As in :func:`vertex_enumeration`.
+    def generate(game, *args, **options):
+        if "visit" in options:
+            raise TypeError(f"{name}_gen() got an unexpected keyword argument 'visit': it yields instead")
+        return _generate(lambda visit: solve(game, *args, visit=visit, **options), name + "_gen")
 
-    Yields
-    ------
-    tuple of numpy.ndarray
-        ``(x, y)``.
-
-    Examples
-    --------
-    >>> import dilemma
-    >>> found = dilemma.vertex_enumeration_gen(dilemma.battle_of_the_sexes(), rational=True)
-    >>> sorted(tuple(map(str, x)) for x, y in found)
-    [('0', '1'), ('1', '0'), ('2/3', '1/3')]
-    """
-    return _generate(lambda visit: _core._vertex_enumeration_visit(game, visit, rational, tol),
-                     "vertex_enumeration_gen")
+    signature = inspect.signature(solve)
+    generate.__signature__ = signature.replace(
+        parameters=[p for p in signature.parameters.values() if p.name != "visit"])
+    generate.__name__ = generate.__qualname__ = name + "_gen"
+    generate.__module__ = "dilemma"
+    generate.__doc__ = (f"Yield the equilibria of :func:`{name}` one by one, as its search finds them.\n\n"
+                        "The search runs in a background thread (the solver releases the GIL); closing the\n"
+                        "generator, or leaving a ``for`` loop early, cancels it at its next checkpoint.\n"
+                        f"Takes the options of :func:`{name}`.\n")
+    return generate

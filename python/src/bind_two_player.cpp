@@ -5,7 +5,7 @@
 #include <utility>
 #include <vector>
 
-#include "bindings.hpp"
+#include "solver_binding.hpp"
 #include "dilemma/solvers/lemke_howson.hpp"
 #include "dilemma/solvers/nash_components.hpp"
 #include "dilemma/solvers/support_enumeration.hpp"
@@ -81,6 +81,7 @@ py::object convert(const std::vector<BasicMixedProfile<Scalar>>& profiles) {
   return to_pairs(profiles);
 }
 
+
 template <class Scalar>
 py::object convert(const std::vector<BasicNashComponent<Scalar>>& components) {
   py::list result;
@@ -112,12 +113,27 @@ py::object convert(const BasicLemkeHowsonResult<Scalar>& result) {
                         result.num_iter, result.init_pivot);
 }
 
+/// An enumeration's result with the options it ran with, converted once the
+/// GIL is held again (see convert).
+template <class Item, class Options>
+struct Listed {
+  Equilibria<Item> result;
+  Options options;
+};
+template <class Item, class Options>
+Listed<Item, Options> listed_in(Equilibria<Item> result, const Options& options) {
+  return {std::move(result), options};
+}
+template <class Item, class Options>
+py::object convert(const Listed<Item, Options>& found) {
+  return listed(py::list(convert(found.result.equilibria)), found.result.report, found.options);
+}
+
 /// Runs solve(Scalar()) without the GIL, Scalar double or Rational, and
 /// converts its result with `convert`.
 template <class Solve>
 py::object solve_in(bool rational, Solve&& solve) {
   const auto run = [&](auto scalar) {
-    using Scalar = decltype(scalar);
     std::optional<decltype(solve(scalar))> result;
     {
       SolverScope release;
@@ -127,6 +143,8 @@ py::object solve_in(bool rational, Solve&& solve) {
   };
   return rational ? run(Rational()) : run(0.0);
 }
+
+
 
 /// support_enumeration_gen: a Python iterator over a SupportEnumeration.
 class SupportEnumerationIterator {
@@ -248,39 +266,21 @@ NashResult: ``NE`` (the equilibrium, or None if not converged),
       .def("__iter__", [](py::object self) { return self; })
       .def("__next__", &SupportEnumerationIterator::next);
 
-  // vertex_enumeration_gen: each extreme equilibrium handed to `visit` as the
-  // search finds it (unsorted). An exact search that restarts in wider
-  // integers replays the same order, so the ones already handed over are skipped.
   m.def(
-      "_vertex_enumeration_visit",
-      [](const NormalFormGame& game, const py::function& visit, bool rational, double tol) {
-        std::size_t handed_over = 0;
-        const auto run = [&](auto scalar) {
+      "_vertex_enumeration",
+      [](const NormalFormGame& game, const py::kwargs& kwargs) {
+        const char* name = "vertex_enumeration";
+        const auto options = options_from_kwargs<VertexEnumerationOptions>(name, kwargs, {"rational", "visit"});
+        const py::object visit = visit_from_kwargs(name, kwargs);
+        return solve_in(rational_from_kwargs(name, kwargs), [&](auto scalar) {
           using Scalar = decltype(scalar);
-          SolverScope release;
-          const detail::SolverName solver_name("vertex_enumeration");
-          detail::search_extreme_equilibria<Scalar>("vertex_enumeration", game, tol, [&](auto& search) {
-            std::size_t seen = 0, last_x = 0;
-            std::vector<Scalar> x;
-            search.run([&](const auto& x_face, const auto& y_face, std::size_t x_index) {
-              if (seen == 0 || x_index != last_x) x = x_face.strategy();
-              last_x = x_index;
-              if (seen++ < handed_over) return;
-              ++handed_over;
-              py::gil_scoped_acquire acquire;
-              visit(to_pair(BasicMixedProfile<Scalar>{x, y_face.strategy()}));
-            });
-            return 0;
-          });
-        };
-        rational ? run(Rational()) : run(0.0);
+          return listed_in(vertex_enumeration<Scalar>(
+                               game, options, python_visitor<BasicMixedProfile<Scalar>>(visit, to_pair<Scalar>)),
+                           options);
+        });
       },
-      py::arg("game"), py::arg("visit"), py::arg("rational") = false, py::arg("tol") = kBimatrixTolerance);
-
-  def_solver(
-      m, "vertex_enumeration",
-      [](auto scalar, const NormalFormGame& game, double tol) { return vertex_enumeration<decltype(scalar)>(game, tol); },
-      R"doc(
+      py::arg("game"));
+  register_solver<VertexEnumerationOptions>(m, "vertex_enumeration", true, true, R"doc(
 All extreme Nash equilibria of a two-player game, as a list of (x, y) tuples
 of 1-D arrays, sorted. Complete on degenerate games (each equilibrium once);
 every equilibrium is a convex combination of extreme ones (see
@@ -288,7 +288,19 @@ every equilibrium is a convex combination of extreme ones (see
 
 Method: a depth-first search over which strategies are unplayed or best
 responses, pruned as soon as either player's best-response face is empty
-(simplex pivots, Bland's rule).
+(simplex pivots, Bland's rule). ``num_iter`` counts the search nodes.
+
+Returns
+-------
+EquilibriumList
+    Exhaustive: every extreme equilibrium, each once.
+
+Examples
+--------
+>>> import dilemma
+>>> found = dilemma.vertex_enumeration(dilemma.matching_pennies())
+>>> [[p.tolist() for p in profile] for profile in found], found.exhaustive
+([[[0.5, 0.5], [0.5, 0.5]]], True)
 )doc");
   def_solver(
       m, "nash_components",

@@ -34,6 +34,7 @@ void bind_simpdiv(py::module_& m);
 void bind_decomposition(py::module_& m);
 void bind_enumeration(py::module_& m);
 void bind_monitor(py::module_& m);
+void bind_report(py::module_& m);
 
 /// Runs a solver with the GIL released and stoppable: at the solver's
 /// checkpoints a pending Ctrl-C raises KeyboardInterrupt, and the progress

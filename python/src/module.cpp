@@ -7,6 +7,7 @@ PYBIND11_MODULE(_core, m) {
   m.doc() = "Compiled core of dilemma; use the `dilemma` package instead.";
   m.attr("__version__") = dilemma::version;
   dilemma::python::bind_monitor(m);
+  dilemma::python::bind_report(m);
   dilemma::python::bind_games(m);
   dilemma::python::bind_profiles(m);
   dilemma::python::bind_solvers(m);

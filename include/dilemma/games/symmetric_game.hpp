@@ -220,6 +220,21 @@ inline NormalFormGame to_normal_form(const SymmetricGame& game) {
   return dense;
 }
 
+/// The symmetric game of a dense game whose players are interchangeable
+/// (the inverse of to_normal_form): u(a, m) for every own action a and
+/// others' counts m, read off the profiles. The title and player 1's action
+/// labels are kept.
+/// \returns a table-backed SymmetricGame with the game's n players and s
+///          actions, to_normal_form of which has the game's payoffs.
+/// \throws InvalidArgument "to_symmetric: ..." when the players' action
+///         counts differ, or naming a player and a profile where that
+///         player's payoff differs from another player's for the same own
+///         action against the same counts of the others' actions.
+/// Complexity: O(n * P) payoffs read for n players and P profiles, each with
+/// its others' counts ranked in O(s) for s actions (O(1) for s = 2), so
+/// O(n * s * P) time; O(s * C) memory for the table, C = C(n + s - 2, s - 1).
+SymmetricGame to_symmetric(const NormalFormGame& game);
+
 namespace detail {
 
 /// The largest payoff magnitude (0 for an all-zero game).

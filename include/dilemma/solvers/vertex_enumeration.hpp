@@ -9,6 +9,7 @@
 
 #include "dilemma/detail/best_response_polyhedron.hpp"
 #include "dilemma/detail/bimatrix.hpp"
+#include "dilemma/solvers/solver.hpp"
 #include "dilemma/profiles/mixed_profile.hpp"
 
 namespace dilemma {
@@ -190,6 +191,18 @@ auto search_extreme_equilibria(const char* function, const BasicNormalFormGame<P
 
 }  // namespace detail
 
+/// Options of vertex_enumeration (and of vertex_enumeration_gen in Python).
+struct VertexEnumerationOptions {
+  /// Labels and regrets hold within tol times the payoff range (each
+  /// player's own range in the pivots, which is stricter); ignored in exact
+  /// arithmetic.
+  double tol = kBimatrixTolerance;
+  static constexpr auto fields() {
+    return std::make_tuple(option("tol", &VertexEnumerationOptions::tol,
+                                  "Labels hold within tol times the payoff range (ignored when exact)."));
+  }
+};
+
 /// All extreme Nash equilibria of a two-player game: the pairs (x, y) where
 /// x is a vertex of the row player's best-response polyhedron, y one of the
 /// column player's, and together they are an equilibrium. Every equilibrium
@@ -197,8 +210,7 @@ auto search_extreme_equilibria(const char* function, const BasicNormalFormGame<P
 /// Nash subset (see nash_components). Degenerate games are normal input:
 /// the set is complete, with each equilibrium once.
 ///
-/// Scalar selects the arithmetic: double (labels hold within `tol`, relative
-/// to each player's payoff range) or an exact rational type such as
+/// Scalar selects the arithmetic: double or an exact rational type such as
 /// boost::multiprecision::cpp_rational (`tol` ignored).
 ///
 /// Method: a depth-first search that decides for each pure strategy whether
@@ -213,24 +225,40 @@ auto search_extreme_equilibria(const char* function, const BasicNormalFormGame<P
 /// operations (on numbers that grow with the pivots when exact); O((m + n)^3)
 /// memory for the depth-first stack of tableaux, plus the result.
 ///
-/// \returns profiles {x, y} sorted lexicographically.
+/// \returns profiles {x, y} sorted lexicographically; with `visit`, each is
+/// handed to it as found (in search order) and none is kept. The report:
+/// exhaustive and converged always, num_iter the search nodes visited.
 /// \sa nash_components, support_enumeration, lemke_howson
 template <class Scalar = double, class Payoff>
-std::vector<BasicMixedProfile<Scalar>> vertex_enumeration(const BasicNormalFormGame<Payoff>& game,
-                                                          double tol = kBimatrixTolerance) {
+Equilibria<BasicMixedProfile<Scalar>> vertex_enumeration(const BasicNormalFormGame<Payoff>& game,
+                                                         const VertexEnumerationOptions& options = {},
+                                                         const Visitor<BasicMixedProfile<Scalar>>& visit = {}) {
   const detail::SolverName solver_name("vertex_enumeration");
-  return detail::search_extreme_equilibria<Scalar>("vertex_enumeration", game, tol, [](auto& search) {
-    std::vector<BasicMixedProfile<Scalar>> found;
-    std::size_t last_x = 0;
+  Equilibria<BasicMixedProfile<Scalar>> result;
+  std::size_t handed_over = 0;  // an exact search restarted in wider integers replays the same order
+  detail::search_extreme_equilibria<Scalar>("vertex_enumeration", game, options.tol, [&](auto& search) {
+    result.equilibria.clear();
+    std::size_t seen = 0, last_x = 0;
     std::vector<Scalar> x;
     search.run([&](const auto& x_face, const auto& y_face, std::size_t x_index) {
-      if (found.empty() || x_index != last_x) x = x_face.strategy();
+      if (seen == 0 || x_index != last_x) x = x_face.strategy();
       last_x = x_index;
-      found.push_back({x, y_face.strategy()});
+      ++seen;
+      if (!visit) {
+        result.equilibria.push_back({x, y_face.strategy()});
+      } else if (seen > handed_over) {
+        ++handed_over;
+        visit(BasicMixedProfile<Scalar>{x, y_face.strategy()});
+      }
     });
-    detail::sort_by_value(found);
-    return found;
+    result.report.num_iter = search.num_nodes();
+    return 0;
   });
+  detail::sort_by_value(result.equilibria);
+  result.report.method = "vertex_enumeration";
+  result.report.converged = result.report.exhaustive = true;
+  result.report.message = "every extreme equilibrium listed";
+  return result;
 }
 
 }  // namespace dilemma

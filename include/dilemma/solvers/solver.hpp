@@ -1,0 +1,95 @@
+// The vocabulary every solver of dilemma speaks (in C++ and, 1:1, in Python).
+//
+// Call shape. Every equilibrium method is
+//
+//     Result method(const Game& game, const MethodOptions& options = {}, const Visitor<Equilibrium>& visit = {});
+//
+// - `game` is a NormalFormGame or a SymmetricGame (an exact game, with
+//   Rational payoffs, where the method supports it; exact arithmetic of the
+//   solution is the template parameter `Scalar`, `rational=True` in Python).
+// - `options` is the method's own struct, `<Method>Options`, holding every
+//   knob with its documented default. Each struct lists its fields once in
+//   `fields()`: that table gives Python its keyword arguments, their
+//   defaults and docstring lines, and `report().params`.
+// - `visit`, for methods that stream, is called with each equilibrium as
+//   soon as it is found; an exception it throws stops the search.
+// - The result carries a SolveReport: `result.report`.
+//
+// One tolerance unit. Every `tol` bounds a regret: a profile is accepted
+// when no player gains more than `tol * payoff_range(game)` by deviating,
+// payoff_range being the largest range of one player's payoffs (1 for a
+// constant game). The two-player pivoting methods apply the same unit to the
+// zero test of their tableau (payoffs divided by payoff_range first).
+//
+// Profiles as people write them: a probability vector whose sum is within
+// kProfileSumTolerance (relative) of 1 is normalized; farther off is refused.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+namespace dilemma {
+
+/// What every solver reports about its own run, computed by the solver.
+struct SolveReport {
+  /// The public name of the solver ("vertex_enumeration", ...).
+  std::string method;
+  /// The method reached its own stopping rule; false when an iteration,
+  /// box or step cap ended it first (then `message` says which).
+  bool converged = false;
+  /// Every equilibrium of the kind the method looks for is in the result
+  /// (all pure ones, all extreme ones, all isolated ones ...). False for
+  /// methods that find one equilibrium, and for a search cut short.
+  bool exhaustive = false;
+  /// The method's unit of work, documented with each method: profiles or
+  /// count classes checked, pivots, support pairs, boxes, path steps.
+  std::size_t num_iter = 0;
+  /// Why the method stopped, in words.
+  std::string message;
+};
+
+/// Called with each equilibrium as soon as a streaming method finds it.
+template <class Equilibrium>
+using Visitor = std::function<void(const Equilibrium&)>;
+
+/// A list of equilibria with the report of the run that found them: the
+/// result of every method that enumerates.
+template <class Equilibrium>
+struct Equilibria {
+  std::vector<Equilibrium> equilibria;
+  SolveReport report;
+  std::size_t size() const { return equilibria.size(); }
+  const Equilibrium& operator[](std::size_t k) const { return equilibria[k]; }
+  auto begin() const { return equilibria.begin(); }
+  auto end() const { return equilibria.end(); }
+};
+
+/// A probability vector may sum to 1 within this much (relative), as
+/// profiles printed with six decimals do; it is then normalized.
+inline constexpr double kProfileSumTolerance = 1e-6;
+
+/// One row of an options struct's field table: its name (the Python
+/// keyword), the member, and a one-line description.
+template <class Options, class T>
+struct OptionField {
+  const char* name;
+  T Options::*member;
+  const char* doc;
+};
+
+template <class Options, class T>
+constexpr OptionField<Options, T> option(const char* name, T Options::*member, const char* doc) {
+  return {name, member, doc};
+}
+
+/// Calls visit(field) for every row of Options::fields().
+template <class Options, class Visit>
+void for_each_option(Visit&& visit) {
+  std::apply([&](const auto&... field) { (visit(field), ...); }, Options::fields());
+}
+
+}  // namespace dilemma

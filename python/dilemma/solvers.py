@@ -1,0 +1,100 @@
+"""The public solvers, one function each, made from the compiled solver's options table.
+
+Every solver is ``name(game, *inputs, **options)``: the options are keyword
+only, with the names and defaults of the C++ ``<Method>Options`` struct
+(``_core._solvers`` carries its field table), plus ``rational=`` where the
+method computes exactly, ``visit=`` where it streams, and ``progress=`` /
+``time_limit=`` (see :func:`dilemma.monitor`). Enumerators return an
+:class:`EquilibriumList`; the others their compiled result, whose ``report``
+says how the run ended.
+"""
+import inspect
+import re
+
+from . import _core
+from ._core import SolveReport
+from .results import EquilibriumList, _monitored
+
+_MONITOR = (("progress", "callable, optional", "Called with the fraction done (see dilemma.monitor)."),
+            ("time_limit", "float, optional", "Seconds before TimeoutError (see dilemma.monitor)."))
+_RATIONAL = ("rational", "bool, default False",
+             "Exact arithmetic (Boost rationals; probabilities as fractions.Fraction); tol is then ignored.")
+_VISIT = ("visit", "callable, optional",
+          "Called with each equilibrium as soon as it is found; the result then holds only the report. "
+          "An exception it raises stops the search and propagates.")
+_SECTION = re.compile(r"^(Parameters|Returns|Yields|Raises|See Also|Notes|References|Examples)\n-+\n", re.M)
+
+
+def _type_name(value):
+    return "int" if isinstance(value, int) and not isinstance(value, bool) else type(value).__name__
+
+
+def _parameter_lines(options, spec):
+    rows = [(name, f"{_type_name(default)}, default {default!r}", doc) for name, default, doc in options]
+    if spec["rational"]:
+        rows.append(_RATIONAL)
+    if spec["streams"]:
+        rows.append(_VISIT)
+    rows.extend(_MONITOR)
+    return "".join(f"{name} : {kind}\n    {doc}\n" for name, kind, doc in rows)
+
+
+def _docstring(text, options, spec):
+    """The solver's own text with its option rows added to (or as) the
+    Parameters section: the defaults come from the table, never by hand."""
+    text = inspect.cleandoc(text or "") + "\n"
+    lines = _parameter_lines(options, spec)
+    sections = list(_SECTION.finditer(text))
+    params = next((s for s in sections if s.group(1) == "Parameters"), None)
+    if params is not None:
+        after = next((s.start() for s in sections if s.start() > params.start()), len(text))
+        return text[:after].rstrip("\n") + "\n" + lines + "\n" + text[after:]
+    at = sections[0].start() if sections else len(text)
+    return text[:at].rstrip("\n") + "\n\nParameters\n----------\n" + lines + "\n" + text[at:]
+
+
+def _solver(name, inputs=()):
+    """The public function `name` around the compiled `_core._<name>`."""
+    core = getattr(_core, "_" + name)
+    spec = _core._solvers[name]
+    options = [tuple(row) for row in spec["options"]]
+    accepted = [row[0] for row in options] + (["rational"] if spec["rational"] else []) + \
+        (["visit"] if spec["streams"] else []) + ["progress", "time_limit"]
+
+    def solve(game, *args, **kwargs):
+        if len(args) > len(inputs):
+            raise TypeError(f"{name}() takes {1 + len(inputs)} positional argument(s) ({', '.join(('game',) + inputs)}),"
+                            f" got {1 + len(args)}; options are keyword-only: {', '.join(accepted)}")
+        unknown = [key for key in kwargs if key not in accepted and key not in inputs[len(args):]]
+        if unknown:
+            raise TypeError(f"{name}() got an unexpected keyword argument {unknown[0]!r}; "
+                            f"its keywords are {', '.join(accepted)}")
+        progress, time_limit = kwargs.pop("progress", None), kwargs.pop("time_limit", None)
+        with _monitored(progress, time_limit):
+            found = core(game, *args, **kwargs)
+        if isinstance(found, tuple):  # an enumerator: (equilibria, report, params[, extras])
+            return EquilibriumList(found[0], report=found[1], params=found[2], **(found[3] if len(found) > 3 else {}))
+        return found
+
+    kw = inspect.Parameter.KEYWORD_ONLY
+    parameters = [inspect.Parameter("game", inspect.Parameter.POSITIONAL_OR_KEYWORD)]
+    parameters += [inspect.Parameter(i, inspect.Parameter.POSITIONAL_OR_KEYWORD) for i in inputs]
+    parameters += [inspect.Parameter(option, kw, default=default) for option, default, _ in options]
+    if spec["rational"]:
+        parameters.append(inspect.Parameter("rational", kw, default=False))
+    if spec["streams"]:
+        parameters.append(inspect.Parameter("visit", kw, default=None))
+    parameters += [inspect.Parameter("progress", kw, default=None), inspect.Parameter("time_limit", kw, default=None)]
+    solve.__signature__ = inspect.Signature(parameters)
+    solve.__name__ = solve.__qualname__ = name
+    solve.__module__ = "dilemma"
+    solve.__doc__ = _docstring(spec.get("doc", ""), options, spec)
+    return solve
+
+
+def solver_names():
+    """The public solvers, in the order they were bound."""
+    return list(_core._solvers)
+
+
+vertex_enumeration = _solver("vertex_enumeration")

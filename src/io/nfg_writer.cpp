@@ -1,0 +1,95 @@
+// Writing .nfg files: the payoff version with labelled strategies.
+#include <cerrno>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "dilemma/io/nfg.hpp"
+#include "nfg_internal.hpp"
+
+namespace dilemma {
+
+namespace {
+
+void append_quoted(std::string& out, const std::string& s) {
+  out += '"';
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  out += '"';
+}
+
+// Shortest text that reads back as the same double; integers without ".0".
+void append_number(std::string& out, double value) {
+  char buffer[32];
+  std::to_chars_result result;
+  if (value == std::trunc(value) && std::fabs(value) < 9.0e18)
+    result = std::to_chars(buffer, buffer + sizeof buffer, static_cast<std::int64_t>(value));
+  else
+    result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  out.append(buffer, result.ptr);
+}
+
+}  // namespace
+
+std::string to_nfg(const NormalFormGame& game) {
+  const std::size_t n = game.num_players();
+  std::string out = "NFG 1 R ";
+  append_quoted(out, game.title());
+  out += " {";
+  for (const std::string& label : game.player_labels()) {
+    out += ' ';
+    append_quoted(out, label);
+  }
+  out += " }\n{";
+  for (std::size_t i = 0; i < n; ++i) {
+    out += " {";
+    for (const std::string& label : game.action_labels(i)) {
+      out += ' ';
+      append_quoted(out, label);
+    }
+    out += " }";
+  }
+  out += " }\n\n";
+
+  // Profiles in file order (player 1 fastest), one per line: rows gathered
+  // by tiles first, then printed in sequence.
+  const std::size_t num_profiles = game.num_profiles();
+  const double* data = game.payoff_data().data();
+  std::vector<double> rows(num_profiles * n);
+  detail::nfg::visit_profiles_tiled(game.nums_actions(), [&](std::size_t f, std::size_t c) {
+    for (std::size_t i = 0; i < n; ++i) rows[f * n + i] = data[i * num_profiles + c];
+  });
+  out.reserve(out.size() + rows.size() * 8);
+  for (std::size_t k = 0; k < rows.size(); ++k) {
+    append_number(out, rows[k]);
+    out += (k + 1) % n == 0 ? '\n' : ' ';
+  }
+  return out;
+}
+
+void write_nfg(const NormalFormGame& game, std::ostream& out) {
+  const std::string text = to_nfg(game);
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
+  if (!out) detail::fail("write_nfg", "writing to the stream failed");
+}
+
+void write_nfg(const NormalFormGame& game, const std::string& path) {
+  const std::string text = to_nfg(game);
+  std::FILE* file = std::fopen(path.c_str(), "wb");
+  if (file == nullptr)
+    detail::fail("write_nfg", "cannot open \"", path, "\" for writing: ", std::strerror(errno));
+  const bool written = std::fwrite(text.data(), 1, text.size(), file) == text.size();
+  const int error = errno;
+  if (std::fclose(file) != 0 || !written)
+    detail::fail("write_nfg", "cannot write \"", path,
+                 "\": ", std::strerror(written ? errno : error));
+}
+
+}  // namespace dilemma
