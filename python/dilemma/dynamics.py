@@ -3,6 +3,7 @@ import numpy as np
 
 from . import _core
 from .results import EquilibriumList, _monitored
+import types as _types
 
 
 class SymmetricEquilibriumList(EquilibriumList):
@@ -14,8 +15,11 @@ class SymmetricEquilibriumList(EquilibriumList):
     representative); ``supports_searched`` (also ``num_iter``).
     """
 
-    def __init__(self, equilibria=(), *, singular_supports=(), supports_searched=0, **report):
-        super().__init__(equilibria, **report)
+    def __init__(self, equilibria=(), *, singular_supports=(), supports_searched=0, method, num_iter, exhaustive,
+                 params):
+        report = _types.SimpleNamespace(method=method, converged=True, exhaustive=exhaustive, num_iter=num_iter,
+                                        message="")
+        super().__init__(equilibria, report=report, params=params)
         self.singular_supports = [tuple(s) for s in singular_supports]
         self.supports_searched = supports_searched
 
