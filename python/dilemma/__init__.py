@@ -93,13 +93,7 @@ from ._core import (  # two-player solvers
     NashSubset,
     SecurityStrategy,
     ZeroSumSolution,
-    lemke_howson,
-    lemke_howson_all,
-    nash_components,
     security_strategy,
-    solve_zero_sum,
-    support_enumeration,
-    support_enumeration_gen,
 )
 from ._core import (  # all equilibria of n-player games
     EquilibriumEnumeration,
@@ -135,19 +129,36 @@ from . import plotting, reproduction
 from .confession import confession_game, confession_parameters
 from .dynamics import SymmetricEquilibriumList, symmetric_equilibria
 from .enumeration import _generator, enumerate_equilibria_gen, pure_nash_gen
-from .solvers import SolveReport, solver_names, vertex_enumeration
+from .solvers import (  # the solvers on the one contract (dilemma.solvers)
+    SolveReport,
+    lemke_howson,
+    lemke_howson_all,
+    nash_components,
+    solve_zero_sum,
+    solver_names,
+    support_enumeration,
+    vertex_enumeration,
+)
 from .responses import best_response
 from .results import (  # the enumerators, returning EquilibriumList
     EquilibriumList,
-    lemke_howson_all,
-    nash_components,
     pure_nash,
     pure_nash_brute,
-    support_enumeration,
 )
 from .sweep import sweep
 
-vertex_enumeration_gen = _generator(vertex_enumeration)
+support_enumeration_gen = _generator(support_enumeration, """\
+>>> import dilemma
+>>> first = next(dilemma.support_enumeration_gen(dilemma.battle_of_the_sexes()))
+>>> [x.tolist() for x in first]
+[[1.0, 0.0], [1.0, 0.0]]
+""")
+vertex_enumeration_gen = _generator(vertex_enumeration, """\
+>>> import dilemma
+>>> found = dilemma.vertex_enumeration_gen(dilemma.battle_of_the_sexes(), rational=True)
+>>> sorted(tuple(map(str, x)) for x, y in found)
+[('0', '1'), ('1', '0'), ('2/3', '1/3')]
+""")
 
 __version__ = _core.__version__
 

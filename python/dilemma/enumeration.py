@@ -154,9 +154,10 @@ def pure_nash_gen(game, *, tol=0.0):
     return iter(_core.pure_nash(game, tol=tol))
 
 
-def _generator(solve):
+def _generator(solve, example):
     """``<name>_gen``: the equilibria of the streaming solver `solve` one by
-    one, as its search finds them (in search order), with its options."""
+    one, as its search finds them (in search order), with its options;
+    `example` is the doctest of its docstring."""
     name = solve.__name__
 
     def generate(game, *args, **options):
@@ -172,5 +173,6 @@ def _generator(solve):
     generate.__doc__ = (f"Yield the equilibria of :func:`{name}` one by one, as its search finds them.\n\n"
                         "The search runs in a background thread (the solver releases the GIL); closing the\n"
                         "generator, or leaving a ``for`` loop early, cancels it at its next checkpoint.\n"
-                        f"Takes the options of :func:`{name}`.\n")
+                        f"Takes the options of :func:`{name}`; an error in the input is raised by the first\n"
+                        "``next()``.\n\nExamples\n--------\n" + example)
     return generate

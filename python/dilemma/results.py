@@ -108,10 +108,6 @@ pure_nash = _enumerator(_core.pure_nash, defaults={"tol": 0.0},
                         num_iter=lambda game, found: _count(game, "num_profiles", "num_count_vectors"))
 pure_nash_brute = _enumerator(_core.pure_nash_brute, defaults={"tol": 0.0},
                               num_iter=lambda game, found: game.num_profiles)
-support_enumeration = _enumerator(_core.support_enumeration, defaults={"tol": 1e-9}, positional={"rational": False})
-nash_components = _enumerator(_core.nash_components, defaults={"tol": 1e-9}, positional={"rational": False})
-lemke_howson_all = _enumerator(_core.lemke_howson_all, defaults={"max_iter": 1000000, "rational": False, "tol": 1e-9},
-                               exhaustive=False, num_iter=lambda game, found: sum(game.nums_actions))
 
 
 def _report_like_equilibrium_list():

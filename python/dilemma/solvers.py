@@ -98,3 +98,8 @@ def solver_names():
 
 
 vertex_enumeration = _solver("vertex_enumeration")
+support_enumeration = _solver("support_enumeration")
+nash_components = _solver("nash_components")
+lemke_howson = _solver("lemke_howson")
+lemke_howson_all = _solver("lemke_howson_all")
+solve_zero_sum = _solver("solve_zero_sum")

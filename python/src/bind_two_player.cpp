@@ -65,12 +65,14 @@ struct PyNashComponent {
   py::list row_strategies, column_strategies, equilibria, nash_subsets;
 };
 struct PyLemkeHowsonResult {
-  py::object NE;
-  bool converged;
-  std::size_t num_iter, max_iter, init_pivot;
+  py::object equilibrium;
+  SolveReport report;
+  py::dict params;
 };
 struct PyZeroSumSolution {
   py::object value, row_strategy, column_strategy;
+  SolveReport report;
+  py::dict params;
 };
 struct PySecurityStrategy {
   py::object strategy, level;
@@ -96,10 +98,23 @@ py::object convert(const std::vector<BasicNashComponent<Scalar>>& components) {
   return result;
 }
 
-template <class Scalar>
-py::object convert(const BasicZeroSumSolution<Scalar>& solution) {
+/// A one-equilibrium result with the options it ran with (see convert).
+template <class Result, class Options>
+struct WithOptions {
+  Result result;
+  Options options;
+};
+template <class Result, class Options>
+WithOptions<Result, Options> with_options(Result result, const Options& options) {
+  return {std::move(result), options};
+}
+
+template <class Scalar, class Options>
+py::object convert(const WithOptions<BasicZeroSumSolution<Scalar>, Options>& found) {
+  const auto& solution = found.result;
   return py::cast(PyZeroSumSolution{to_value(solution.value), to_array(solution.row_strategy),
-                                    to_array(solution.column_strategy)});
+                                    to_array(solution.column_strategy), solution.report,
+                                    options_to_dict(found.options)});
 }
 
 template <class Scalar>
@@ -107,10 +122,11 @@ py::object convert(const BasicSecurityStrategy<Scalar>& security) {
   return py::cast(PySecurityStrategy{to_array(security.strategy), to_value(security.level)});
 }
 
-template <class Scalar>
-py::object convert(const BasicLemkeHowsonResult<Scalar>& result) {
-  return py::make_tuple(result.converged ? py::object(to_pair(result.profile)) : py::none(), result.converged,
-                        result.num_iter, result.init_pivot);
+template <class Scalar, class Options>
+py::object convert(const WithOptions<BasicLemkeHowsonResult<Scalar>, Options>& found) {
+  const auto& result = found.result;
+  return py::cast(PyLemkeHowsonResult{result.report.converged ? py::object(to_pair(result.equilibrium)) : py::none(),
+                                      result.report, options_to_dict(found.options)});
 }
 
 /// An enumeration's result with the options it ran with, converted once the
@@ -146,34 +162,6 @@ py::object solve_in(bool rational, Solve&& solve) {
 
 
 
-/// support_enumeration_gen: a Python iterator over a SupportEnumeration.
-class SupportEnumerationIterator {
- public:
-  SupportEnumerationIterator(const NormalFormGame& game, bool rational, double tol) {
-    if (rational)
-      exact_.emplace(game, tol);
-    else
-      floating_.emplace(game, tol);
-  }
-  py::object next() {
-    const auto step = [](auto& search) {
-      std::optional<std::decay_t<decltype(*search.next())>> profile;
-      {
-        SolverScope release;
-        const detail::SolverName solver_name("support_enumeration_gen");
-        profile = search.next();
-      }
-      if (!profile) throw py::stop_iteration();
-      return py::object(to_pair(*profile));
-    };
-    return exact_ ? step(*exact_) : step(*floating_);
-  }
-
- private:
-  std::optional<SupportEnumeration<double>> floating_;
-  std::optional<SupportEnumeration<Rational>> exact_;
-};
-
 constexpr const char* kArithmetic = R"doc(
 With ``rational=True`` the computation is exact (Boost.Multiprecision
 rationals; each payoff is read as the simplest fraction that rounds to it,
@@ -183,17 +171,26 @@ dtype object; ``tol`` is then ignored. Otherwise comparisons are made within
 
 std::string with_arithmetic_note(const char* text) { return std::string(text) + kArithmetic; }
 
-/// Defines name(game, rational=False, *, tol) as solve(Scalar(), game, tol)
-/// in the arithmetic `rational` selects.
-template <class Solve>
-void def_solver(py::module_& m, const char* name, Solve solve, const char* doc) {
+/// Defines the private `_<name>(game, **kwargs)` and registers `name`: the
+/// options come from the keywords, `rational` selects the arithmetic, and
+/// solve(scalar, game, options, visit) runs without the GIL (`visit` is the
+/// Python callable or None, for methods that stream).
+template <class Options, class Solve>
+void def_two_player(py::module_& m, const char* name, bool streams, Solve solve, const char* doc) {
   m.def(
-      name,
-      [solve](const NormalFormGame& game, bool rational, double tol) {
-        return solve_in(rational, [&](auto scalar) { return solve(scalar, game, tol); });
+      ("_" + std::string(name)).c_str(),
+      [name, streams, solve](const NormalFormGame& game, const py::kwargs& kwargs) {
+        const Options options = streams ? options_from_kwargs<Options>(name, kwargs, {"rational", "visit"})
+                                        : options_from_kwargs<Options>(name, kwargs, {"rational"});
+        const py::object visit = visit_from_kwargs(name, kwargs);
+        const bool rational = rational_from_kwargs(name, kwargs);
+        py::object found = solve_in(rational, [&](auto scalar) { return solve(scalar, game, options, visit); });
+        py::dict params = py::isinstance<py::tuple>(found) ? py::dict(found.cast<py::tuple>()[2]) : py::dict(found.attr("params"));
+        params["rational"] = rational;  // the arithmetic is part of what the method ran with
+        return found;
       },
-      py::arg("game"), py::arg("rational") = false, py::kw_only(), py::arg("tol") = kBimatrixTolerance,
-      with_arithmetic_note(doc).c_str());
+      py::arg("game"));
+  register_solver<Options>(m, name, true, streams, doc);
 }
 
 }  // namespace
@@ -228,32 +225,33 @@ subsets. ``equilibria`` lists its extreme equilibria as (x, y) tuples.
                std::to_string(py::len(c.nash_subsets)) + " Nash subsets>";
       });
   py::class_<PyLemkeHowsonResult> lemke_howson_result_class(m, "LemkeHowsonResult", R"doc(
-What ``lemke_howson(..., full_output=True)`` reports, as QuantEcon's
-NashResult: ``NE`` (the equilibrium, or None if not converged),
-``converged``, ``num_iter`` (pivots), ``max_iter`` and ``init_pivot``.
+What ``lemke_howson`` returns: ``equilibrium`` ((x, y), or None when the
+path was cut at ``max_iter``), ``report`` (and its attributes) and ``params``.
 )doc");
   def_fields(lemke_howson_result_class,
-             field("NE", &PyLemkeHowsonResult::NE),
-             field("converged", &PyLemkeHowsonResult::converged),
-             field("num_iter", &PyLemkeHowsonResult::num_iter),
-             field("max_iter", &PyLemkeHowsonResult::max_iter),
-             field("init_pivot", &PyLemkeHowsonResult::init_pivot));
+             field("equilibrium", &PyLemkeHowsonResult::equilibrium),
+             field("report", &PyLemkeHowsonResult::report),
+             field("params", &PyLemkeHowsonResult::params));
+  def_report_properties(lemke_howson_result_class);
   lemke_howson_result_class.def("__repr__", [](const PyLemkeHowsonResult& r) {
-        return std::string("<LemkeHowsonResult converged=") + (r.converged ? "True" : "False") +
-               ", num_iter=" + std::to_string(r.num_iter) + ">";
+        return std::string("<LemkeHowsonResult converged=") + (r.report.converged ? "True" : "False") +
+               ", num_iter=" + std::to_string(r.report.num_iter) + ">";
       });
-  py::class_<PyZeroSumSolution>(m, "ZeroSumSolution", "Value and optimal strategies of a constant-sum game.")
-      .def_readonly("value", &PyZeroSumSolution::value, "The row player's payoff at every equilibrium.")
-      .def_readonly("row_strategy", &PyZeroSumSolution::row_strategy)
-      .def_readonly("column_strategy", &PyZeroSumSolution::column_strategy)
-      .def_property_readonly("profile",
+  py::class_<PyZeroSumSolution> zero_sum_class(m, "ZeroSumSolution",
+                                                "Value and optimal strategies of a constant-sum game.");
+  def_fields(zero_sum_class,
+             field("value", &PyZeroSumSolution::value, "The row player's payoff at every equilibrium."),
+             field("row_strategy", &PyZeroSumSolution::row_strategy),
+             field("column_strategy", &PyZeroSumSolution::column_strategy),
+             field("report", &PyZeroSumSolution::report),
+             field("params", &PyZeroSumSolution::params));
+  def_report_properties(zero_sum_class);
+  zero_sum_class.def_property_readonly("profile",
                              [](const PyZeroSumSolution& s) { return py::make_tuple(s.row_strategy, s.column_strategy); },
                              "(row_strategy, column_strategy): an equilibrium.")
       .def("__repr__", [](const PyZeroSumSolution& s) {
         return "<ZeroSumSolution value=" + std::string(py::str(s.value)) + ">";
       });
-  def_pickle(m, "ZeroSumSolution", &PyZeroSumSolution::value, &PyZeroSumSolution::row_strategy,
-             &PyZeroSumSolution::column_strategy);
   py::class_<PySecurityStrategy> security_strategy_class(m, "SecurityStrategy", "A mixed maxmin strategy and the payoff it guarantees.");
   def_fields(security_strategy_class,
              field("strategy", &PySecurityStrategy::strategy),
@@ -261,26 +259,16 @@ NashResult: ``NE`` (the equilibrium, or None if not converged),
   security_strategy_class.def("__repr__", [](const PySecurityStrategy& s) {
         return "<SecurityStrategy level=" + std::string(py::str(s.level)) + ">";
       });
-  py::class_<SupportEnumerationIterator>(m, "SupportEnumerationIterator",
-                                         "The iterator of support_enumeration_gen.")
-      .def("__iter__", [](py::object self) { return self; })
-      .def("__next__", &SupportEnumerationIterator::next);
 
-  m.def(
-      "_vertex_enumeration",
-      [](const NormalFormGame& game, const py::kwargs& kwargs) {
-        const char* name = "vertex_enumeration";
-        const auto options = options_from_kwargs<VertexEnumerationOptions>(name, kwargs, {"rational", "visit"});
-        const py::object visit = visit_from_kwargs(name, kwargs);
-        return solve_in(rational_from_kwargs(name, kwargs), [&](auto scalar) {
-          using Scalar = decltype(scalar);
-          return listed_in(vertex_enumeration<Scalar>(
-                               game, options, python_visitor<BasicMixedProfile<Scalar>>(visit, to_pair<Scalar>)),
-                           options);
-        });
+  def_two_player<VertexEnumerationOptions>(
+      m, "vertex_enumeration", true,
+      [](auto scalar, const NormalFormGame& game, const auto& options, const py::object& visit) {
+        using Scalar = decltype(scalar);
+        return listed_in(
+            vertex_enumeration<Scalar>(game, options, python_visitor<BasicMixedProfile<Scalar>>(visit, to_pair<Scalar>)),
+            options);
       },
-      py::arg("game"));
-  register_solver<VertexEnumerationOptions>(m, "vertex_enumeration", true, true, R"doc(
+      R"doc(
 All extreme Nash equilibria of a two-player game, as a list of (x, y) tuples
 of 1-D arrays, sorted. Complete on degenerate games (each equilibrium once);
 every equilibrium is a convex combination of extreme ones (see
@@ -302,18 +290,43 @@ Examples
 >>> [[p.tolist() for p in profile] for profile in found], found.exhaustive
 ([[[0.5, 0.5], [0.5, 0.5]]], True)
 )doc");
-  def_solver(
-      m, "nash_components",
-      [](auto scalar, const NormalFormGame& game, double tol) { return nash_components<decltype(scalar)>(game, tol); },
+  def_two_player<NashComponentsOptions>(
+      m, "nash_components", false,
+      [](auto scalar, const NormalFormGame& game, const auto& options, const py::object&) {
+        return listed_in(nash_components<decltype(scalar)>(game, options), options);
+      },
       R"doc(
 The equilibrium set of a two-player game as a list of ``NashComponent``:
 connected components, each the union of its maximal Nash subsets (products
 of convex hulls of extreme strategies). A continuum of equilibria is one
-component with ``is_singleton`` False.
+component with ``is_singleton`` False. ``num_iter`` counts the extreme
+equilibria found (the edges of the graph whose components these are).
+
+Parameters
+----------
+game : NormalFormGame
+    Two players.
+
+Returns
+-------
+EquilibriumList
+    Of NashComponent; exhaustive.
+
+Examples
+--------
+>>> import dilemma
+>>> purge = dilemma.NormalFormGame.from_arrays([[1, 1], [1, 1]], [[1, 1], [1, 1]])
+>>> [component.is_singleton for component in dilemma.nash_components(purge)]
+[False]
 )doc");
-  def_solver(
-      m, "support_enumeration",
-      [](auto scalar, const NormalFormGame& game, double tol) { return support_enumeration<decltype(scalar)>(game, tol); },
+  def_two_player<SupportEnumerationOptions>(
+      m, "support_enumeration", true,
+      [](auto scalar, const NormalFormGame& game, const auto& options, const py::object& visit) {
+        using Scalar = decltype(scalar);
+        return listed_in(support_enumeration<Scalar>(
+                             game, options, python_visitor<BasicMixedProfile<Scalar>>(visit, to_pair<Scalar>)),
+                         options);
+      },
       R"doc(
 The extreme equilibria of a two-player game by support enumeration, as a
 list of (x, y) tuples, support pair by support pair (row supports by size).
@@ -321,66 +334,111 @@ On nondegenerate games: every equilibrium, as QuantEcon's function finds
 them; with ties, supports of unequal size and continua are handled too, so
 the set equals ``vertex_enumeration``'s. Exponential in the number of
 strategies; prefer ``vertex_enumeration`` beyond about 10 x 10.
+``num_iter`` counts the support pairs searched.
+
+Parameters
+----------
+game : NormalFormGame
+    Two players.
+
+Returns
+-------
+EquilibriumList
+    Exhaustive: every extreme equilibrium.
+
+Examples
+--------
+>>> import dilemma
+>>> found = dilemma.support_enumeration(dilemma.battle_of_the_sexes(), rational=True)
+>>> sorted(tuple(map(str, x)) for x, y in found)
+[('0', '1'), ('1', '0'), ('2/3', '1/3')]
 )doc");
-  m.def(
-      "support_enumeration_gen",
-      [](const NormalFormGame& game, bool rational, double tol) {
-        return SupportEnumerationIterator(game, rational, tol);
+  def_two_player<LemkeHowsonOptions>(
+      m, "lemke_howson", false,
+      [](auto scalar, const NormalFormGame& game, const auto& options, const py::object&) {
+        return with_options(lemke_howson<decltype(scalar)>(game, options), options);
       },
-      py::arg("game"), py::arg("rational") = false, py::kw_only(), py::arg("tol") = kBimatrixTolerance,
-      "The generator form of ``support_enumeration``: yields (x, y) tuples one by one.");
-  m.def(
-      "lemke_howson",
-      [](const NormalFormGame& game, long long init_pivot_arg, long long max_iter_arg, bool full_output,
-         bool rational, double tol) -> py::object {
-        const std::size_t init_pivot = to_nonnegative("lemke_howson", "init_pivot", init_pivot_arg);
-        const std::size_t max_iter = to_nonnegative("lemke_howson", "max_iter", max_iter_arg);
-        const py::tuple found = solve_in(rational, [&](auto scalar) {
-          auto result = lemke_howson_full<decltype(scalar)>(game, init_pivot, max_iter, tol);
-          if (!full_output) detail::require_converged(result, max_iter);
-          return result;
-        });
-        if (!full_output) return found[0];
-        return py::make_tuple(found[0], PyLemkeHowsonResult{found[0], found[1].cast<bool>(),
-                                                            found[2].cast<std::size_t>(), max_iter, init_pivot});
-      },
-      py::arg("game"), py::arg("init_pivot") = 0, py::kw_only(), py::arg("max_iter") = kLemkeHowsonMaxIter,
-      py::arg("full_output") = false, py::arg("rational") = false, py::arg("tol") = kBimatrixTolerance,
-      with_arithmetic_note(R"doc(
+      R"doc(
 One Nash equilibrium of a two-player game by the Lemke-Howson algorithm,
 starting by dropping label ``init_pivot`` (0..m-1 the row player's
-strategies, m..m+n-1 the column player's). Returns (x, y); with
-``full_output=True``, ((x, y), LemkeHowsonResult) and no exception when the
-iteration cap is reached (then ``NE`` is None).
+strategies, m..m+n-1 the column player's). The ratio test is
+lexicographic, so degenerate games cannot make it cycle. ``num_iter``
+counts the pivots; a path longer than ``max_iter`` ends with ``converged``
+False and ``equilibrium`` None.
 
-The ratio test is lexicographic, so degenerate games cannot make it cycle.
-Raises RuntimeError after ``max_iter`` pivots (unless ``full_output``).
-)doc")
-          .c_str());
-  m.def(
-      "lemke_howson_all",
-      [](const NormalFormGame& game, long long max_iter_arg, bool rational, double tol) {
-        const std::size_t max_iter = to_nonnegative("lemke_howson_all", "max_iter", max_iter_arg);
-        return solve_in(rational, [&](auto scalar) { return lemke_howson_all<decltype(scalar)>(game, max_iter, tol); });
+Parameters
+----------
+game : NormalFormGame
+    Two players.
+
+Returns
+-------
+LemkeHowsonResult
+    ``equilibrium`` (x, y) or None, and the report.
+
+Examples
+--------
+>>> import dilemma
+>>> result = dilemma.lemke_howson(dilemma.matching_pennies())
+>>> [x.tolist() for x in result.equilibrium], result.converged
+([[0.5, 0.5], [0.5, 0.5]], True)
+)doc");
+  def_two_player<LemkeHowsonAllOptions>(
+      m, "lemke_howson_all", false,
+      [](auto scalar, const NormalFormGame& game, const auto& options, const py::object&) {
+        return listed_in(lemke_howson_all<decltype(scalar)>(game, options), options);
       },
-      py::arg("game"), py::kw_only(), py::arg("max_iter") = kLemkeHowsonMaxIter, py::arg("rational") = false,
-      py::arg("tol") = kBimatrixTolerance,
-      with_arithmetic_note(R"doc(
+      R"doc(
 Every equilibrium reachable by Lemke-Howson paths from the artificial
 equilibrium and, recursively, from those found, over all labels (Gambit's
-``lcp``). Not necessarily all equilibria (Shapley 1974); use
-``vertex_enumeration`` for all. Raises RuntimeError if a path exceeds
-``max_iter`` pivots.
-)doc")
-          .c_str());
-  def_solver(
-      m, "solve_zero_sum",
-      [](auto scalar, const NormalFormGame& game, double tol) { return solve_zero_sum<decltype(scalar)>(game, tol); },
+``lcp``). Not necessarily all equilibria (Shapley 1974), so never
+``exhaustive``; use ``vertex_enumeration`` for all. ``num_iter`` counts the
+pivots of all paths; a path longer than ``max_iter`` is abandoned and
+``converged`` is False.
+
+Parameters
+----------
+game : NormalFormGame
+    Two players.
+
+Returns
+-------
+EquilibriumList
+
+Examples
+--------
+>>> import dilemma
+>>> found = dilemma.lemke_howson_all(dilemma.battle_of_the_sexes(), rational=True)
+>>> len(found), found.exhaustive
+(3, False)
+)doc");
+  def_two_player<ZeroSumOptions>(
+      m, "solve_zero_sum", false,
+      [](auto scalar, const NormalFormGame& game, const auto& options, const py::object&) {
+        return with_options(solve_zero_sum<decltype(scalar)>(game, options), options);
+      },
       R"doc(
 Value and optimal strategies of a two-player constant-sum game (payoffs
 adding up to the same number at every profile, within ``tol`` times the
-payoff range), by linear programming: a ``ZeroSumSolution``. Raises
-ValueError for other games.
+payoff range), by linear programming. Raises ValueError for other games.
+``num_iter`` counts the simplex pivots.
+
+Parameters
+----------
+game : NormalFormGame
+    Two players, constant sum.
+
+Returns
+-------
+ZeroSumSolution
+    ``value``, ``row_strategy``, ``column_strategy``, ``profile`` and the report.
+
+Examples
+--------
+>>> import dilemma
+>>> solution = dilemma.solve_zero_sum(dilemma.matching_pennies(), rational=True)
+>>> str(solution.value), solution.exhaustive
+('0', False)
 )doc");
   m.def(
       "security_strategy",

@@ -33,9 +33,7 @@ struct OptionCodec {
     } else if constexpr (std::is_floating_point_v<T>) {
       if (PyBool_Check(value.ptr()) || !PyNumber_Check(value.ptr()) || PyComplex_Check(value.ptr()))
         detail::fail(function, name, " must be a real number, got ", shown);
-      const double number = value.cast<double>();
-      if (std::isnan(number)) detail::fail(function, name, " must be a number, got nan");
-      return number;
+      return value.cast<double>();  // the solver checks the range (NaN included) in its own words
     } else {
       return value.cast<T>();
     }
@@ -97,6 +95,19 @@ void register_solver(py::module_& m, const char* name, bool rational, bool strea
   spec["streams"] = streams;
   spec["doc"] = doc;
   m.attr("_solvers")[name] = spec;
+}
+
+/// Read-only properties method, converged, exhaustive, num_iter and message
+/// of a result class, forwarded to its `report` member.
+template <class T>
+void def_report_properties(py::class_<T>& cls) {
+  cls.def_property_readonly("method", [](const T& r) { return r.report.method; }, "The solver's name.")
+      .def_property_readonly("converged", [](const T& r) { return r.report.converged; },
+                             "The solver reached its own stopping rule.")
+      .def_property_readonly("exhaustive", [](const T& r) { return r.report.exhaustive; },
+                             "Every equilibrium of the kind looked for is in the result.")
+      .def_property_readonly("num_iter", [](const T& r) { return r.report.num_iter; }, "The solver's unit of work.")
+      .def_property_readonly("message", [](const T& r) { return r.report.message; }, "Why the solver stopped.");
 }
 
 /// A Python callable from the `visit` keyword, or none.

@@ -185,7 +185,7 @@ SOLVERS = {
     "vertex_enumeration(rational)": _bimatrix(dilemma.vertex_enumeration, rational=True),
     "support_enumeration": _bimatrix(dilemma.support_enumeration),
     "nash_components": _components,
-    "lemke_howson": lambda game: ([dilemma.lemke_howson(game)], []),
+    "lemke_howson": lambda game: ([dilemma.lemke_howson(game).equilibrium], []),
     "lemke_howson_all": _bimatrix(dilemma.lemke_howson_all),
     "solve_zero_sum": _zero_sum,
     "enumerate_equilibria": _enumerate,
@@ -387,14 +387,14 @@ def test_all_equal_payoffs_one_component():
 
 def test_duplicated_strategies_keep_one_copy_each():
     game = GAMES["duplicated"]()
-    extreme = flat_profiles(dilemma.vertex_enumeration(game, True))
+    extreme = flat_profiles(dilemma.vertex_enumeration(game, rational=True))
     assert len(np.unique(extreme, axis=0)) == len(extreme), "an equilibrium listed twice"
     assert sorted(dilemma.pure_nash(game)) == sorted(dilemma.pure_nash_brute(game))
 
 
 def test_continuum_von_stengel_is_one_component_with_a_segment():
     game = GAMES["continuum_von_stengel"]()
-    components = dilemma.nash_components(game, True)
+    components = dilemma.nash_components(game, rational=True)
     assert any(not c.is_singleton for c in components)
     found = dilemma.enumerate_equilibria(game)
     assert found.singular_supports or len(found.equilibria) >= 2
@@ -409,7 +409,7 @@ def flat_profiles(profiles):
 def test_extreme_magnitudes_give_the_equilibria_of_the_unit_game(scale):
     base = GAMES["continuum_von_stengel"]()
     game = _bimatrix_game(scale * np.asarray(base.payoffs(0)), scale * np.asarray(base.payoffs(1)))
-    expected = flat_profiles(dilemma.vertex_enumeration(base, True))
+    expected = flat_profiles(dilemma.vertex_enumeration(base, rational=True))
     with dilemma.monitor(time_limit=TIME_LIMIT):
         got = flat_profiles(dilemma.vertex_enumeration(game))
     assert got.shape == expected.shape and np.allclose(got, expected, atol=1e-9)
@@ -420,9 +420,9 @@ def test_near_2_53_integers_are_exact():
     shifted = _bimatrix_game(np.asarray(game.payoffs(0)) - 2.0**53, np.asarray(game.payoffs(1)) - 2.0**53)
     assert sorted(dilemma.pure_nash(game)) == sorted(dilemma.pure_nash(shifted))
     for rational in (False, True):
-        exact = flat_profiles(dilemma.vertex_enumeration(shifted, True))
+        exact = flat_profiles(dilemma.vertex_enumeration(shifted, rational=True))
         with dilemma.monitor(time_limit=TIME_LIMIT):
-            got = flat_profiles(dilemma.vertex_enumeration(game, rational))
+            got = flat_profiles(dilemma.vertex_enumeration(game, rational=rational))
         assert got.shape == exact.shape and np.allclose(got, exact, atol=1e-9)
 
 

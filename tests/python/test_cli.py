@@ -335,7 +335,7 @@ def test_lh_follows_the_path_of_the_chosen_label(tmp_path, seed):
     for label in range(labels):
         lh = ("solve", "-m", "lh", "--init-pivot", label, path)
         (printed,) = equilibria_printed(run(*lh), game)
-        assert printed == as_lists(dilemma.lemke_howson(game, init_pivot=label, rational=True))
+        assert printed == as_lists(dilemma.lemke_howson(game, init_pivot=label, rational=True).equilibrium)
         (floating,) = equilibria_printed(run(*lh, "-d", "8"), game)
         assert np.allclose(flatten(floating), flatten(printed), atol=1e-8)
     beyond = run("solve", "-m", "lh", "--init-pivot", labels, path)

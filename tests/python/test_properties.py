@@ -131,7 +131,7 @@ def test_two_player_solvers_return_equilibria(payoffs):
     game = game_of(payoffs)
     assert_equilibria(game, [dilemma.to_mixed(game, p) for p in solve(dilemma.pure_nash, game)])
     assert_equilibria(game, solve(dilemma.vertex_enumeration, game))
-    assert_equilibria(game, solve(dilemma.vertex_enumeration, game, True), tol=1e-12)
+    assert_equilibria(game, solve(dilemma.vertex_enumeration, game, rational=True), tol=1e-12)
     assert_equilibria(game, solve(dilemma.support_enumeration, game))
     assert_equilibria(game, solve(dilemma.lemke_howson_all, game))
     assert_equilibria(game, [p for c in solve(dilemma.nash_components, game) for p in c.equilibria])
@@ -162,7 +162,7 @@ def test_n_player_solvers_return_equilibria(payoffs):
 def test_zero_sum_solution_is_an_equilibrium_with_the_value(payoffs):
     A = payoffs[0]
     game = game_of([A, 5.0 - A])  # constant-sum
-    solution = solve(dilemma.solve_zero_sum, game, True)
+    solution = solve(dilemma.solve_zero_sum, game, rational=True)
     assert_equilibria(game, [solution.profile], tol=1e-12)
     x, y = as_float_profile(solution.profile)
     assert float(solution.value) == pytest.approx(x @ A @ y, abs=1e-9)
@@ -179,13 +179,13 @@ def test_zero_sum_solution_is_an_equilibrium_with_the_value(payoffs):
 @given(bimatrices())
 def test_pure_and_lemke_howson_equilibria_are_extreme(payoffs):
     game = game_of(payoffs)
-    extreme = exact_set(solve(dilemma.vertex_enumeration, game, True))
+    extreme = exact_set(solve(dilemma.vertex_enumeration, game, rational=True))
     pure = solve(dilemma.pure_nash, game)
     assert sorted(pure) == sorted(solve(dilemma.pure_nash_brute, game))
     assert pure_as_exact(game, pure) <= extreme
     assert exact_set(solve(dilemma.lemke_howson_all, game, rational=True)) <= extreme
     for k in range(sum(game.nums_actions)):
-        assert exact_set([solve(dilemma.lemke_howson, game, k, rational=True)]) <= extreme
+        assert exact_set([solve(dilemma.lemke_howson, game, init_pivot=k, rational=True).equilibrium]) <= extreme
     floating = rounded_set(solve(dilemma.vertex_enumeration, game))
     assert floating == rounded_set(extreme)
 
@@ -194,8 +194,8 @@ def test_pure_and_lemke_howson_equilibria_are_extreme(payoffs):
 @given(bimatrices())
 def test_components_hold_the_extreme_equilibria(payoffs):
     game = game_of(payoffs)
-    extreme = exact_set(solve(dilemma.vertex_enumeration, game, True))
-    components = solve(dilemma.nash_components, game, True)
+    extreme = exact_set(solve(dilemma.vertex_enumeration, game, rational=True))
+    components = solve(dilemma.nash_components, game, rational=True)
     in_components = set().union(*(exact_set(c.equilibria) for c in components))
     assert in_components == extreme
 
@@ -210,7 +210,7 @@ def test_two_player_enumeration_agrees_with_the_components(payoffs):
     game = game_of(payoffs)
     found = solve(dilemma.enumerate_equilibria, game)
     assert found.exhaustive and found.boxes == 0
-    components = solve(dilemma.nash_components, game, True)
+    components = solve(dilemma.nash_components, game, rational=True)
     singletons = rounded_set(c.equilibria[0] for c in components if c.is_singleton)
     assert singletons <= rounded_set(found.equilibria)
     for singular in found.singular_supports:
@@ -251,8 +251,8 @@ def test_adding_a_term_of_the_others_actions_changes_nothing(data):
     moved = [u + h for u, h in zip(payoffs, others_term(data.draw, payoffs))]
     game, other = game_of(payoffs), game_of(moved)
     assert solve(dilemma.pure_nash, game) == solve(dilemma.pure_nash, other)
-    assert exact_set(solve(dilemma.vertex_enumeration, game, True)) == exact_set(
-        solve(dilemma.vertex_enumeration, other, True))
+    assert exact_set(solve(dilemma.vertex_enumeration, game, rational=True)) == exact_set(
+        solve(dilemma.vertex_enumeration, other, rational=True))
     assert dominance(game) == dominance(other)
     assert (solve(dilemma.iterated_elimination, game).original_actions
             == solve(dilemma.iterated_elimination, other).original_actions)
@@ -279,8 +279,8 @@ def test_adding_a_term_of_the_others_actions_n_players(data):
 def test_positive_scaling_changes_no_equilibrium(payoffs, factors):
     game, scaled = game_of(payoffs), game_of([c * u for c, u in zip(factors, payoffs)])
     assert solve(dilemma.pure_nash, game) == solve(dilemma.pure_nash, scaled)
-    assert exact_set(solve(dilemma.vertex_enumeration, game, True)) == exact_set(
-        solve(dilemma.vertex_enumeration, scaled, True))
+    assert exact_set(solve(dilemma.vertex_enumeration, game, rational=True)) == exact_set(
+        solve(dilemma.vertex_enumeration, scaled, rational=True))
     assert rounded_set(solve(dilemma.vertex_enumeration, game)) == rounded_set(
         solve(dilemma.vertex_enumeration, scaled))
     assert rounded_set(solve(dilemma.lemke_howson_all, game)) == rounded_set(
@@ -314,8 +314,8 @@ def test_permuting_actions_permutes_the_equilibria(data):
     game = game_of(payoffs)
     permutations = [data.draw(st.permutations(range(m))) for m in game.nums_actions]
     permuted = game_of(permute(payoffs, permutations))
-    assert exact_set(solve(dilemma.vertex_enumeration, permuted, True)) == {
-        permute_profile(p, permutations) for p in exact_set(solve(dilemma.vertex_enumeration, game, True))}
+    assert exact_set(solve(dilemma.vertex_enumeration, permuted, rational=True)) == {
+        permute_profile(p, permutations) for p in exact_set(solve(dilemma.vertex_enumeration, game, rational=True))}
     assert sorted(solve(dilemma.pure_nash, permuted)) == sorted(
         tuple(perm.index(a) for a, perm in zip(p, permutations)) for p in solve(dilemma.pure_nash, game))
     assert_same_enumeration(game, permuted, lambda profile: permute_profile(profile, permutations))

@@ -30,12 +30,12 @@ def test_enumerators_return_lists_with_a_report():
     assert dilemma.pure_nash_brute(pd) == found
 
     game = dilemma.battle_of_the_sexes()
-    extreme = dilemma.vertex_enumeration(game, True)
+    extreme = dilemma.vertex_enumeration(game, rational=True)
     assert extreme.params == {"rational": True, "tol": 1e-9} and extreme.exhaustive
     assert len(extreme) == 3 and all(dilemma.is_nash(game, [np.asarray(x, float) for x in p]) for p in extreme)
     assert dilemma.vertex_enumeration(game, rational=True).params["rational"] is True
     lh = dilemma.lemke_howson_all(game)
-    assert not lh.exhaustive and lh.num_iter == 4 and lh.method == "lemke_howson_all"
+    assert not lh.exhaustive and lh.num_iter > 0 and lh.method == "lemke_howson_all" and lh.converged
     assert all(dilemma.is_nash(game, p) for p in lh)
     assert len(dilemma.support_enumeration(game)) == 3
 
@@ -47,7 +47,7 @@ def test_enumerators_return_lists_with_a_report():
 
 
 def test_enumerators_reject_unknown_options_naming_them():
-    with pytest.raises(TypeError, match=r"vertex_enumeration\(\) got unexpected keyword argument\(s\) \['tolerance'\]"):
+    with pytest.raises(TypeError, match=r"vertex_enumeration\(\) got an unexpected keyword argument 'tolerance'; its keywords are tol, "):
         dilemma.vertex_enumeration(dilemma.matching_pennies(), tolerance=1e-6)
     with pytest.raises(TypeError, match="pure_nash"):
         dilemma.pure_nash(dilemma.matching_pennies(), 0.1)
@@ -187,11 +187,11 @@ def test_results_pickle_with_every_field():
     three = dilemma.random_game((2, 2, 2), random_state=5)
     symmetric = dilemma.confession_game(6, "leniency_for_naming")
     results = [
-        dilemma.pure_nash(game), dilemma.vertex_enumeration(game, True), dilemma.nash_components(game),
+        dilemma.pure_nash(game), dilemma.vertex_enumeration(game, rational=True), dilemma.nash_components(game),
         dilemma.symmetric_equilibria(symmetric), dilemma.enumerate_equilibria(three),
         dilemma.logit_qre(three), dilemma.simplicial_subdivision(three), dilemma.invariance_report(symmetric),
         dilemma.efficiency(symmetric), dilemma.solve_zero_sum(dilemma.matching_pennies()),
-        dilemma.security_strategy(game, 0), dilemma.lemke_howson(game, full_output=True)[1],
+        dilemma.security_strategy(game, 0), dilemma.lemke_howson(game),
         dilemma.correlated_equilibrium(game), dilemma.correlated_equilibrium(symmetric),
         dilemma.mixed_dominance(game, 0, 0), dilemma.decompose(game), dilemma.decompose(symmetric),
         dilemma.replicator_rest_points(symmetric), dilemma.evolutionarily_stable_strategies(symmetric),
@@ -226,7 +226,7 @@ def assert_same(a, b, path):
 
 def test_exact_equilibria_display_as_latex_fractions():
     game = dilemma.NormalFormGame.from_arrays([[3, 0], [0, 1]], [[1, 0], [0, 3]])
-    found = dilemma.vertex_enumeration(game, True)
+    found = dilemma.vertex_enumeration(game, rational=True)
     assert Fraction(3, 4) in [p for profile in found for x in profile for p in x]
     latex = found._repr_latex_()
     assert latex.startswith("$$") and r"\frac{3}{4}" in latex and r"\frac{1}{4}" in latex
@@ -292,9 +292,9 @@ def test_vertex_enumeration_gen_yields_the_same_set_as_vertex_enumeration(run_do
         game = dilemma.random_game((4, 4), random_state=seed, low=0, high=9, integer=True)
         for rational in (False, True):
             listed = sorted(tuple(map(tuple, (np.asarray(x, dtype=object), np.asarray(y, dtype=object))))
-                            for x, y in dilemma.vertex_enumeration(game, rational))
+                            for x, y in dilemma.vertex_enumeration(game, rational=rational))
             streamed = sorted(tuple(map(tuple, (np.asarray(x, dtype=object), np.asarray(y, dtype=object))))
-                              for x, y in dilemma.vertex_enumeration_gen(game, rational))
+                              for x, y in dilemma.vertex_enumeration_gen(game, rational=rational))
             assert streamed == listed
     first = next(dilemma.vertex_enumeration_gen(dilemma.random_game((12, 12), random_state=1)))
     assert dilemma.is_nash(dilemma.random_game((12, 12), random_state=1), first)

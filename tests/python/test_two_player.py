@@ -147,7 +147,7 @@ def test_support_enumeration_and_components_equal_lrsnash(tmp_path):
         exact = dilemma.support_enumeration(game, rational=True)
         assert as_fractions(exact) == expected
         assert_exact_equilibria(A, B, exact)
-        assert as_fractions(dilemma.support_enumeration_gen(game, True)) == expected
+        assert as_fractions(dilemma.support_enumeration_gen(game, rational=True)) == expected
         floating = dilemma.support_enumeration(game)
         assert matches(floating, expected)
         assert_equilibria(game, floating)
@@ -285,9 +285,9 @@ def test_lemke_howson_every_label_reaches_an_extreme_equilibrium():
         game = game_of(A, B)
         extreme = as_fractions(dilemma.vertex_enumeration(game, rational=True))
         for label in range(len(A) + len(A[0])):
-            profile = dilemma.lemke_howson(game, init_pivot=label, rational=True)
+            profile = dilemma.lemke_howson(game, init_pivot=label, rational=True).equilibrium
             assert as_fractions([profile]) <= extreme
-            x, y = dilemma.lemke_howson(game, label)
+            x, y = dilemma.lemke_howson(game, init_pivot=label).equilibrium
             assert np.all(np.isfinite(x)) and np.all(np.isfinite(y))
             assert_equilibria(game, [(x, y)])
 
@@ -297,21 +297,20 @@ def test_lemke_howson_degenerate_games_terminate():
     for A, B in degenerate_games(rng, 20):
         game = game_of(A, B)
         for label in range(len(A) + len(A[0])):
-            NE, result = dilemma.lemke_howson(game, label, full_output=True)
-            assert result.converged and result.num_iter >= 1 and result.init_pivot == label
-            assert_equilibria(game, [NE])
+            result = dilemma.lemke_howson(game, init_pivot=label)
+            assert result.converged and result.num_iter >= 1 and result.params["init_pivot"] == label
+            assert_equilibria(game, [result.equilibrium])
 
 
-def test_lemke_howson_full_output_and_iteration_cap():
+def test_lemke_howson_report_and_iteration_cap():
     game = dilemma.random_game((6, 6), random_state=1, low=0, high=99, integer=True)
-    NE, result = dilemma.lemke_howson(game, 0, full_output=True)
-    assert result.converged and NE is not None and result.NE is not None
-    assert_equilibria(game, [NE])
-    assert result.max_iter == 10**6
-    with pytest.raises(RuntimeError, match=r"lemke_howson: no equilibrium within max_iter = 1 pivots"):
-        dilemma.lemke_howson(game, 0, max_iter=1)
-    NE, result = dilemma.lemke_howson(game, 0, max_iter=1, full_output=True)
-    assert NE is None and not result.converged and result.num_iter == 1
+    result = dilemma.lemke_howson(game, init_pivot=0)
+    assert result.converged and result.equilibrium is not None and not result.exhaustive
+    assert_equilibria(game, [result.equilibrium])
+    assert result.params["max_iter"] == 10**6 and result.method == "lemke_howson"
+    capped = dilemma.lemke_howson(game, init_pivot=0, max_iter=1)
+    assert capped.equilibrium is None and not capped.converged and capped.num_iter == 1
+    assert "no equilibrium within max_iter = 1 pivots" in capped.message
 
 
 def test_lemke_howson_all_on_shapleys_inaccessible_equilibria():
@@ -363,7 +362,7 @@ def test_zero_sum_value_is_the_payoff_of_every_equilibrium():
         (lambda g: dilemma.vertex_enumeration(g), "vertex_enumeration: needs a two-player game, got 3 players"),
         (lambda g: dilemma.nash_components(g), "nash_components: needs a two-player game, got 3 players"),
         (lambda g: dilemma.support_enumeration(g), "support_enumeration: needs a two-player game"),
-        (lambda g: dilemma.support_enumeration_gen(g), "support_enumeration: needs a two-player game"),
+        (lambda g: next(dilemma.support_enumeration_gen(g)), "support_enumeration: needs a two-player game"),
         (lambda g: dilemma.lemke_howson(g), "lemke_howson: needs a two-player game"),
         (lambda g: dilemma.solve_zero_sum(g), "solve_zero_sum: needs a two-player game"),
     ],
@@ -380,7 +379,7 @@ def test_bad_options_raise_value_error():
     with pytest.raises(ValueError, match="vertex_enumeration: tol must be finite and >= 0, got nan"):
         dilemma.vertex_enumeration(pennies, tol=float("nan"))
     with pytest.raises(ValueError, match=r"lemke_howson: init_pivot must be in 0..3 \(the game has 4 strategies\), got 9"):
-        dilemma.lemke_howson(pennies, 9)
+        dilemma.lemke_howson(pennies, init_pivot=9)
     with pytest.raises(ValueError, match="solve_zero_sum: the game is not constant-sum"):
         dilemma.solve_zero_sum(dilemma.battle_of_the_sexes())
     with pytest.raises(ValueError, match="security_strategy: player must be 0 or 1, got 2"):
@@ -390,8 +389,8 @@ def test_bad_options_raise_value_error():
 @pytest.mark.parametrize(
     "call, message",
     [
-        (lambda g: dilemma.lemke_howson(g, -1), "lemke_howson: init_pivot must be >= 0, got -1"),
-        (lambda g: dilemma.lemke_howson(g, 0, max_iter=-5), "lemke_howson: max_iter must be >= 0, got -5"),
+        (lambda g: dilemma.lemke_howson(g, init_pivot=-1), "lemke_howson: init_pivot must be >= 0, got -1"),
+        (lambda g: dilemma.lemke_howson(g, max_iter=-5), "lemke_howson: max_iter must be >= 0, got -5"),
         (lambda g: dilemma.lemke_howson_all(g, max_iter=-1), "lemke_howson_all: max_iter must be >= 0, got -1"),
         (lambda g: dilemma.security_strategy(g, -1), "security_strategy: player must be >= 0, got -1"),
     ],
@@ -409,8 +408,9 @@ def test_payoffs_near_the_largest_double():
     floating = dilemma.vertex_enumeration(game)
     assert matches(floating, exact)
     assert_equilibria(game, floating, tol=1e-9 * 3.4e308)
-    assert as_fractions([dilemma.lemke_howson(game, 1, rational=True)]) <= as_fractions(exact)
-    assert matches([dilemma.lemke_howson(game, 1)], [dilemma.lemke_howson(game, 1, rational=True)])
+    assert as_fractions([dilemma.lemke_howson(game, init_pivot=1, rational=True).equilibrium]) <= as_fractions(exact)
+    assert matches([dilemma.lemke_howson(game, init_pivot=1).equilibrium],
+                   [dilemma.lemke_howson(game, init_pivot=1, rational=True).equilibrium])
 
 
 # ---- command line -----------------------------------------------------------------------------

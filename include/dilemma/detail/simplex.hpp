@@ -13,6 +13,7 @@ template <class Scalar>
 struct LinearProgramSolution {
   std::vector<Scalar> primal, dual;
   Scalar value{};
+  std::size_t pivots = 0;
 };
 
 /// max c.w subject to M w <= b, w >= 0, for b >= 0 (so w = 0 is feasible)
@@ -39,6 +40,7 @@ LinearProgramSolution<Scalar> maximize(std::size_t k, std::size_t n, const std::
   t.set(k, z, Entry(1));
   t.set_basic(k, z);
   std::vector<std::size_t> rows;
+  std::size_t pivots = 0;
   while (true) {
     std::size_t entering = kNone;
     for (std::size_t v = 0; v < z && entering == kNone; ++v)
@@ -51,8 +53,10 @@ LinearProgramSolution<Scalar> maximize(std::size_t k, std::size_t n, const std::
     for (std::size_t r : rows)
       if (t.basic(r) < t.basic(leave)) leave = r;
     t.pivot(leave, entering);
+    ++pivots;
   }
   LinearProgramSolution<Scalar> solution;
+  solution.pivots = pivots;
   for (std::size_t j = 0; j < n; ++j) solution.primal.push_back(t.value_sign(j) > 0 ? t.value(j) : Scalar(0));
   for (std::size_t r = 0; r < k; ++r) {
     solution.dual.push_back(t.sign(k, n + r) > 0 ? t.entry(k, n + r) : Scalar(0));

@@ -10,19 +10,49 @@
 #include "dilemma/detail/bimatrix.hpp"
 #include "dilemma/detail/tableau.hpp"
 #include "dilemma/profiles/mixed_profile.hpp"
+#include "dilemma/solvers/solver.hpp"
 
 namespace dilemma {
 
 /// Default iteration cap of lemke_howson (QuantEcon's).
 inline constexpr std::size_t kLemkeHowsonMaxIter = 1000000;
 
-/// What lemke_howson_full reports (QuantEcon's NashResult).
+/// Options of lemke_howson.
+struct LemkeHowsonOptions {
+  /// The label dropped first: 0..m-1 the row player's strategies, m..m+n-1
+  /// the column player's.
+  std::size_t init_pivot = 0;
+  /// Pivots before the path is abandoned (converged = false).
+  std::size_t max_iter = kLemkeHowsonMaxIter;
+  /// Zero test of the pivots, relative to the payoff range.
+  double tol = kBimatrixTolerance;
+  static constexpr auto fields() {
+    return std::make_tuple(
+        option("init_pivot", &LemkeHowsonOptions::init_pivot, "The label dropped first (0..m+n-1)."),
+        option("max_iter", &LemkeHowsonOptions::max_iter, "Pivots before the path is abandoned (converged False)."),
+        option("tol", &LemkeHowsonOptions::tol, "Zero test of the pivots, relative to the payoff range."));
+  }
+};
+
+/// Options of lemke_howson_all.
+struct LemkeHowsonAllOptions {
+  /// Pivots of one path before it is abandoned (converged = false).
+  std::size_t max_iter = kLemkeHowsonMaxIter;
+  /// Zero test of the pivots, relative to the payoff range.
+  double tol = kBimatrixTolerance;
+  static constexpr auto fields() {
+    return std::make_tuple(
+        option("max_iter", &LemkeHowsonAllOptions::max_iter, "Pivots of one path before it is abandoned."),
+        option("tol", &LemkeHowsonAllOptions::tol, "Zero test of the pivots, relative to the payoff range."));
+  }
+};
+
+/// What lemke_howson returns.
 template <class Scalar>
 struct BasicLemkeHowsonResult {
-  BasicMixedProfile<Scalar> profile;  ///< {x, y}; empty unless converged
-  bool converged = false;
-  std::size_t num_iter = 0;  ///< pivots made
-  std::size_t init_pivot = 0;
+  BasicMixedProfile<Scalar> equilibrium;  ///< {x, y}; empty unless report.converged
+  /// num_iter: the pivots made; exhaustive false (one equilibrium).
+  SolveReport report;
 };
 using LemkeHowsonResult = BasicLemkeHowsonResult<double>;
 
@@ -106,15 +136,6 @@ class LemkeHowsonSystem {
   std::vector<std::size_t> slack_columns_;
 };
 
-/// Throws NotConverged unless `result` converged within `max_iter` pivots.
-template <class Scalar>
-void require_converged(const BasicLemkeHowsonResult<Scalar>& result, std::size_t max_iter) {
-  if (!result.converged)
-    throw NotConverged("lemke_howson: no equilibrium within max_iter = " + std::to_string(max_iter) +
-                       " pivots from init_pivot = " + std::to_string(result.init_pivot) +
-                       "; raise max_iter or try another init_pivot");
-}
-
 template <class Payoff>
 void check_lemke_howson(const char* function, const BasicNormalFormGame<Payoff>& game, double tol) {
   check_two_players(function, game);
@@ -125,51 +146,44 @@ void check_lemke_howson(const char* function, const BasicNormalFormGame<Payoff>&
 
 /// One Nash equilibrium of a two-player game by the Lemke-Howson algorithm:
 /// the path of complementary pivots that starts at the artificial
-/// equilibrium by dropping label `init_pivot` (0..m-1: the row player's
-/// strategies, m..m+n-1: the column player's) and ends at an equilibrium.
+/// equilibrium by dropping label `options.init_pivot` (0..m-1: the row
+/// player's strategies, m..m+n-1: the column player's) and ends at an
+/// equilibrium.
 ///
 /// The minimum-ratio test is lexicographic, so on degenerate games it
 /// follows the perturbed game's path and cannot cycle (von Stengel 2002,
 /// Handbook of Game Theory vol. 3, ch. 45, section 3.5). Stops after
-/// `max_iter` pivots with converged = false; never divides by zero.
-/// Scalar: double (`tol` on comparisons, relative to each player's payoff
-/// range) or Rational (exact, `tol` ignored).
+/// `max_iter` pivots with report.converged = false (and no equilibrium);
+/// never divides by zero. Scalar: double or Rational (exact, `tol` ignored).
 /// Complexity: O(k (m + n)^2) time for an m x n game and a path of
 /// k <= max_iter pivots, O((m + n)^2) memory; k can be exponential in m + n
 /// (Savani & von Stengel 2006), but is small on most games.
-/// \sa lemke_howson, lemke_howson_all
+/// \sa lemke_howson_all
 template <class Scalar = double, class Payoff>
-BasicLemkeHowsonResult<Scalar> lemke_howson_full(const BasicNormalFormGame<Payoff>& game, std::size_t init_pivot = 0,
-                                                 std::size_t max_iter = kLemkeHowsonMaxIter,
-                                                 double tol = kBimatrixTolerance) {
+BasicLemkeHowsonResult<Scalar> lemke_howson(const BasicNormalFormGame<Payoff>& game,
+                                            const LemkeHowsonOptions& options = {}) {
   const detail::SolverName solver_name("lemke_howson");
-  detail::check_lemke_howson("lemke_howson", game, tol);
+  detail::check_lemke_howson("lemke_howson", game, options.tol);
   const std::size_t labels = game.nums_actions()[0] + game.nums_actions()[1];
-  if (init_pivot >= labels)
+  if (options.init_pivot >= labels)
     detail::fail("lemke_howson", "init_pivot must be in 0..", labels - 1, " (the game has ", labels,
-                 " strategies), got ", init_pivot);
+                 " strategies), got ", options.init_pivot);
   const auto matrices = detail::to_bimatrix<Scalar>("lemke_howson", game);
   return detail::with_arithmetic<Scalar>([&](auto entry) {
-    detail::LemkeHowsonSystem<Scalar, decltype(entry)> system(matrices, tol);
+    detail::LemkeHowsonSystem<Scalar, decltype(entry)> system(matrices, options.tol);
     BasicLemkeHowsonResult<Scalar> result;
-    result.init_pivot = init_pivot;
-    result.converged = system.follow(init_pivot, max_iter, result.num_iter);
-    if (result.converged) result.profile = system.profile();
+    result.report.method = "lemke_howson";
+    result.report.converged = system.follow(options.init_pivot, options.max_iter, result.report.num_iter);
+    if (result.report.converged) {
+      result.equilibrium = system.profile();
+      result.report.message = "the path ended at an equilibrium";
+    } else {
+      result.report.message = "no equilibrium within max_iter = " + std::to_string(options.max_iter) +
+                              " pivots from init_pivot = " + std::to_string(options.init_pivot) +
+                              "; raise max_iter or try another init_pivot";
+    }
     return result;
   });
-}
-
-/// As lemke_howson_full, returning the equilibrium {x, y}; throws
-/// NotConverged if `max_iter` pivots do not reach one.
-/// Complexity: as lemke_howson_full, O(k (m + n)^2) for k <= max_iter pivots.
-template <class Scalar = double, class Payoff>
-BasicMixedProfile<Scalar> lemke_howson(const BasicNormalFormGame<Payoff>& game, std::size_t init_pivot = 0,
-                                       std::size_t max_iter = kLemkeHowsonMaxIter,
-                                       double tol = kBimatrixTolerance) {
-  const detail::SolverName solver_name("lemke_howson");
-  BasicLemkeHowsonResult<Scalar> result = lemke_howson_full<Scalar>(game, init_pivot, max_iter, tol);
-  detail::require_converged(result, max_iter);
-  return std::move(result.profile);
 }
 
 /// Every equilibrium reachable by Lemke-Howson paths: from the artificial
@@ -177,38 +191,48 @@ BasicMixedProfile<Scalar> lemke_howson(const BasicNormalFormGame<Payoff>& game, 
 /// every label, until nothing new appears (Gambit's `lcp` method). Finds
 /// the equilibria of the artificial equilibrium's component of the
 /// Lemke-Howson graph, which need not be all (Shapley 1974 gives a game
-/// with an unreachable one); sorted lexicographically. Each path is capped
-/// at `max_iter` pivots (NotConverged beyond).
+/// with an unreachable one), so the report is never exhaustive; sorted
+/// lexicographically. A path longer than `max_iter` pivots is abandoned and
+/// the report says so (converged = false); num_iter counts all pivots.
 /// Complexity: (E + 1) (m + n) paths for E equilibria found, each of at most
 /// max_iter pivots of O((m + n)^2): O((E + 1) (m + n)^3 max_iter) time in the
 /// worst case; O((E + 1) (m + n)^2) memory for the tableaux kept.
 template <class Scalar = double, class Payoff>
-std::vector<BasicMixedProfile<Scalar>> lemke_howson_all(const BasicNormalFormGame<Payoff>& game,
-                                                        std::size_t max_iter = kLemkeHowsonMaxIter,
-                                                        double tol = kBimatrixTolerance) {
+Equilibria<BasicMixedProfile<Scalar>> lemke_howson_all(const BasicNormalFormGame<Payoff>& game,
+                                                       const LemkeHowsonAllOptions& options = {}) {
   const detail::SolverName solver_name("lemke_howson_all");
-  detail::check_lemke_howson("lemke_howson_all", game, tol);
+  detail::check_lemke_howson("lemke_howson_all", game, options.tol);
   const auto matrices = detail::to_bimatrix<Scalar>("lemke_howson_all", game);
   return detail::with_arithmetic<Scalar>([&](auto entry) {
     using System = detail::LemkeHowsonSystem<Scalar, decltype(entry)>;
-    const System start(matrices, tol);
+    const System start(matrices, options.tol);
     std::vector<System> queue{start};
     std::map<std::string, bool> seen{{start.basis_key(), true}};
-    std::vector<BasicMixedProfile<Scalar>> found;
+    Equilibria<BasicMixedProfile<Scalar>> result;
+    result.report = {"lemke_howson_all", true, false, 0, "every path from the equilibria found was followed"};
+    std::size_t abandoned = 0;
     for (std::size_t next = 0; next < queue.size(); ++next)
       for (std::size_t label = 0; label < start.num_labels(); ++label) {
         System system = queue[next];
         std::size_t pivots = 0;
-        if (!system.follow(label, max_iter, pivots))
-          throw NotConverged("lemke_howson_all: a path took more than max_iter = " + std::to_string(max_iter) +
-                             " pivots");
+        const bool ended = system.follow(label, options.max_iter, pivots);
+        result.report.num_iter += pivots;
+        if (!ended) {
+          ++abandoned;
+          continue;
+        }
         if (!seen.emplace(system.basis_key(), true).second || system.is_artificial()) continue;
-        found.push_back(system.profile());
+        result.equilibria.push_back(system.profile());
         queue.push_back(std::move(system));
       }
-    detail::sort_by_value(found);
-    detail::remove_duplicates(found, tol);
-    return found;
+    if (abandoned > 0) {
+      result.report.converged = false;
+      result.report.message = std::to_string(abandoned) + " path(s) took more than max_iter = " +
+                              std::to_string(options.max_iter) + " pivots and were abandoned";
+    }
+    detail::sort_by_value(result.equilibria);
+    detail::remove_duplicates(result.equilibria, options.tol);
+    return result;
   });
 }
 

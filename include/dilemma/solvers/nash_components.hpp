@@ -158,6 +158,16 @@ std::vector<BasicNashComponent<Scalar>> components_of(EquilibriumGraph<Scalar> g
 
 }  // namespace detail
 
+/// Options of nash_components.
+struct NashComponentsOptions {
+  /// As in vertex_enumeration: labels hold within tol times the payoff range.
+  double tol = kBimatrixTolerance;
+  static constexpr auto fields() {
+    return std::make_tuple(option("tol", &NashComponentsOptions::tol,
+                                  "Labels hold within tol times the payoff range (ignored when exact)."));
+  }
+};
+
 /// The equilibrium set of a two-player game, component by component.
 ///
 /// The extreme equilibria (vertex_enumeration) form a bipartite graph
@@ -169,16 +179,17 @@ std::vector<BasicNashComponent<Scalar>> components_of(EquilibriumGraph<Scalar> g
 /// one Nash subset, the product of both simplices.
 ///
 /// Components are sorted by their least extreme equilibrium; `Scalar` and
-/// `tol` as in vertex_enumeration.
+/// `tol` as in vertex_enumeration. The report: exhaustive and converged
+/// always, num_iter the extreme equilibria (edges of the graph) found.
 /// Complexity: that of vertex_enumeration (exponential in m + n in the worst
 /// case), then the enumeration of the maximal bicliques of the graph of the
 /// E extreme equilibria (exponential in E only in pathological games).
 /// \sa vertex_enumeration
 template <class Scalar = double, class Payoff>
-std::vector<BasicNashComponent<Scalar>> nash_components(const BasicNormalFormGame<Payoff>& game,
-                                                        double tol = kBimatrixTolerance) {
+Equilibria<BasicNashComponent<Scalar>> nash_components(const BasicNormalFormGame<Payoff>& game,
+                                                       const NashComponentsOptions& options = {}) {
   const detail::SolverName solver_name("nash_components");
-  auto graph = detail::search_extreme_equilibria<Scalar>("nash_components", game, tol, [](auto& search) {
+  auto graph = detail::search_extreme_equilibria<Scalar>("nash_components", game, options.tol, [](auto& search) {
     detail::EquilibriumGraph<Scalar> found;
     std::map<std::size_t, std::size_t> row_ids;      // a row vertex by its search index
     std::map<std::string, std::size_t> column_ids;   // a column vertex by its labels
@@ -191,7 +202,9 @@ std::vector<BasicNashComponent<Scalar>> nash_components(const BasicNormalFormGam
     });
     return found;
   });
-  return detail::components_of(std::move(graph));
+  const std::size_t edges = graph.edges.size();
+  return {detail::components_of(std::move(graph)),
+          {"nash_components", true, true, edges, "every extreme equilibrium in its component"}};
 }
 
 }  // namespace dilemma

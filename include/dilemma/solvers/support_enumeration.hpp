@@ -52,12 +52,16 @@ class SupportSearch {
       // Column j a best response: X(I, J) shrinks; empty for all larger J too.
       if (!child.x.fix(m_ + j) || !violable(child.x, rows_, 0)) continue;
       stack_.push_back(std::move(child));
+      ++pairs_;
       add_equilibria(stack_.back());
     }
     BasicMixedProfile<Scalar> profile = std::move(pending_.front());
     pending_.pop_front();
     return profile;
   }
+
+  /// Support pairs whose faces were searched so far.
+  std::size_t pairs_examined() const { return pairs_; }
 
  private:
   struct Frame {
@@ -137,9 +141,8 @@ class SupportSearch {
   std::vector<std::uint8_t> rows_;        // I as flags
   std::vector<Frame> stack_;
   std::deque<BasicMixedProfile<Scalar>> pending_;
+  std::size_t pairs_ = 0;
 };
-
-}  // namespace detail
 
 /// Support enumeration as a generator: the extreme equilibria of a
 /// two-player game, support pair by support pair (row supports by size,
@@ -159,11 +162,6 @@ class SupportSearch {
 /// up to 2^n column supports each (a branch is cut once its face is empty),
 /// each pair costing a vertex search of two faces (simplex pivots of
 /// O((m + n)^2) operations); use vertex_enumeration on larger games.
-///
-/// \code
-/// dilemma::SupportEnumeration<> search(game);
-/// while (auto profile = search.next()) use(*profile);
-/// \endcode
 template <class Scalar = double>
 class SupportEnumeration {
  public:
@@ -217,22 +215,52 @@ class SupportEnumeration {
   detail::Bimatrix<Scalar> matrices_;
   double tol_;
   AnySearch search_;
+
+ public:
+  /// Support pairs searched by the current (widest) search.
+  std::size_t pairs_examined() const {
+    return std::visit([](const auto& search) { return search.pairs_examined(); }, search_);
+  }
+
+ private:
   std::size_t yielded_ = 0;
   bool replay_ = false;
 };
 
-/// All extreme equilibria by support enumeration, in its order; see
-/// SupportEnumeration.
-/// Complexity: as SupportEnumeration, exponential in m + n: up to 2^m row
-/// supports times 2^n column supports. \sa vertex_enumeration
+}  // namespace detail
+
+/// Options of support_enumeration.
+struct SupportEnumerationOptions {
+  /// As in vertex_enumeration: labels hold within tol times the payoff range.
+  double tol = kBimatrixTolerance;
+  static constexpr auto fields() {
+    return std::make_tuple(option("tol", &SupportEnumerationOptions::tol,
+                                  "Labels hold within tol times the payoff range (ignored when exact)."));
+  }
+};
+
+/// All extreme equilibria by support enumeration, in its order (row
+/// supports by size, each with its column supports); see
+/// detail::SupportEnumeration. With `visit`, each is handed to it as found
+/// and none is kept. The report: exhaustive and converged always, num_iter
+/// the support pairs searched.
+/// Complexity: exponential in m + n: up to 2^m row supports times 2^n column
+/// supports, each a vertex search of two faces. \sa vertex_enumeration
 template <class Scalar = double, class Payoff>
-std::vector<BasicMixedProfile<Scalar>> support_enumeration(const BasicNormalFormGame<Payoff>& game,
-                                                           double tol = kBimatrixTolerance) {
+Equilibria<BasicMixedProfile<Scalar>> support_enumeration(const BasicNormalFormGame<Payoff>& game,
+                                                          const SupportEnumerationOptions& options = {},
+                                                          const Visitor<BasicMixedProfile<Scalar>>& visit = {}) {
   const detail::SolverName solver_name("support_enumeration");
-  SupportEnumeration<Scalar> search(game, tol);
-  std::vector<BasicMixedProfile<Scalar>> found;
-  while (auto profile = search.next()) found.push_back(std::move(*profile));
-  return found;
+  detail::SupportEnumeration<Scalar> search(game, options.tol);
+  Equilibria<BasicMixedProfile<Scalar>> result;
+  while (auto profile = search.next()) {
+    if (visit)
+      visit(*profile);
+    else
+      result.equilibria.push_back(std::move(*profile));
+  }
+  result.report = {"support_enumeration", true, true, search.pairs_examined(), "every support pair searched"};
+  return result;
 }
 
 }  // namespace dilemma

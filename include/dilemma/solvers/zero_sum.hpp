@@ -9,6 +9,7 @@
 #include "dilemma/detail/bimatrix.hpp"
 #include "dilemma/detail/simplex.hpp"
 #include "dilemma/profiles/mixed_profile.hpp"
+#include "dilemma/solvers/solver.hpp"
 
 namespace dilemma {
 
@@ -18,6 +19,8 @@ struct BasicZeroSumSolution {
   Scalar value{};                      ///< the row player's payoff at any equilibrium
   std::vector<Scalar> row_strategy;    ///< guarantees the row player at least `value`
   std::vector<Scalar> column_strategy; ///< holds the row player to at most `value`
+  /// num_iter: the simplex pivots; exhaustive false (one optimal pair).
+  SolveReport report;
 };
 using ZeroSumSolution = BasicZeroSumSolution<double>;
 
@@ -26,6 +29,16 @@ template <class Scalar>
 struct BasicSecurityStrategy {
   std::vector<Scalar> strategy;
   Scalar level{};  ///< max over mixed strategies of the worst payoff over the opponent's
+};
+
+/// Options of solve_zero_sum.
+struct ZeroSumOptions {
+  /// A + B may vary by tol times the payoff range; the pivots' zero test.
+  double tol = kBimatrixTolerance;
+  static constexpr auto fields() {
+    return std::make_tuple(option("tol", &ZeroSumOptions::tol,
+                                  "A + B may vary by tol times the payoff range (ignored when exact)."));
+  }
 };
 using SecurityStrategy = BasicSecurityStrategy<double>;
 
@@ -59,6 +72,7 @@ BasicZeroSumSolution<Scalar> solve_matrix_game(std::size_t m, std::size_t n, con
   };
   result.row_strategy = scaled(solution.dual);
   result.column_strategy = scaled(solution.primal);
+  result.report.num_iter = solution.pivots;
   // Summed relative to the payoffs' midpoint, added back once: near 2^53 the
   // products of the payoffs themselves would round away their differences
   // (and a game symmetric about 0, as matching pennies, keeps an exact 0).
@@ -94,8 +108,9 @@ BasicZeroSumSolution<Scalar> solve_matrix_game(std::size_t m, std::size_t n, con
 /// \sa security_strategy
 template <class Scalar = double, class Payoff>
 BasicZeroSumSolution<Scalar> solve_zero_sum(const BasicNormalFormGame<Payoff>& game,
-                                            double tol = kBimatrixTolerance) {
+                                            const ZeroSumOptions& options = {}) {
   const detail::SolverName solver_name("solve_zero_sum");
+  const double tol = options.tol;
   detail::check_tolerance("solve_zero_sum", "tol", tol);
   const auto matrices = detail::to_bimatrix<Scalar>("solve_zero_sum", game);
   // A + B is constant iff (A - a_0) + (B - b_0) is zero: differences from
@@ -120,7 +135,11 @@ BasicZeroSumSolution<Scalar> solve_zero_sum(const BasicNormalFormGame<Payoff>& g
                  k_high % n, ") exceeds A + B at (", k_low / n, ", ", k_low % n, ") by ",
                  static_cast<double>(high - low));
   }
-  return detail::solve_matrix_game(matrices.m, matrices.n, matrices.a, tol);
+  BasicZeroSumSolution<Scalar> solution = detail::solve_matrix_game(matrices.m, matrices.n, matrices.a, tol);
+  solution.report.method = "solve_zero_sum";
+  solution.report.converged = true;
+  solution.report.message = "value and one optimal strategy pair";
+  return solution;
 }
 
 /// A security (maxmin) strategy of `player` in any two-player game: the
