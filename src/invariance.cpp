@@ -126,7 +126,7 @@ InvarianceReport invariance_report(const NormalFormGame& game, double tol, doubl
   report.strategic_share = strategic_share(game);
   report.num_profiles = double(game.num_profiles());
   report.log10_num_profiles = std::log10(report.num_profiles);
-  const std::vector<std::size_t> equilibria = pure_nash_indices(game, tol);
+  const std::vector<std::size_t> equilibria = detail::pure_nash_indices(game, tol);
   report.num_pure_equilibria = double(equilibria.size());
   report.log10_num_pure_equilibria = std::log10(report.num_pure_equilibria);
   report.every_profile_is_equilibrium = equilibria.size() == game.num_profiles();
@@ -164,11 +164,13 @@ InvarianceReport invariance_report(const SymmetricGame& game, double tol, double
   report.num_profiles = std::pow(double(s), double(n));
   report.log10_num_profiles = double(n) * std::log10(double(s));
   report.num_classes = CountVectors(s, n).size();
-  for_each_pure_nash(
-      game,
-      [&](const Counts& counts) {
+  // The report's tol is an absolute payoff; pure_nash's is relative to the payoff range.
+  const PureNashOptions relative{tol == 0 ? 0.0 : tol / payoff_range(game)};
+  pure_nash(
+      game, relative,
+      [&](const CountClass& equilibrium) {
+        const Counts& counts = equilibrium.counts;
         ++report.num_equilibrium_classes;
-        const CountClass equilibrium{counts};
         const double multiplicity = equilibrium.multiplicity_as_double();
         report.num_pure_equilibria += multiplicity;
         report.log10_num_pure_equilibria =
@@ -183,8 +185,7 @@ InvarianceReport invariance_report(const SymmetricGame& game, double tol, double
           ++others[a];
         }
         if (strict) report.num_strict_equilibria += multiplicity;
-      },
-      tol);
+      });
   report.every_profile_is_equilibrium = report.num_equilibrium_classes == report.num_classes;
   report.num_dominated_strict = dominated_actions(game, Dominance::strict, tol).size();
   report.num_dominated_weak = dominated_actions(game, Dominance::weak, tol).size();

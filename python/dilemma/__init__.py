@@ -63,8 +63,6 @@ from ._core import (
     matching_pennies,
     parse_nfg,
     prisoners_dilemma,
-    pure_nash,
-    pure_nash_brute,
     pure_nash_counts,
     random_game,
     regret,
@@ -75,6 +73,7 @@ from ._core import (
     subgame,
     to_mixed,
     to_nfg,
+    to_symmetric,
     uniform_profile,
 )
 from ._core import (  # logit quantal response equilibrium
@@ -128,25 +127,31 @@ from ._core import (  # progress, time limits and cancellation of every solver
 from . import plotting, reproduction
 from .confession import confession_game, confession_parameters
 from .dynamics import SymmetricEquilibriumList, symmetric_equilibria
-from .enumeration import _generator, enumerate_equilibria_gen, pure_nash_gen
+from .enumeration import _generator, enumerate_equilibria_gen
 from .solvers import (  # the solvers on the one contract (dilemma.solvers)
     SolveReport,
     lemke_howson,
     lemke_howson_all,
     nash_components,
+    pure_nash,
+    pure_nash_brute,
     solve_zero_sum,
     solver_names,
     support_enumeration,
     vertex_enumeration,
 )
 from .responses import best_response
-from .results import (  # the enumerators, returning EquilibriumList
-    EquilibriumList,
-    pure_nash,
-    pure_nash_brute,
-)
+from .results import EquilibriumList
 from .sweep import sweep
 
+pure_nash_gen = _generator(pure_nash, """\
+>>> import dilemma
+>>> purge = dilemma.confession_game(10**5, "invariant_purge")
+>>> classes = dilemma.pure_nash_gen(purge)
+>>> [next(classes).counts for _ in range(3)]
+[(0, 0, 100000), (0, 1, 99999), (0, 2, 99998)]
+>>> classes.close()
+""")
 support_enumeration_gen = _generator(support_enumeration, """\
 >>> import dilemma
 >>> first = next(dilemma.support_enumeration_gen(dilemma.battle_of_the_sexes()))

@@ -9,10 +9,16 @@ import numpy.typing as npt
 # imported first, the star import below does not rebind them.
 from .results import (
     EquilibriumList as EquilibriumList,
-    lemke_howson_all as lemke_howson_all,
-    nash_components as nash_components,
     pure_nash as pure_nash,
     pure_nash_brute as pure_nash_brute,
+)
+from .solvers import (
+    SolveReport as SolveReport,
+    lemke_howson as lemke_howson,
+    lemke_howson_all as lemke_howson_all,
+    nash_components as nash_components,
+    solve_zero_sum as solve_zero_sum,
+    solver_names as solver_names,
     support_enumeration as support_enumeration,
     vertex_enumeration as vertex_enumeration,
 )
@@ -47,6 +53,11 @@ def sweep(
 def pure_nash_gen(game: NormalFormGame, *, tol: float = ...) -> Iterator[tuple[int, ...]]: ...
 @overload
 def pure_nash_gen(game: SymmetricGame, *, tol: float = ...) -> Iterator[CountClass]: ...
+def support_enumeration_gen(
+    game: NormalFormGame, *, tol: float = ..., rational: bool = ..., progress: Callable[[float], object] | None = ...,
+    time_limit: float | None = ...
+) -> Iterator[tuple[npt.NDArray[np.float64] | npt.NDArray[np.object_], npt.NDArray[np.float64] | npt.NDArray[np.object_]]]: ...
 def vertex_enumeration_gen(
-    game: NormalFormGame, rational: bool = ..., *, tol: float = ...
+    game: NormalFormGame, *, tol: float = ..., rational: bool = ..., progress: Callable[[float], object] | None = ...,
+    time_limit: float | None = ...
 ) -> Iterator[tuple[npt.NDArray[np.float64] | npt.NDArray[np.object_], npt.NDArray[np.float64] | npt.NDArray[np.object_]]]: ...

@@ -122,38 +122,6 @@ def enumerate_equilibria_gen(game, **options):
                                                               **options), "enumerate_equilibria_gen")
 
 
-def pure_nash_gen(game, *, tol=0.0):
-    """Yield the pure equilibria of :func:`pure_nash` one by one.
-
-    For a symmetric game, each count class is yielded as the scan over the
-    classes finds it (in lexicographic order), so the first equilibria of a
-    population of 10^5 players arrive at once and nothing is stored. For a
-    dense game the profiles come from one :func:`pure_nash` pass.
-
-    Parameters
-    ----------
-    game : NormalFormGame or SymmetricGame
-    tol : float, default 0
-        A deviation must gain more than ``tol`` to break an equilibrium.
-
-    Yields
-    ------
-    tuple of int or CountClass
-
-    Examples
-    --------
-    >>> import dilemma
-    >>> purge = dilemma.confession_game(10**5, "invariant_purge")
-    >>> classes = dilemma.pure_nash_gen(purge)
-    >>> [next(classes).counts for _ in range(3)]
-    [(0, 0, 100000), (0, 1, 99999), (0, 2, 99998)]
-    >>> classes.close()
-    """
-    if isinstance(game, _core.SymmetricGame):
-        return _generate(lambda visit: _core._pure_nash_visit(game, visit, tol), "pure_nash_gen")
-    return iter(_core.pure_nash(game, tol=tol))
-
-
 def _generator(solve, example):
     """``<name>_gen``: the equilibria of the streaming solver `solve` one by
     one, as its search finds them (in search order), with its options;

@@ -76,38 +76,6 @@ def _monitored(progress, time_limit):
 # --- Temporary, while issue 15 moves the remaining solvers onto the contract:
 # the old wrappers, with a Python-made report. Removed once each solver
 # returns its own report.
-import functools as _functools
-import types as _types
-
-
-def _count(game, attribute_dense, attribute_symmetric):
-    return getattr(game, attribute_symmetric if isinstance(game, _core.SymmetricGame) else attribute_dense)
-
-
-def _enumerator(core, *, defaults, exhaustive=True, num_iter=None, positional=None):
-    positional = positional or {}
-
-    @_functools.wraps(core)
-    def solve(game, *args, progress=None, time_limit=None, **options):
-        unknown = set(options) - set(defaults) - set(positional)
-        if unknown:
-            raise TypeError(f"{core.__name__}() got unexpected keyword argument(s) {sorted(unknown)}; "
-                            f"its options are {sorted(defaults)}, progress and time_limit")
-        params = {**positional, **dict(zip(positional, args)), **defaults, **options}
-        with _monitored(progress, time_limit):
-            found = core(game, *args, **{**defaults, **options})
-        report = _types.SimpleNamespace(method=core.__name__, converged=True, exhaustive=exhaustive, message="",
-                                        num_iter=num_iter(game, found) if num_iter else None)
-        return EquilibriumList(found, report=report, params=params)
-
-    solve.__module__ = "dilemma"
-    return solve
-
-
-pure_nash = _enumerator(_core.pure_nash, defaults={"tol": 0.0},
-                        num_iter=lambda game, found: _count(game, "num_profiles", "num_count_vectors"))
-pure_nash_brute = _enumerator(_core.pure_nash_brute, defaults={"tol": 0.0},
-                              num_iter=lambda game, found: game.num_profiles)
 
 
 def _report_like_equilibrium_list():

@@ -97,6 +97,8 @@ def solver_names():
     return list(_core._solvers)
 
 
+pure_nash = _solver("pure_nash")
+pure_nash_brute = _solver("pure_nash_brute")
 vertex_enumeration = _solver("vertex_enumeration")
 support_enumeration = _solver("support_enumeration")
 nash_components = _solver("nash_components")

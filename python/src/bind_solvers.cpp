@@ -1,57 +1,114 @@
 // Equilibrium solvers and dominance.
-#include "bindings.hpp"
 #include "dilemma/analysis/dominance.hpp"
 #include "dilemma/solvers/pure_nash.hpp"
+#include "dilemma/solvers/symmetric_pure_nash.hpp"
+#include "solver_binding.hpp"
 
 namespace dilemma::python {
 
 namespace {
 
-/// A binding of a finder of pure equilibria (profile indices), run without
-/// the GIL, returning action tuples.
-template <class Find>
-auto pure_profiles(Find find) {
-  return [find](const NormalFormGame& g, double tol) {
-    std::vector<std::size_t> indices;
-    {
-      SolverScope release;
-      indices = find(g, tol);
-    }
-    py::list result;
-    for (std::size_t index : indices) result.append(to_python(g.profile_at(index)));
-    return result;
-  };
-}
+constexpr const char* kPureNashDoc = R"doc(
+All pure Nash equilibria. A dense game gives action-index tuples in C order
+(the last player's action varies fastest); a symmetric game gives
+``CountClass`` objects in lexicographic order of counts, scanned in layers
+of count vectors (n = 10^5 players with ``visit`` or ``pure_nash_gen``,
+nothing stored).
 
-}  // namespace
+A profile is an equilibrium when no player gains more than ``tol`` times
+the payoff range by a unilateral deviation; ``tol=0`` compares exactly, so
+ties are equilibria. Cost: one pass per player over each payoff tensor (a
+symmetric game: about s payoffs per count vector of the others).
+``num_iter`` counts the profiles (count classes) checked.
 
-void bind_solvers(py::module_& m) {
-  m.def(
-      "pure_nash",
-      pure_profiles([](const NormalFormGame& g, double tol) { return pure_nash_indices(g, tol); }),
-      py::arg("game"), py::kw_only(), py::arg("tol") = 0.0, R"doc(
-All pure Nash equilibria, as a list of action-index tuples in C order (the
-last player's action varies fastest).
+Parameters
+----------
+game : NormalFormGame or SymmetricGame
 
-A profile is an equilibrium when no player gains more than ``tol`` by a
-unilateral deviation; ``tol=0`` compares exactly, so ties are equilibria.
-Cost: one pass per player over its payoff tensor.
-)doc");
+Returns
+-------
+EquilibriumList
+    Exhaustive: every pure equilibrium.
 
-  m.def(
-      "pure_nash_brute",
-      pure_profiles([](const NormalFormGame& g, double tol) { return pure_nash_brute(g, tol); }),
-      py::arg("game"), py::kw_only(), py::arg("tol") = 0.0, R"doc(
+Examples
+--------
+>>> import dilemma
+>>> found = dilemma.pure_nash(dilemma.prisoners_dilemma())
+>>> found, found.num_iter
+([(1, 1)], 4)
+>>> [c.counts for c in dilemma.pure_nash(dilemma.confession_game(3, "leniency_for_naming"))]
+[(0, 0, 3)]
+)doc";
+
+constexpr const char* kPureNashBruteDoc = R"doc(
 The same list as :func:`pure_nash` by the textbook method (QuantEcon's name):
 every profile, every player, every deviation. Kept as an independent
 reference; :func:`pure_nash` is faster.
+
+Parameters
+----------
+game : NormalFormGame
+
+Returns
+-------
+EquilibriumList
 
 Examples
 --------
 >>> import dilemma
 >>> dilemma.pure_nash_brute(dilemma.prisoners_dilemma())
 [(1, 1)]
-)doc");
+)doc";
+
+/// The compiled pure_nash / pure_nash_brute of a dense game: run without
+/// the GIL, each profile handed to `visit` (if any) with the GIL held.
+template <class Find>
+auto dense_pure_nash(const char* name, bool streams, Find find) {
+  return [name, streams, find](const NormalFormGame& game, const py::kwargs& kwargs) {
+    const auto options = streams ? options_from_kwargs<PureNashOptions>(name, kwargs, {"visit"})
+                                 : options_from_kwargs<PureNashOptions>(name, kwargs);
+    const py::object visit = visit_from_kwargs(name, kwargs);
+    Equilibria<PureProfile> found;
+    {
+      SolverScope release;
+      found = find(game, options, python_visitor<PureProfile>(visit, [](const PureProfile& p) { return to_python(p); }));
+    }
+    py::list equilibria;
+    for (const PureProfile& profile : found) equilibria.append(to_python(profile));
+    return listed(equilibria, found.report, options);
+  };
+}
+
+}  // namespace
+
+void bind_solvers(py::module_& m) {
+  m.def("_pure_nash",
+        dense_pure_nash("pure_nash", true,
+                        [](const NormalFormGame& g, const PureNashOptions& o, const Visitor<PureProfile>& v) {
+                          return pure_nash(g, o, v);
+                        }),
+        py::arg("game"));
+  m.def(
+      "_pure_nash",
+      [](const SymmetricGame& game, const py::kwargs& kwargs) {
+        const auto options = options_from_kwargs<PureNashOptions>("pure_nash", kwargs, {"visit"});
+        const py::object visit = visit_from_kwargs("pure_nash", kwargs);
+        Equilibria<CountClass> found;
+        {
+          SolverScope release;
+          found = pure_nash(game, options, python_visitor<CountClass>(visit, [](const CountClass& c) { return c; }));
+        }
+        return listed(py::cast(static_cast<const std::vector<CountClass>&>(found)), found.report, options);
+      },
+      py::arg("game"));
+  register_solver<PureNashOptions>(m, "pure_nash", false, true, kPureNashDoc);
+  m.def("_pure_nash_brute",
+        dense_pure_nash("pure_nash_brute", false,
+                        [](const NormalFormGame& g, const PureNashOptions& o, const Visitor<PureProfile>&) {
+                          return pure_nash_brute(g, o);
+                        }),
+        py::arg("game"));
+  register_solver<PureNashOptions>(m, "pure_nash_brute", false, false, kPureNashBruteDoc);
 
   py::enum_<Dominance>(m, "Dominance")
       .value("strict", Dominance::strict)

@@ -92,8 +92,7 @@ std::vector<double> to_strategy(const char* function, const SymmetricGame& game,
   const auto array = to_real_array(function, "the strategy", x);
   if (array.ndim() != 1) detail::fail(function, "the strategy must be a 1-D probability vector, got ", array.ndim(), " dimensions");
   std::vector<double> strategy(array.data(), array.data() + array.size());
-  detail::validate_symmetric_strategy(function, game, strategy);
-  return strategy;
+  return detail::normalized_strategy(function, game, std::move(strategy));
 }
 
 }  // namespace
@@ -240,38 +239,12 @@ With ``tabulate=False`` (implies per-call evaluation) no table is built and
       "All count vectors of ``total`` players over ``num_actions`` actions, in the library's rank order.");
 
   m.def(
-      "_pure_nash_visit",
-      [](const SymmetricGame& g, const py::function& visit, double tol) {
-        SolverScope release;
-        for_each_pure_nash(g, [&visit](const Counts& counts) {
-          py::gil_scoped_acquire acquire;
-          visit(CountClass{counts});
-        }, tol);
-      },
-      py::arg("game"), py::arg("visit"), py::arg("tol") = 0.0,
-      "Calls visit(CountClass) for each pure equilibrium class as it is found (dilemma.pure_nash_gen).");
-  m.def(
-      "pure_nash",
-      [](const SymmetricGame& g, double tol) {
-        std::vector<CountClass> classes;
-        {
-          SolverScope release;
-          classes = pure_nash(g, tol);
-        }
-        return classes;
-      },
-      py::arg("game"), py::kw_only(), py::arg("tol") = 0.0, R"doc(
-All pure Nash equilibria of a symmetric game as ``CountClass`` objects (in
-lexicographic order of counts). A class is an equilibrium when every used
-action is within ``tol`` of a best reply to the others' counts.
-)doc");
-  m.def(
       "pure_nash_counts",
       [](const SymmetricGame& g, double tol) {
         std::vector<std::int64_t> flat;
         {
           SolverScope release;
-          for_each_pure_nash(g, [&](const Counts& c) { flat.insert(flat.end(), c.begin(), c.end()); }, tol);
+          pure_nash(g, {tol}, [&](const CountClass& c) { flat.insert(flat.end(), c.counts.begin(), c.counts.end()); });
         }
         const auto s = static_cast<py::ssize_t>(g.num_actions());
         py::array_t<std::int64_t> result({static_cast<py::ssize_t>(flat.size()) / s, s});
@@ -279,8 +252,8 @@ action is within ``tol`` of a best reply to the others' counts.
         return result;
       },
       py::arg("game"), py::kw_only(), py::arg("tol") = 0.0, R"doc(
-The equilibrium count classes of ``pure_nash(game)`` as one integer array of
-shape (number of classes, num_actions): fast when there are millions.
+The equilibrium count classes of ``pure_nash(game, tol=tol)`` as one integer
+array of shape (number of classes, num_actions): fast when there are millions.
 )doc");
   m.def(
       "action_payoffs", [](const SymmetricGame& g, const py::object& x) -> py::array_t<double> {
@@ -341,6 +314,46 @@ own strategies (Poisson-multinomial convolution).
       },
       py::arg("game"), py::kw_only(), py::arg("weak") = false, py::arg("tol") = 0.0,
       "Actions of a symmetric game dominated by another pure action.");
+  m.def("to_symmetric", &to_symmetric, py::arg("game"), R"doc(
+The symmetric game of a dense game whose players are interchangeable: the
+inverse of ``SymmetricGame.to_normal_form``.
+
+Parameters
+----------
+game : NormalFormGame
+    A game in which every player has the same actions and each player's
+    payoff depends only on its own action and on how many of the others
+    play each action.
+
+Returns
+-------
+SymmetricGame
+    A table-backed symmetric game, ``u(a, m)`` read off the profiles, with
+    the game's title and player 1's action labels.
+
+Raises
+------
+ValueError
+    If the players' numbers of actions differ, or if the game is not
+    symmetric: the message names a player and a profile where that player's
+    payoff differs from another player's for the same action against the
+    same counts of the others' actions.
+
+Examples
+--------
+>>> import dilemma
+>>> game = dilemma.to_symmetric(dilemma.prisoners_dilemma())
+>>> game.num_players, game.num_actions
+(2, 2)
+>>> game.payoff(1, (1, 0))  # defect while the other cooperates
+5.0
+>>> game.table.tolist()  # rows: cooperate, defect; columns: the other's counts (0, 1), (1, 0)
+[[0.0, 3.0], [1.0, 5.0]]
+>>> dilemma.to_symmetric(dilemma.battle_of_the_sexes())
+Traceback (most recent call last):
+    ...
+ValueError: to_symmetric: the game is not symmetric: player 2's payoff at profile (1, 1) (strategies numbered from 1) is 1, another player's for the same strategy against the same counts of the others' strategies is 2
+)doc");
 }
 
 }  // namespace dilemma::python

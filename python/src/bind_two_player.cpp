@@ -142,7 +142,7 @@ Listed<Item, Options> listed_in(Equilibria<Item> result, const Options& options)
 }
 template <class Item, class Options>
 py::object convert(const Listed<Item, Options>& found) {
-  return listed(py::list(convert(found.result.equilibria)), found.result.report, found.options);
+  return listed(py::list(convert(found.result)), found.result.report, found.options);
 }
 
 /// Runs solve(Scalar()) without the GIL, Scalar double or Rational, and

@@ -91,8 +91,7 @@ AnyProfile to_profile(const char* function, const NormalFormGame& game, py::hand
                    strategy.ndim(), " dimensions");
     mixed[i].assign(strategy.data(), strategy.data() + strategy.size());
   }
-  validate_mixed_profile(function, game, mixed);
-  return mixed;
+  return normalized_profile(function, game, std::move(mixed));
 }
 
 py::tuple to_python(const PureProfile& profile) {

@@ -44,13 +44,7 @@ enum class Conversion { ok, malformed, division_by_zero, too_large };
 // the number ends (the caller checks that a delimiter follows).
 Conversion scan_number(const char* first, const char* last, double& value, const char*& stop);
 
-// Reads payoffs out[read], out[read + 1], ... up to out[total - 1] from p
-// while they are common ones (see fast_number), each after whitespace;
-// returns where it stopped, after that whitespace (at the end of the text,
-// or at a number to leave to scan_number), with `read` advanced. The loop
-// over a flat payoff list lives here so that fast_number is inlined into it.
-const char* read_common_numbers(const char* p, const char* last, double* out, std::size_t& read,
-                                std::size_t total);
+// The fast path of the common payoffs, fast_number, is inline in nfg_number.hpp.
 
 // ---- profile order ----------------------------------------------------------
 

@@ -11,6 +11,7 @@
 
 #include "dilemma/io/nfg.hpp"
 #include "nfg_internal.hpp"
+#include "nfg_number.hpp"
 
 #include <sys/mman.h>  // madvise (see advise_huge_pages)
 
@@ -197,21 +198,27 @@ class Parser : Lexer {
         "a dense game with action counts " + detail::format_tuple(nums_actions));
   }
 
-  // The flat payoff list, in file order: read_common_numbers where it
-  // applies, read_payoff (bounds-checked, with the error messages)
-  // elsewhere. Not zero-filled first: every entry is written.
+  // The flat payoff list, in file order: fast_number where it applies,
+  // read_payoff (bounds-checked, with the error messages) elsewhere. Not
+  // zero-filled first: every entry is written.
   std::unique_ptr<double[]> read_payoff_list(std::size_t total) {
     std::unique_ptr<double[]> payoffs(new double[total]);
     advise_huge_pages(payoffs.get(), total * sizeof(double));
     const char* const data = text_.data();
     const char* const last = data + text_.size();
-    std::size_t read = 0;
-    const char* p = read_common_numbers(data + pos_, last, payoffs.get(), read, total);
-    while (read < total) {
-      pos_ = static_cast<std::size_t>(p - data);
-      payoffs[read] = read_payoff(read, total);
-      ++read;
-      p = read_common_numbers(data + pos_, last, payoffs.get(), read, total);
+    const char* const fast_end = last - data > kFastNumberMargin ? last - kFastNumberMargin : data;
+    const char* p = data + pos_;
+    double* const out = payoffs.get();  // not reloaded from `payoffs` after each read_payoff call
+    for (std::size_t k = 0; k < total; ++k) {
+      while (p != last && is_space(*p)) ++p;
+      const char* const end = p < fast_end ? fast_number(p, out[k]) : nullptr;
+      if (end != nullptr) {
+        p = end;
+      } else {
+        pos_ = static_cast<std::size_t>(p - data);
+        out[k] = read_payoff(k, total);
+        p = data + pos_;
+      }
     }
     pos_ = static_cast<std::size_t>(p - data);
     return payoffs;

@@ -4,6 +4,7 @@
 #include <random>
 
 #include "test_helpers.hpp"
+#include "two_player_helpers.hpp"
 
 using dilemma::MixedProfile;
 using dilemma::NormalFormGame;
@@ -139,4 +140,16 @@ TEST_CASE("regret: payoffs near 2^53 keep their differences (the midpoint is rem
   // 2^53 - 4/3 itself is not a double: the nearest ones are 1 apart
   const auto values = dilemma::expected_payoffs(near_top, uniform);
   CHECK(std::abs(values[0] - top - dilemma::expected_payoffs(shifted, uniform)[0]) <= 1.0);
+}
+
+TEST_CASE("regret: profiles as Gambit prints them (six decimals) are normalized, farther off refused") {
+  // Rock-paper-scissors: the uniform profile, printed as NE,0.333333,0.333333,0.333333,...
+  const NormalFormGame rps =
+      dilemma::testing::bimatrix_game({{0, -1, 1}, {1, 0, -1}, {-1, 1, 0}}, {{0, 1, -1}, {-1, 0, 1}, {1, -1, 0}});
+  const dilemma::MixedProfile printed{{0.333333, 0.333333, 0.333333}, {0.333333, 0.333333, 0.333333}};
+  CHECK(dilemma::regret(rps, printed) <= 1e-12);
+  CHECK(dilemma::is_nash(rps, printed));
+  const dilemma::MixedProfile off{{0.33, 0.33, 0.33}, {1.0 / 3, 1.0 / 3, 1.0 / 3}};
+  CHECK(dilemma::testing::error_message([&] { dilemma::regret(rps, off); }) ==
+        "regret: probabilities of player 0 sum to 0.99, not 1");
 }

@@ -31,7 +31,7 @@ TEST_CASE("lemke_howson_all: Shapley's game with two inaccessible equilibria") {
   CHECK(dilemma::vertex_enumeration<Rational>(game).size() == 3);
   CHECK(dilemma::lemke_howson_all<Rational>(game) == std::vector<ExactProfile>{{{0, 0, 1}, {0, 0, 1}}});
   for (std::size_t label = 0; label < 6; ++label)
-    CHECK(dilemma::lemke_howson<Rational>(game, label) == ExactProfile{{0, 0, 1}, {0, 0, 1}});
+    CHECK(dilemma::lemke_howson<Rational>(game, {label}).equilibrium == ExactProfile{{0, 0, 1}, {0, 0, 1}});
   // Fig. 2: all three are reachable.
   CHECK(dilemma::lemke_howson_all<Rational>(shapley_fig2()).size() == 3);
   CHECK(dilemma::lemke_howson_all(shapley_fig2()).size() == 3);
@@ -44,12 +44,12 @@ TEST_CASE("lemke_howson: every label ends at an extreme equilibrium of a random 
     const NormalFormGame game = dilemma::testing::random_bimatrix(m, n, seed++, 99);
     const auto all = dilemma::testing::as_set(dilemma::vertex_enumeration<Rational>(game));
     for (std::size_t label = 0; label < m + n; ++label) {
-      const auto exact = dilemma::lemke_howson_full<Rational>(game, label);
-      CHECK(exact.converged);
-      CHECK(exact.num_iter >= 1);
-      CHECK(all.count(exact.profile) == 1);
-      const auto floating = dilemma::lemke_howson(game, label);
-      CHECK(dilemma::testing::same_profiles({floating}, {dilemma::testing::to_double(exact.profile)}));
+      const auto exact = dilemma::lemke_howson<Rational>(game, {label});
+      CHECK(exact.report.converged);
+      CHECK(exact.report.num_iter >= 1);
+      CHECK(all.count(exact.equilibrium) == 1);
+      const auto floating = dilemma::lemke_howson(game, {label}).equilibrium;
+      CHECK(dilemma::testing::same_profiles({floating}, {dilemma::testing::to_double(exact.equilibrium)}));
     }
     for (const auto& profile : dilemma::lemke_howson_all<Rational>(game)) CHECK(all.count(profile) == 1);
   }
@@ -62,34 +62,45 @@ TEST_CASE("lemke_howson: degenerate games neither cycle nor produce NaN") {
   for (std::uint64_t seed = 0; seed < 30; ++seed) games.push_back(dilemma::testing::random_bimatrix(4, 4, seed, 1));
   for (const NormalFormGame& game : games)
     for (std::size_t label = 0; label < 6; ++label) {
-      const auto exact = dilemma::lemke_howson<Rational>(game, label);
+      const auto exact = dilemma::lemke_howson<Rational>(game, {label}).equilibrium;
       dilemma::testing::check_exact_equilibria(game, {exact});
-      const auto floating = dilemma::lemke_howson(game, label);
+      const auto floating = dilemma::lemke_howson(game, {label}).equilibrium;
       for (const auto& strategy : floating)
         for (double p : strategy) CHECK(std::isfinite(p));
       dilemma::testing::check_equilibria(game, {floating});
     }
 }
 
-TEST_CASE("lemke_howson: the iteration cap stops with a clear error") {
+TEST_CASE("lemke_howson: the iteration cap ends the path unconverged, saying why") {
   const NormalFormGame game = dilemma::testing::random_bimatrix(6, 6, 42, 99);
-  const auto full = dilemma::lemke_howson_full(game, 0, 1);
-  CHECK_FALSE(full.converged);
-  CHECK(full.num_iter == 1);
-  CHECK(full.profile.empty());
-  try {
-    dilemma::lemke_howson(game, 0, 1);
-    FAIL("no exception");
-  } catch (const dilemma::NotConverged& error) {
-    CHECK(std::string(error.what()) ==
-          "lemke_howson: no equilibrium within max_iter = 1 pivots from init_pivot = 0; raise max_iter or try "
-          "another init_pivot");
-  }
+  dilemma::LemkeHowsonOptions options;
+  options.max_iter = 1;
+  const auto capped = dilemma::lemke_howson(game, options);
+  CHECK_FALSE(capped.report.converged);
+  CHECK_FALSE(capped.report.exhaustive);
+  CHECK(capped.report.num_iter == 1);
+  CHECK(capped.equilibrium.empty());
+  CHECK(capped.report.message ==
+        "no equilibrium within max_iter = 1 pivots from init_pivot = 0; raise max_iter or try another init_pivot");
+  CHECK(dilemma::lemke_howson(game).report.converged);
+}
+
+TEST_CASE("lemke_howson_all: a path cut at max_iter is reported, not thrown") {
+  const NormalFormGame game = dilemma::testing::random_bimatrix(6, 6, 42, 99);
+  dilemma::LemkeHowsonAllOptions options;
+  options.max_iter = 1;
+  const auto capped = dilemma::lemke_howson_all(game, options);
+  CHECK_FALSE(capped.report.converged);
+  CHECK_FALSE(capped.report.exhaustive);
+  CHECK(capped.report.message.find("took more than max_iter = 1 pivots") != std::string::npos);
+  const auto all = dilemma::lemke_howson_all(game);
+  CHECK(all.report.converged);
+  CHECK(all.report.num_iter > 0);
 }
 
 TEST_CASE("lemke_howson: bad input") {
   using dilemma::testing::error_message;
-  CHECK(error_message([] { dilemma::lemke_howson(dilemma::matching_pennies(), 4); }) ==
+  CHECK(error_message([] { dilemma::lemke_howson(dilemma::matching_pennies(), {4}); }) ==
         "lemke_howson: init_pivot must be in 0..3 (the game has 4 strategies), got 4");
   CHECK(error_message([] { dilemma::lemke_howson(dilemma::coordination_game(3, 2)); }) ==
         "lemke_howson: needs a two-player game, got 3 players with action counts (2, 2, 2)");

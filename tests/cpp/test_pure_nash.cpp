@@ -1,3 +1,4 @@
+#include <set>
 #include "dilemma/solvers/pure_nash.hpp"
 
 #include <algorithm>
@@ -25,7 +26,11 @@ TEST_CASE("pure_nash: known answers of the classic games") {
 
 TEST_CASE("pure_nash: a payoff-invariant game has every profile as an equilibrium") {
   const NormalFormGame game = dilemma::testing::constant_game({3, 3, 3, 3}, -10.0);
-  CHECK(dilemma::pure_nash_indices(game).size() == 81);
+  const auto all = dilemma::pure_nash(game);
+  CHECK(all.size() == 81);
+  CHECK(all.report.exhaustive);
+  CHECK(all.report.num_iter == 81);
+  CHECK(all.report.method == "pure_nash");
 }
 
 TEST_CASE("pure_nash: one player picks every maximiser") {
@@ -41,9 +46,9 @@ TEST_CASE("pure_nash: agrees with the brute-force reference on random games, tie
     for (int trial = 0; trial < 20; ++trial) {
       // Integer payoffs in 0..2 make ties and many equilibria common.
       const NormalFormGame game = dilemma::random_game(shape, seed++, 0, 2, true);
-      const auto fast = dilemma::pure_nash_indices(game);
+      const auto fast = dilemma::pure_nash(game);
       CHECK(fast == dilemma::pure_nash_brute(game));
-      for (std::size_t index : fast) CHECK(dilemma::is_nash(game, game.profile_at(index), 0.0));
+      for (const PureProfile& profile : fast) CHECK(dilemma::is_nash(game, profile, 0.0));
     }
 }
 
@@ -59,21 +64,24 @@ TEST_CASE("pure_nash: agrees with the reference and with is_nash for tol > 0 and
           do game.set_payoff(i, p, game.payoff(i, p) / 10.0);
           while (game.advance(p));
         }
-        const auto fast = dilemma::pure_nash_indices(game, tol);
-        CHECK(fast == dilemma::pure_nash_brute(game, tol));
+        const auto fast = dilemma::pure_nash(game, {tol});
+        CHECK(fast == dilemma::pure_nash_brute(game, {tol}));
+        const std::set<PureProfile> found(fast.begin(), fast.end());
         for (std::size_t index = 0; index < game.num_profiles(); ++index)
-          CHECK(std::binary_search(fast.begin(), fast.end(), index) == dilemma::is_nash(game, game.profile_at(index), tol));
+          CHECK(found.count(game.profile_at(index)) == dilemma::is_nash(game, game.profile_at(index), tol));
       }
 }
 
-TEST_CASE("pure_nash: tol admits deviations that gain at most tol") {
+TEST_CASE("pure_nash: tol admits deviations that gain at most tol times the payoff range") {
   // Matching pennies perturbed so that player 2 gains only 0.01 from deviating at (0, 0).
   NormalFormGame game = dilemma::matching_pennies();
   game.set_payoff(1, {0, 0}, 0.99);
   game.set_payoff(1, {0, 1}, 1.0);
+  CHECK(dilemma::payoff_range(game) == 2.0);
   CHECK(dilemma::pure_nash(game).empty());
-  CHECK(dilemma::pure_nash(game, 0.02) == std::vector<PureProfile>{{0, 0}});
-  CHECK(dilemma::pure_nash_brute(game, 0.02) == std::vector<std::size_t>{0});
-  CHECK(dilemma::testing::error_message([&] { dilemma::pure_nash(game, -1.0); }) ==
+  CHECK(dilemma::pure_nash(game, {0.01}) == std::vector<PureProfile>{{0, 0}});  // 0.01 * 2 >= the gain 0.01
+  CHECK(dilemma::pure_nash(game, {0.004}).empty());                           // 0.004 * 2 < 0.01
+  CHECK(dilemma::pure_nash_brute(game, {0.01}) == std::vector<PureProfile>{{0, 0}});
+  CHECK(dilemma::testing::error_message([&] { dilemma::pure_nash(game, {-1.0}); }) ==
         "pure_nash: tol must be finite and >= 0, got -1");
 }

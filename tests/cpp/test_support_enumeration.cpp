@@ -40,8 +40,8 @@ TEST_CASE("support_enumeration: row supports come by size, pure equilibria first
   CHECK(found[2][0] == std::vector<Rational>{Rational(2, 3), Rational(1, 3)});
 }
 
-TEST_CASE("SupportEnumeration: a generator that ends cleanly") {
-  dilemma::SupportEnumeration<> search(dilemma::matching_pennies());
+TEST_CASE("detail::SupportEnumeration: a generator that ends cleanly") {
+  dilemma::detail::SupportEnumeration<> search(dilemma::matching_pennies());
   const auto first = search.next();
   REQUIRE(first.has_value());
   CHECK((*first)[0][0] == doctest::Approx(0.5));
@@ -49,11 +49,11 @@ TEST_CASE("SupportEnumeration: a generator that ends cleanly") {
   CHECK_FALSE(search.next().has_value());
 }
 
-TEST_CASE("SupportEnumeration: exact search restarts in wider integers mid-stream") {
+TEST_CASE("detail::SupportEnumeration: exact search restarts in wider integers mid-stream") {
   // von Stengel's 6 x 6 game has payoffs near 10^6: 64-bit integer pivoting
   // overflows, and the search replays in 128-bit and arbitrary precision.
   const NormalFormGame game = dilemma::testing::von_stengel_75();
-  dilemma::SupportEnumeration<Rational> search(game);
+  dilemma::detail::SupportEnumeration<Rational> search(game);
   std::vector<dilemma::testing::ExactProfile> found;
   while (auto profile = search.next()) found.push_back(*profile);
   CHECK(found.size() == 75);
@@ -61,9 +61,20 @@ TEST_CASE("SupportEnumeration: exact search restarts in wider integers mid-strea
   dilemma::testing::check_exact_equilibria(game, found);
 }
 
+TEST_CASE("support_enumeration: streams to a visitor and reports the support pairs searched") {
+  std::vector<dilemma::MixedProfile> streamed;
+  const auto result = dilemma::support_enumeration(
+      dilemma::battle_of_the_sexes(), {}, [&](const dilemma::MixedProfile& profile) { streamed.push_back(profile); });
+  CHECK(result.empty());
+  CHECK(streamed.size() == 3);
+  CHECK(result.report.exhaustive);
+  CHECK(result.report.num_iter >= 3);
+  CHECK(result.report.method == "support_enumeration");
+}
+
 TEST_CASE("support_enumeration: bad input") {
   CHECK(dilemma::testing::error_message([] { dilemma::support_enumeration(dilemma::coordination_game(3, 2)); }) ==
         "support_enumeration: needs a two-player game, got 3 players with action counts (2, 2, 2)");
-  CHECK(dilemma::testing::error_message([] { dilemma::support_enumeration(dilemma::matching_pennies(), -2.0); }) ==
+  CHECK(dilemma::testing::error_message([] { dilemma::support_enumeration(dilemma::matching_pennies(), {-2.0}); }) ==
         "support_enumeration: tol must be finite and >= 0, got -2");
 }

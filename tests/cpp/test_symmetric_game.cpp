@@ -1,5 +1,7 @@
 #include "dilemma/games/symmetric_game.hpp"
 
+#include "dilemma/games/generators.hpp"
+#include "dilemma/models/confession.hpp"
 #include "test_helpers.hpp"
 
 using dilemma::Counts;
@@ -47,4 +49,31 @@ TEST_CASE("SymmetricGame: bad input names the function and the value") {
   CHECK(error_message([&] { game.payoff(2, {1, 1}); }) == "payoff: action 2 is out of range; the game has 2 actions");
   const SymmetricGame bad(3, 2, [](std::size_t, const Counts&) { return HUGE_VAL; });
   CHECK(error_message([&] { bad.payoff(0, {1, 1}); }).find("the payoff function returned inf") != std::string::npos);
+}
+
+TEST_CASE("to_symmetric: the inverse of to_normal_form on a confession game") {
+  const SymmetricGame lazy = dilemma::confession_game(4, "leniency_for_naming");  // on demand, no table
+  const SymmetricGame game =
+      SymmetricGame::tabulate(4, 3, [&](std::size_t a, const Counts& m) { return lazy.payoff_at(a, m); });
+  const dilemma::NormalFormGame dense = dilemma::to_normal_form(game);
+  const SymmetricGame back = dilemma::to_symmetric(dense);
+  CHECK(back.num_players() == 4);
+  CHECK(back.num_actions() == 3);
+  CHECK(back.table() == game.table());
+  CHECK(back.action_labels() == game.action_labels());
+  CHECK(dilemma::to_normal_form(back).payoff_data() == dense.payoff_data());
+  const SymmetricGame lonely = dilemma::to_symmetric(dilemma::to_normal_form(SymmetricGame(1, 2, std::vector<double>{5, 7})));
+  CHECK(lonely.table() == std::vector<double>{5, 7});  // one player: no others, one count vector
+}
+
+TEST_CASE("to_symmetric: a game that is not symmetric is refused, naming the player and the profile") {
+  const dilemma::NormalFormGame prisoners = dilemma::prisoners_dilemma();
+  const SymmetricGame pd = dilemma::to_symmetric(prisoners);
+  CHECK(pd.table() == std::vector<double>{0, 3, 1, 5});  // others' counts (0, 1) then (1, 0)
+  CHECK(pd.title() == prisoners.title());
+  CHECK(error_message([] { dilemma::to_symmetric(dilemma::battle_of_the_sexes()); }) ==
+        "to_symmetric: the game is not symmetric: player 2's payoff at profile (1, 1) (strategies numbered from 1) "
+        "is 1, another player's for the same strategy against the same counts of the others' strategies is 2");
+  CHECK(error_message([] { dilemma::to_symmetric(dilemma::testing::constant_game({2, 3}, 0.0)); }) ==
+        "to_symmetric: a symmetric game needs the same number of strategies for every player, got (2, 3)");
 }

@@ -97,3 +97,18 @@ TEST_CASE("regret (symmetric): payoffs near 2^53 and near +-DBL_MAX") {
   CHECK(std::isfinite(field[0]));
   CHECK(std::isfinite(field[1]));
 }
+
+TEST_CASE("is_nash (symmetric): a strategy summing to 1 within 1e-6 is normalized, tol is relative") {
+  // Hawk-dove with V = 2, C = 4 (action 0 hawk): the symmetric equilibrium plays hawk with 1/2.
+  const dilemma::SymmetricGame game(2, 2, [](std::size_t a, const dilemma::Counts& m) {
+    return a == 0 ? -1.0 * double(m[0]) + 2.0 * double(m[1]) : 1.0 * double(m[1]);
+  });
+  CHECK(dilemma::regret(game, {0.5000004, 0.5}) <= 1e-6);  // normalized to (0.5000002, 0.4999998)
+  CHECK(dilemma::testing::error_message([&] { dilemma::regret(game, {0.6, 0.5}); }) ==
+        "regret: probabilities sum to 1.1, not 1");
+  CHECK(dilemma::payoff_range(game) == 3);
+  // At (0.6, 0.4): U = (0.2, 0.4), regret 0.4 - 0.28 = 0.12: within 0.05 * 3, not within 0.03 * 3.
+  CHECK(dilemma::regret(game, {0.6, 0.4}) == doctest::Approx(0.12));
+  CHECK(dilemma::is_nash(game, {0.6, 0.4}, 0.05));
+  CHECK_FALSE(dilemma::is_nash(game, {0.6, 0.4}, 0.03));
+}

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "dilemma/models/confession.hpp"
 #include "dilemma/solvers/pure_nash.hpp"
 #include "test_helpers.hpp"
 
@@ -51,7 +52,10 @@ TEST_CASE("pure_nash (symmetric): n-person prisoner's dilemma has all-defect onl
   REQUIRE(classes.size() == 1);
   CHECK(classes[0].counts == Counts{0, 10});
   CHECK(classes[0].multiplicity() == 1);
-  CHECK(dilemma::pure_nash(game, 1.0).size() == 11);  // with tol = gain, every class
+  CHECK(dilemma::payoff_range(game) == 28);
+  CHECK(dilemma::pure_nash(game, {1.01 / 28}).size() == 11);  // with tol * range above the gain, every class
+  CHECK(dilemma::pure_nash(game, {0.99 / 28}).size() == 1);
+  CHECK(dilemma::pure_nash(game).report.num_iter == 11);      // classes checked
 }
 
 namespace {
@@ -66,14 +70,14 @@ double hashed_payoff(std::size_t a, const Counts& m) {
 
 std::vector<std::size_t> flat_equilibria(std::size_t n, std::size_t s, std::size_t threads) {
   std::vector<std::size_t> flat;
-  dilemma::for_each_pure_nash(
+  dilemma::detail::for_each_pure_nash(
       n, s, hashed_payoff, [&](const Counts& c) { flat.insert(flat.end(), c.begin(), c.end()); }, 0.0, threads);
   return flat;
 }
 
 }  // namespace
 
-TEST_CASE("for_each_pure_nash: several threads find the same classes in the same order") {
+TEST_CASE("detail::for_each_pure_nash: several threads find the same classes in the same order") {
   // n = 6000 (18 million classes) and s = 4, n = 400 (11 million) span
   // several blocks of layers, so blocks are scanned concurrently.
   for (const auto& [n, s] : {std::pair<std::size_t, std::size_t>{6000, 3}, {400, 4}}) {
@@ -107,20 +111,22 @@ TEST_CASE("for_each_pure_nash: several threads find the same classes in the same
   CHECK(got == want);
 }
 
-TEST_CASE("for_each_pure_nash: an error in a worker thread reaches the caller") {
+TEST_CASE("detail::for_each_pure_nash: an error in a worker thread reaches the caller") {
   const auto failing = [](std::size_t a, const Counts& m) {
     if (m[0] == 5000 && a == 2) dilemma::detail::fail("payoff", "no payoff at m_0 = ", m[0]);
     return 0.0;
   };
   std::size_t visited = 0;
   CHECK(dilemma::testing::error_message([&] {
-          dilemma::for_each_pure_nash(6000, 3, failing, [&](const Counts&) { ++visited; }, 0.0, 2);
+          dilemma::detail::for_each_pure_nash(6000, 3, failing, [&](const Counts&) { ++visited; }, 0.0, 2);
         }) == "payoff: no payoff at m_0 = 5000");
   // A game whose payoff function is declared thread-safe is scanned by all threads.
   const SymmetricGame game(6000, 3, hashed_payoff, /*thread_safe=*/true);
   CHECK(game.thread_safe());
   std::vector<std::size_t> flat;
-  dilemma::for_each_pure_nash(game, [&](const Counts& c) { flat.insert(flat.end(), c.begin(), c.end()); });
+  const auto streamed = dilemma::pure_nash(
+      game, {}, [&](const CountClass& c) { flat.insert(flat.end(), c.counts.begin(), c.counts.end()); });
+  CHECK(streamed.empty());  // handed to the visitor, not kept
   CHECK(flat == flat_equilibria(6000, 3, 1));
   CHECK_FALSE(SymmetricGame(5, 3, hashed_payoff).thread_safe());
 }
@@ -130,7 +136,7 @@ TEST_CASE("pure_nash (symmetric): the confession game's inlined payoff gives wha
     const SymmetricGame game = dilemma::confession_game(300, preset);
     REQUIRE(game.function_target<dilemma::ConfessionPayoff>() != nullptr);
     std::vector<std::size_t> through_function;
-    dilemma::for_each_pure_nash(
+    dilemma::detail::for_each_pure_nash(
         300, 3, [&](std::size_t a, const Counts& m) { return game.payoff(a, m); },
         [&](const Counts& c) { through_function.insert(through_function.end(), c.begin(), c.end()); });
     std::vector<std::size_t> inlined;

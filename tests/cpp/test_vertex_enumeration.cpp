@@ -107,12 +107,26 @@ TEST_CASE("vertex_enumeration: payoffs near the largest double do not overflow t
   dilemma::testing::check_equilibria(game, floating, 1e-9 * 3.4e308);
 }
 
+TEST_CASE("vertex_enumeration: a visitor gets each equilibrium once, the report counts the search nodes") {
+  std::vector<dilemma::testing::ExactProfile> streamed;
+  const auto result = dilemma::vertex_enumeration<Rational>(
+      dilemma::testing::von_stengel_75(), {},
+      [&](const dilemma::testing::ExactProfile& profile) { streamed.push_back(profile); });
+  CHECK(result.empty());  // handed over, not kept
+  CHECK(streamed.size() == 75);      // an exact search restarted in wider integers hands none over twice
+  CHECK(dilemma::testing::as_set(streamed).size() == 75);
+  CHECK(result.report.method == "vertex_enumeration");
+  CHECK(result.report.exhaustive);
+  CHECK(result.report.converged);
+  CHECK(result.report.num_iter >= 75);
+}
+
 TEST_CASE("vertex_enumeration: bad input names the function and the value") {
   using dilemma::testing::error_message;
   CHECK(error_message([] { dilemma::vertex_enumeration(dilemma::coordination_game(3, 2)); }) ==
         "vertex_enumeration: needs a two-player game, got 3 players with action counts (2, 2, 2)");
-  CHECK(error_message([] { dilemma::vertex_enumeration(dilemma::matching_pennies(), -1.0); }) ==
+  CHECK(error_message([] { dilemma::vertex_enumeration(dilemma::matching_pennies(), {-1.0}); }) ==
         "vertex_enumeration: tol must be finite and >= 0, got -1");
-  CHECK(error_message([] { dilemma::vertex_enumeration(dilemma::matching_pennies(), std::nan("")); }) ==
+  CHECK(error_message([] { dilemma::vertex_enumeration(dilemma::matching_pennies(), {std::nan("")}); }) ==
         "vertex_enumeration: tol must be finite and >= 0, got nan");
 }

@@ -39,7 +39,7 @@ def test_guide_python_examples_run(tmp_path, monkeypatch):
 
 
 def test_guide_names_every_cli_method():
-    methods = re.findall(r'^\s*\{"(\w+)",', (ROOT / "src" / "cli" / "main.cpp").read_text(), flags=re.M)
+    methods = re.findall(r'^\s*\{"(\w+)",', (ROOT / "src" / "cli" / "methods.cpp").read_text(), flags=re.M)
     assert "enumpure" in methods
     guide = GUIDE.read_text()
     missing = [method for method in methods if f"`{method}`" not in guide]

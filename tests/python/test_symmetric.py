@@ -105,3 +105,25 @@ def test_huge_multiplicity_converts_exactly():
     assert middle.multiplicity == __import__("math").comb(20000, 10000)  # over 4300 digits
     assert dilemma.CountClass((10**9,)).multiplicity == 1  # fast: the largest count is skipped
     assert len(dilemma.pure_nash_counts(game)) == 20001
+
+
+def test_to_symmetric_inverts_to_normal_form(run_doctests):
+    lazy = dilemma.confession_game(4, "leniency_for_naming")  # payoffs on demand, no table
+    dense = lazy.to_normal_form()
+    game = dilemma.to_symmetric(dense)
+    assert (game.num_players, game.num_actions) == (4, 3)
+    np.testing.assert_array_equal(game.table, lazy.tabulate().table)
+    assert game.action_labels == lazy.action_labels
+    again = game.to_normal_form()
+    for i in range(4):
+        np.testing.assert_array_equal(again.payoffs(i), dense.payoffs(i))
+    table = random_symmetric(3, 2, seed=3).table
+    np.testing.assert_array_equal(dilemma.to_symmetric(dilemma.SymmetricGame(3, 2, table).to_normal_form()).table, table)
+    run_doctests(dilemma.to_symmetric)
+
+
+def test_to_symmetric_refuses_a_game_that_is_not_symmetric():
+    with pytest.raises(ValueError, match=r"^to_symmetric: the game is not symmetric: player 2's payoff at profile \(1, 1\)"):
+        dilemma.to_symmetric(dilemma.battle_of_the_sexes())
+    with pytest.raises(ValueError, match=r"^to_symmetric: .* same number of strategies for every player, got \(2, 3\)"):
+        dilemma.to_symmetric(dilemma.random_game((2, 3), 0))

@@ -45,7 +45,7 @@ inline BelievedVersusReal believed_versus_real(const SymmetricGame& believed, co
     const double w = welfare(real, c);
     if (w > result.real_best_welfare) result.real_best_welfare = w, result.real_best = CountClass{c};
   } while (classes.next(c));
-  for (CountClass& equilibrium : pure_nash(believed, tol)) {
+  for (CountClass& equilibrium : pure_nash(believed, {tol})) {
     BelievedOutcome outcome;
     outcome.believed_payoffs = class_payoffs(believed, equilibrium.counts);
     outcome.real_payoffs = class_payoffs(real, equilibrium.counts);
@@ -55,7 +55,7 @@ inline BelievedVersusReal believed_versus_real(const SymmetricGame& believed, co
     outcome.behaviour = std::move(equilibrium);
     result.outcomes.push_back(std::move(outcome));
   }
-  result.real_equilibria = pure_nash(real, tol);
+  result.real_equilibria = pure_nash(real, {tol});
   return result;
 }
 

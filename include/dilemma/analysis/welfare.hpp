@@ -88,7 +88,7 @@ inline Efficiency finish_efficiency(const char* function, Efficiency e) {
 
 /// Efficiency of the pure equilibria of a dense game.
 /// Complexity: O(n * P) time for n players and P profiles (welfare of every
-/// profile, then pure_nash_indices), O(P) extra memory. \sa pure_nash_indices
+/// profile, then pure_nash), O(P) extra memory. \sa pure_nash
 inline Efficiency efficiency(const NormalFormGame& game, double tol = 0.0) {
   if (!std::isfinite(tol) || tol < 0) detail::fail("efficiency", "tol must be finite and >= 0, got ", tol);
   Efficiency e;
@@ -100,7 +100,7 @@ inline Efficiency efficiency(const NormalFormGame& game, double tol = 0.0) {
   for (double w : total) e.best_welfare = std::max(e.best_welfare, w), e.worst_welfare = std::min(e.worst_welfare, w);
   e.best_equilibrium_welfare = -HUGE_VAL;
   e.worst_equilibrium_welfare = HUGE_VAL;
-  for (std::size_t index : pure_nash_indices(game, tol)) {
+  for (std::size_t index : detail::pure_nash_indices(game, detail::pure_nash_gain("efficiency", game, {tol}))) {
     ++e.num_equilibria;
     e.best_equilibrium_welfare = std::max(e.best_equilibrium_welfare, total[index]);
     e.worst_equilibrium_welfare = std::min(e.worst_equilibrium_welfare, total[index]);
@@ -110,8 +110,8 @@ inline Efficiency efficiency(const NormalFormGame& game, double tol = 0.0) {
 
 /// Efficiency of the pure equilibria of a symmetric game, over count classes.
 /// Complexity: s payoff evaluations for each of the K = C(n + s - 1, s - 1)
-/// count classes, plus for_each_pure_nash (about s * C(n + s - 2, s - 1)
-/// evaluations and O(s^2) per class). \sa for_each_pure_nash
+/// count classes, plus pure_nash (about s * C(n + s - 2, s - 1)
+/// evaluations and O(s^2) per class). \sa pure_nash
 inline Efficiency efficiency(const SymmetricGame& game, double tol = 0.0) {
   if (!std::isfinite(tol) || tol < 0) detail::fail("efficiency", "tol must be finite and >= 0, got ", tol);
   Efficiency e;
@@ -124,15 +124,12 @@ inline Efficiency efficiency(const SymmetricGame& game, double tol = 0.0) {
     e.best_welfare = std::max(e.best_welfare, w);
     e.worst_welfare = std::min(e.worst_welfare, w);
   } while (classes.next(c));
-  for_each_pure_nash(
-      game,
-      [&](const Counts& equilibrium) {
-        const double w = welfare(game, equilibrium);
-        ++e.num_equilibria;
-        e.best_equilibrium_welfare = std::max(e.best_equilibrium_welfare, w);
-        e.worst_equilibrium_welfare = std::min(e.worst_equilibrium_welfare, w);
-      },
-      tol);
+  pure_nash(game, {tol}, [&](const CountClass& equilibrium) {
+    const double w = welfare(game, equilibrium.counts);
+    ++e.num_equilibria;
+    e.best_equilibrium_welfare = std::max(e.best_equilibrium_welfare, w);
+    e.worst_equilibrium_welfare = std::min(e.worst_equilibrium_welfare, w);
+  });
   return detail::finish_efficiency("efficiency", e);
 }
 

@@ -296,22 +296,6 @@ inline NormalFormGame centered_game(const NormalFormGame& game, double divisor =
   return NormalFormGame(game.nums_actions(), std::move(payoffs));
 }
 
-/// The largest range (highest minus lowest payoff) of any one player, 1 when
-/// every player's payoffs are constant: the unit of the regret tolerances of
-/// simplicial_subdivision and enumerate_equilibria (unchanged when a player's
-/// payoffs are shifted, unlike the range over all players), and the divisor
-/// that brings centered_game's payoffs into [-1/2, 1/2]. (payoff_scale in
-/// decomposition.hpp is the largest magnitude instead.)
-inline double payoff_range(const NormalFormGame& game) {
-  double largest = 0;  // half ranges: no overflow
-  for (std::size_t i = 0; i < game.num_players() && game.num_profiles() > 0; ++i) {
-    const double* u = game.payoffs(i);
-    const auto [low, high] = std::minmax_element(u, u + game.num_profiles());
-    largest = std::max(largest, *high / 2 - *low / 2);
-  }
-  return largest > 0 ? std::min(2 * largest, std::numeric_limits<double>::max()) : 1.0;
-}
-
 /// Calls visit(base) for every line of profiles along `player`'s axis: the
 /// profiles base + a * strides()[player], a = 0..m-1, share the others' actions.
 template <class Scalar, class Visit>
@@ -363,5 +347,33 @@ BasicNormalFormGame<Scalar> subgame(const BasicNormalFormGame<Scalar>& game,
 }
 
 extern template class BasicNormalFormGame<double>;
+
+/// The unit of every tolerance in dilemma: the largest range (highest minus
+/// lowest payoff) of any one player, 1 when every player's payoffs are
+/// constant. A solver's `tol` bounds regrets by tol * payoff_range(game).
+/// Unchanged when a player's payoffs are shifted (unlike the range over all
+/// players); also the divisor that brings centered_game's payoffs into
+/// [-1/2, 1/2]. (payoff_scale in decomposition.hpp is the largest magnitude.)
+/// Complexity: O(n * P) for n players and P profiles, O(1) extra memory.
+template <class Scalar>
+Scalar payoff_range(const BasicNormalFormGame<Scalar>& game) {
+  Scalar largest(0);
+  for (std::size_t i = 0; i < game.num_players() && game.num_profiles() > 0; ++i) {
+    const Scalar* u = game.payoffs(i);
+    const auto [low, high] = std::minmax_element(u, u + game.num_profiles());
+    if constexpr (std::is_floating_point_v<Scalar>)
+      largest = std::max(largest, *high / 2 - *low / 2);  // halves: no overflow
+    else
+      largest = std::max(largest, Scalar(*high - *low));
+  }
+  if constexpr (std::is_floating_point_v<Scalar>)
+    return largest > 0 ? std::min(2 * largest, std::numeric_limits<Scalar>::max()) : Scalar(1);
+  else
+    return largest > 0 ? largest : Scalar(1);
+}
+
+namespace detail {
+using dilemma::payoff_range;  // the solvers' internal name until they all say payoff_range
+}  // namespace detail
 
 }  // namespace dilemma

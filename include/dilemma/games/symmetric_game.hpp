@@ -248,4 +248,17 @@ inline double largest_magnitude(const SymmetricGame& game) {
 
 }  // namespace detail
 
+/// The unit of every tolerance (see payoff_range of a dense game): the
+/// range of the payoff u(a, m) over own actions a and others' counts m,
+/// which is every player's range; 1 for a constant game.
+/// Complexity: s * C payoff lookups or calls, C = num_count_vectors().
+inline double payoff_range(const SymmetricGame& game) {
+  double low = HUGE_VAL, high = -HUGE_VAL;
+  game.for_each_payoff_row([&](const Counts&, const std::vector<double>& u) {
+    for (double value : u) low = std::min(low, value), high = std::max(high, value);
+  });
+  const double half_range = high / 2 - low / 2;  // halves: no overflow
+  return half_range > 0 ? std::min(2 * half_range, std::numeric_limits<double>::max()) : 1.0;
+}
+
 }  // namespace dilemma

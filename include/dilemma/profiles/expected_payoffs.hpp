@@ -74,8 +74,8 @@ std::vector<Scalar> contract_except(const BasicNormalFormGame<Scalar>& game,
 /// what adding back restores u_i(a, x_{-i}) exactly in exact arithmetic.
 template <class Scalar>
 std::pair<ActionPayoffs<Scalar>, std::vector<Scalar>> centered_action_payoffs(
-    const BasicNormalFormGame<Scalar>& game, const BasicMixedProfile<Scalar>& profile, const char* function) {
-  validate_mixed_profile(function, game, profile);
+    const BasicNormalFormGame<Scalar>& game, const BasicMixedProfile<Scalar>& given, const char* function) {
+  const BasicMixedProfile<Scalar> profile = normalized_profile(function, game, given);
   ActionPayoffs<Scalar> values(game.num_players());
   std::vector<Scalar> offsets(game.num_players());
   for (std::size_t i = 0; i < game.num_players(); ++i) {
@@ -197,15 +197,18 @@ Scalar regret(const BasicNormalFormGame<Scalar>& game, const Profile& profile) {
   else return detail::max_of(detail::mixed_regrets(game, profile, "regret"));
 }
 
-/// True when no player gains more than `tol` by deviating (regret <= tol).
-/// Complexity: as regret: O(n * P) for a mixed profile, O(sum_i m_i) for a pure one.
-/// \sa regret, best_responses
+/// True when no player gains more than tol * payoff_range(game) by
+/// deviating, the tolerance unit of every solver (see solvers/solver.hpp).
+/// Complexity: as regret: O(n * P) for a mixed profile, O(sum_i m_i) for a
+/// pure one, plus O(n * P) for the payoff range when tol > 0.
+/// \sa regret, best_responses, payoff_range
 template <class Scalar, class Profile>
 bool is_nash(const BasicNormalFormGame<Scalar>& game, const Profile& profile,
              const typename BasicNormalFormGame<Scalar>::scalar_type& tol = Scalar(kNashTolerance)) {
   if (!is_finite_scalar(tol) || tol < Scalar(0))
     detail::fail("is_nash", "tol must be finite and >= 0, got ", tol);
-  return regret(game, profile) <= tol;
+  const Scalar bound = tol == Scalar(0) ? Scalar(0) : Scalar(tol * payoff_range(game));
+  return regret(game, profile) <= bound;
 }
 
 }  // namespace dilemma

@@ -77,11 +77,12 @@ inline void leave_one_out(const SymmetricGame& game, const HeterogeneousProfile&
 /// C = C(n + s - 2, s - 1) count vectors of the others; O(C log n + n s) memory.
 /// \sa action_payoffs(const SymmetricGame&, const std::vector<double>&) for
 /// the cheaper case where everybody mixes the same way.
-inline std::vector<std::vector<double>> action_payoffs(const SymmetricGame& game, const HeterogeneousProfile& profile) {
+inline std::vector<std::vector<double>> action_payoffs(const SymmetricGame& game, const HeterogeneousProfile& given) {
   const std::size_t n = game.num_players();
-  if (profile.size() != n)
-    detail::fail("action_payoffs", "profile has ", profile.size(), " strategies, the game has ", n, " players");
-  for (const auto& x : profile) detail::validate_symmetric_strategy("action_payoffs", game, x);
+  if (given.size() != n)
+    detail::fail("action_payoffs", "profile has ", given.size(), " strategies, the game has ", n, " players");
+  HeterogeneousProfile profile;
+  for (const auto& x : given) profile.push_back(detail::normalized_strategy("action_payoffs", game, x));
   const CountVectors table(game.num_actions(), n - 1);
   std::vector<std::vector<double>> values(n);
   detail::leave_one_out(game, profile, table, 0, n, std::vector<double>{1.0}, 0, values);
@@ -99,11 +100,11 @@ inline std::vector<double> regrets(const SymmetricGame& game, const Heterogeneou
   return result;
 }
 
-/// True when no player gains more than tol by deviating.
+/// True when no player gains more than tol * payoff_range(game) by deviating.
 /// Complexity: as regrets, O(n log n * C s^2) time plus n * s * C payoff evaluations.
 inline bool is_nash(const SymmetricGame& game, const HeterogeneousProfile& profile, double tol = kNashTolerance) {
   if (!std::isfinite(tol) || tol < 0) detail::fail("is_nash", "tol must be finite and >= 0, got ", tol);
-  return detail::max_of(regrets(game, profile)) <= tol;
+  return detail::max_of(regrets(game, profile)) <= (tol == 0 ? 0.0 : tol * payoff_range(game));
 }
 
 /// Actions of `player` within tol of the best reply to the others' strategies.

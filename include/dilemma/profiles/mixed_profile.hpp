@@ -17,7 +17,12 @@ using MixedProfile = BasicMixedProfile<double>;
 /// Default tolerance on a probability vector's sum and on negative entries.
 inline constexpr double kProbabilityTolerance = 1e-9;
 
-/// Default tolerance of is_nash on a profile's regret.
+/// A probability vector may sum to 1 within this much (relative), and an
+/// entry may be this far below 0, as profiles printed with six decimals
+/// (Gambit's NE,0.333333,...) are: it is then clipped and normalized.
+inline constexpr double kProfileSumTolerance = 1e-6;
+
+/// Default tolerance of is_nash: regret at most 1e-8 times the payoff range.
 inline constexpr double kNashTolerance = 1e-8;
 
 namespace detail {
@@ -68,6 +73,35 @@ void validate_mixed_profile(const char* function, const BasicNormalFormGame<Scal
     if (sum > Scalar(1 + tol) || sum < Scalar(1 - tol))
       detail::fail(function, "probabilities of player ", i, " sum to ", sum, ", not 1");
   }
+}
+
+namespace detail {
+
+/// One probability vector divided by its sum, negative entries (at most
+/// kProfileSumTolerance, as validated) set to 0 first.
+template <class Scalar>
+void normalize_strategy(std::vector<Scalar>& x) {
+  Scalar sum(0);
+  for (Scalar& p : x) {
+    if (p < Scalar(0)) p = Scalar(0);
+    sum += p;
+  }
+  if (sum != Scalar(1))
+    for (Scalar& p : x) p /= sum;
+}
+
+}  // namespace detail
+
+/// `profile` checked with the tolerance of profiles as people write them
+/// (sums within kProfileSumTolerance of 1) and normalized: what every
+/// function taking a mixed profile computes with.
+/// Complexity: O(sum_i m_i) time and memory.
+template <class Scalar>
+BasicMixedProfile<Scalar> normalized_profile(const char* function, const BasicNormalFormGame<Scalar>& game,
+                                             BasicMixedProfile<Scalar> profile) {
+  validate_mixed_profile(function, game, profile, kProfileSumTolerance);
+  for (auto& x : profile) detail::normalize_strategy(x);
+  return profile;
 }
 
 /// The profile in which every player plays a pure action with probability 1.

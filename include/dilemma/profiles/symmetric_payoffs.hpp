@@ -27,6 +27,15 @@ inline void validate_symmetric_strategy(const char* function, const SymmetricGam
   if (std::abs(sum - 1.0) > tol) detail::fail(function, "probabilities sum to ", sum, ", not 1");
 }
 
+/// x checked with the tolerance of profiles as people write them (sum within
+/// kProfileSumTolerance of 1) and normalized.
+inline std::vector<double> normalized_strategy(const char* function, const SymmetricGame& game,
+                                               std::vector<double> x) {
+  validate_symmetric_strategy(function, game, x, kProfileSumTolerance);
+  normalize_strategy(x);
+  return x;
+}
+
 }  // namespace detail
 
 namespace detail {
@@ -137,9 +146,9 @@ namespace detail {
 /// payoffs (+-1.7e308). half_offset is c / 2 times the probability mass
 /// visited, so U is restored exactly (in exact arithmetic) even where
 /// negligible count vectors were skipped. Differences of U are 2 (h[a] - h[b]).
-inline std::vector<double> halved_action_payoffs(const SymmetricGame& game, const std::vector<double>& x,
+inline std::vector<double> halved_action_payoffs(const SymmetricGame& game, const std::vector<double>& given,
                                                  const char* function, double& half_offset) {
-  validate_symmetric_strategy(function, game, x);
+  const std::vector<double> x = normalized_strategy(function, game, given);
   const std::size_t s = game.num_actions(), others = game.num_players() - 1;
   const std::vector<double> log_factorial = log_factorials(others);
   std::vector<double> half(s, 0.0);
@@ -189,11 +198,12 @@ inline double regret(const SymmetricGame& game, const std::vector<double>& x) {
 }
 
 /// True when the symmetric profile "everybody mixes with x" is a Nash
-/// equilibrium within tol.
-/// Complexity: as regret, s * K payoff evaluations plus O(n). \sa regret
+/// equilibrium within tol * payoff_range(game), the unit of every solver.
+/// Complexity: as regret, s * K payoff evaluations plus O(n), and s * C for
+/// the payoff range when tol > 0 (C = num_count_vectors()). \sa regret
 inline bool is_nash(const SymmetricGame& game, const std::vector<double>& x, double tol = kNashTolerance) {
   if (!std::isfinite(tol) || tol < 0) detail::fail("is_nash", "tol must be finite and >= 0, got ", tol);
-  return regret(game, x) <= tol;
+  return regret(game, x) <= (tol == 0 ? 0.0 : tol * payoff_range(game));
 }
 
 }  // namespace dilemma

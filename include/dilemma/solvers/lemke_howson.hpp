@@ -222,7 +222,7 @@ Equilibria<BasicMixedProfile<Scalar>> lemke_howson_all(const BasicNormalFormGame
           continue;
         }
         if (!seen.emplace(system.basis_key(), true).second || system.is_artificial()) continue;
-        result.equilibria.push_back(system.profile());
+        result.push_back(system.profile());
         queue.push_back(std::move(system));
       }
     if (abandoned > 0) {
@@ -230,8 +230,8 @@ Equilibria<BasicMixedProfile<Scalar>> lemke_howson_all(const BasicNormalFormGame
       result.report.message = std::to_string(abandoned) + " path(s) took more than max_iter = " +
                               std::to_string(options.max_iter) + " pivots and were abandoned";
     }
-    detail::sort_by_value(result.equilibria);
-    detail::remove_duplicates(result.equilibria, options.tol);
+    detail::sort_by_value(result);
+    detail::remove_duplicates(result, options.tol);
     return result;
   });
 }

@@ -2,11 +2,13 @@
 #pragma once
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
 #include "dilemma/core/monitor.hpp"
 #include "dilemma/games/normal_form_game.hpp"
+#include "dilemma/solvers/solver.hpp"
 
 namespace dilemma {
 
@@ -59,12 +61,10 @@ bool is_best_response_at(const BasicNormalFormGame<Scalar>& game, std::size_t i,
   return true;
 }
 
-}  // namespace detail
-
 /// Flat C-order indices of all pure Nash equilibria, ascending.
 ///
-/// A profile is an equilibrium when no player gains more than `tol` by a
-/// unilateral deviation, best - u <= tol, the same test as is_nash (`tol` = 0:
+/// A profile is an equilibrium when no player gains more than `gain` (an absolute payoff) by a
+/// unilateral deviation, best - u <= gain, the same test as is_nash (`gain` = 0:
 /// exact comparison, ties are equilibria).
 /// One pass per player over its tensor computes the best-response value for
 /// every opponents' profile and strikes out the profiles below it. Once the
@@ -75,11 +75,7 @@ bool is_best_response_at(const BasicNormalFormGame<Scalar>& game, std::size_t i,
 /// P bytes plus O(P / m_0) payoffs of extra memory.
 /// \sa pure_nash, pure_nash_brute
 template <class Scalar>
-std::vector<std::size_t> pure_nash_indices(const BasicNormalFormGame<Scalar>& game,
-                                           const typename BasicNormalFormGame<Scalar>::scalar_type& tol =
-                                               Scalar(0)) {
-  if (!is_finite_scalar(tol) || tol < Scalar(0))
-    detail::fail("pure_nash", "tol must be finite and >= 0, got ", tol);
+std::vector<std::size_t> pure_nash_indices(const BasicNormalFormGame<Scalar>& game, const Scalar& tol) {
   const std::size_t num_profiles = game.num_profiles();
   const std::size_t n = game.num_players();
   std::vector<std::uint8_t> is_candidate(num_profiles, 1);
@@ -106,15 +102,53 @@ std::vector<std::size_t> pure_nash_indices(const BasicNormalFormGame<Scalar>& ga
   return equilibria;
 }
 
-/// The same set as pure_nash_indices by the textbook method (QuantEcon's
-/// pure_nash_brute): every profile, every player, every deviation.
-/// Kept as an independent reference for tests and benchmarks.
+}  // namespace detail
+
+/// Options of pure_nash and pure_nash_brute.
+struct PureNashOptions {
+  /// A profile is an equilibrium when no deviation gains more than
+  /// tol * payoff_range(game) (0: exact comparison, ties are equilibria).
+  double tol = 0.0;
+  static constexpr auto fields() {
+    return std::make_tuple(option("tol", &PureNashOptions::tol,
+                                  "No deviation may gain more than tol times the payoff range (0: exact)."));
+  }
+};
+
+namespace detail {
+
+/// options.tol as an absolute gain in the game's payoffs, checked.
+template <class Scalar>
+Scalar pure_nash_gain(const char* function, const BasicNormalFormGame<Scalar>& game, const PureNashOptions& options) {
+  if (!std::isfinite(options.tol) || options.tol < 0) fail(function, "tol must be finite and >= 0, got ", options.tol);
+  return options.tol == 0 ? Scalar(0) : Scalar(options.tol) * payoff_range(game);
+}
+
+template <class Scalar>
+Equilibria<PureProfile> pure_profiles(const char* method, const BasicNormalFormGame<Scalar>& game,
+                                      const std::vector<std::size_t>& indices, const Visitor<PureProfile>& visit) {
+  Equilibria<PureProfile> result;
+  for (std::size_t index : indices) {
+    if (visit)
+      visit(game.profile_at(index));
+    else
+      result.push_back(game.profile_at(index));
+  }
+  result.report = {method, true, true, game.num_profiles(), "every profile checked"};
+  return result;
+}
+
+}  // namespace detail
+
+/// All pure Nash equilibria by the textbook method (QuantEcon's
+/// pure_nash_brute): every profile, every player, every deviation. The
+/// same set as pure_nash; kept as an independent reference for tests and
+/// benchmarks. The report as pure_nash's.
 /// Complexity: O(P * sum_i m_i) time in the worst case (a profile is left at
 /// its first profitable deviation), O(n) extra memory besides the result.
 template <class Scalar>
-std::vector<std::size_t> pure_nash_brute(const BasicNormalFormGame<Scalar>& game,
-                                         const typename BasicNormalFormGame<Scalar>::scalar_type& tol =
-                                             Scalar(0)) {
+Equilibria<PureProfile> pure_nash_brute(const BasicNormalFormGame<Scalar>& game, const PureNashOptions& options = {}) {
+  const Scalar tol = detail::pure_nash_gain("pure_nash_brute", game, options);
   std::vector<std::size_t> equilibria;
   PureProfile profile(game.num_players(), 0);
   std::size_t index = 0;
@@ -129,18 +163,20 @@ std::vector<std::size_t> pure_nash_brute(const BasicNormalFormGame<Scalar>& game
     if (stable) equilibria.push_back(index);
     ++index;
   } while (game.advance(profile));
-  return equilibria;
+  return detail::pure_profiles("pure_nash_brute", game, equilibria, {});
 }
 
 /// All pure Nash equilibria as action profiles, in C order (last player's
-/// action fastest). See pure_nash_indices for `tol`.
-/// Complexity: O(n * P) time, as pure_nash_indices, plus O(n) per equilibrium found.
+/// action fastest), by the pass-per-player method of
+/// detail::pure_nash_indices. With `visit`, each is handed to it and none
+/// is kept. The report: exhaustive and converged, num_iter the profiles
+/// checked (num_profiles()).
+/// Complexity: O(n * P) time, plus O(n) per equilibrium found.
 template <class Scalar>
-std::vector<PureProfile> pure_nash(const BasicNormalFormGame<Scalar>& game,
-                                   const typename BasicNormalFormGame<Scalar>::scalar_type& tol = Scalar(0)) {
-  std::vector<PureProfile> equilibria;
-  for (std::size_t index : pure_nash_indices(game, tol)) equilibria.push_back(game.profile_at(index));
-  return equilibria;
+Equilibria<PureProfile> pure_nash(const BasicNormalFormGame<Scalar>& game, const PureNashOptions& options = {},
+                                  const Visitor<PureProfile>& visit = {}) {
+  const Scalar tol = detail::pure_nash_gain("pure_nash", game, options);
+  return detail::pure_profiles("pure_nash", game, detail::pure_nash_indices(game, tol), visit);
 }
 
 }  // namespace dilemma

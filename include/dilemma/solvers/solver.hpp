@@ -22,7 +22,8 @@
 // zero test of their tableau (payoffs divided by payoff_range first).
 //
 // Profiles as people write them: a probability vector whose sum is within
-// kProfileSumTolerance (relative) of 1 is normalized; farther off is refused.
+// kProfileSumTolerance (profiles/mixed_profile.hpp, 1e-6) of 1 is
+// normalized by every function that takes a profile; farther off is refused.
 #pragma once
 
 #include <cstddef>
@@ -56,21 +57,26 @@ struct SolveReport {
 template <class Equilibrium>
 using Visitor = std::function<void(const Equilibrium&)>;
 
-/// A list of equilibria with the report of the run that found them: the
-/// result of every method that enumerates.
-template <class Equilibrium>
-struct Equilibria {
-  std::vector<Equilibrium> equilibria;
-  SolveReport report;
-  std::size_t size() const { return equilibria.size(); }
-  const Equilibrium& operator[](std::size_t k) const { return equilibria[k]; }
-  auto begin() const { return equilibria.begin(); }
-  auto end() const { return equilibria.end(); }
+namespace detail {
+template <class T>
+struct NonDeduced {
+  using type = T;
 };
+}  // namespace detail
 
-/// A probability vector may sum to 1 within this much (relative), as
-/// profiles printed with six decimals do; it is then normalized.
-inline constexpr double kProfileSumTolerance = 1e-6;
+/// The visitor parameter of a solver template: not deduced, so a lambda
+/// can be passed where the solver's Scalar is its default.
+template <class Equilibrium>
+using VisitorArg = typename detail::NonDeduced<Visitor<Equilibrium>>::type;
+
+/// A list of equilibria with the report of the run that found them: the
+/// result of every method that enumerates. It is the list itself (as
+/// Python's EquilibriumList is a list), so code written for a plain vector
+/// of equilibria keeps working.
+template <class Equilibrium>
+struct Equilibria : std::vector<Equilibrium> {
+  SolveReport report;
+};
 
 /// One row of an options struct's field table: its name (the Python
 /// keyword), the member, and a one-line description.

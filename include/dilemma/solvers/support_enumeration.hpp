@@ -249,7 +249,7 @@ struct SupportEnumerationOptions {
 template <class Scalar = double, class Payoff>
 Equilibria<BasicMixedProfile<Scalar>> support_enumeration(const BasicNormalFormGame<Payoff>& game,
                                                           const SupportEnumerationOptions& options = {},
-                                                          const Visitor<BasicMixedProfile<Scalar>>& visit = {}) {
+                                                          const VisitorArg<BasicMixedProfile<Scalar>>& visit = {}) {
   const detail::SolverName solver_name("support_enumeration");
   detail::SupportEnumeration<Scalar> search(game, options.tol);
   Equilibria<BasicMixedProfile<Scalar>> result;
@@ -257,7 +257,7 @@ Equilibria<BasicMixedProfile<Scalar>> support_enumeration(const BasicNormalFormG
     if (visit)
       visit(*profile);
     else
-      result.equilibria.push_back(std::move(*profile));
+      result.push_back(std::move(*profile));
   }
   result.report = {"support_enumeration", true, true, search.pairs_examined(), "every support pair searched"};
   return result;

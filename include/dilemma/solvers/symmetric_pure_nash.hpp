@@ -11,7 +11,8 @@
 #include "dilemma/core/monitor.hpp"
 #include "dilemma/core/combinatorics.hpp"
 #include "dilemma/games/symmetric_game.hpp"
-#include "dilemma/models/confession.hpp"
+#include "dilemma/solvers/pure_nash.hpp"
+#include "dilemma/solvers/solver.hpp"
 
 namespace dilemma {
 
@@ -141,13 +142,11 @@ class PureNashScan {
   CountVectors rest_;  // counts of actions 1..s-1, any total <= n
 };
 
-}  // namespace detail
-
 /// Calls visit(counts) for every pure Nash equilibrium class c (sum n) of the
 /// anonymous game with n players, s actions and payoffs payoff(a, m) (m: the
 /// others' counts), in lexicographic order, without storing them. Class c is
-/// an equilibrium when every used action a (c[a] > 0) is within `tol` of a
-/// best reply to c - e_a.
+/// an equilibrium when every used action a (c[a] > 0) is within `tol` (an
+/// absolute payoff) of a best reply to c - e_a.
 ///
 /// The others' count vectors are visited in layers of equal m_0; a class
 /// with c_0 = j needs only the layers j - 1 and j, so every payoff is
@@ -218,32 +217,21 @@ void for_each_pure_nash(std::size_t n, std::size_t s, Payoff&& payoff, Visitor&&
   }
 }
 
-/// for_each_pure_nash on a SymmetricGame (table lookups or on-demand calls),
-/// on every hardware thread when the game's payoff may be called
-/// concurrently (SymmetricGame::thread_safe()).
-/// Complexity: as above, s * C payoff lookups or calls, C = num_count_vectors(),
-/// and O(s^2) per class; a table lookup costs O(s) (the rank).
-template <class Visitor>
-void for_each_pure_nash(const SymmetricGame& game, Visitor&& visit, double tol = 0.0) {
-  // The confession game's own payoff (validated, so always finite) is
-  // inlined rather than called through std::function: about 5x faster.
-  if (const auto* confession = game.function_target<ConfessionPayoff>())
-    return for_each_pure_nash(game.num_players(), game.num_actions(), *confession, std::forward<Visitor>(visit), tol,
-                              game.thread_safe() ? 0 : 1);
-  for_each_pure_nash(
-      game.num_players(), game.num_actions(),
-      [&](std::size_t a, const Counts& m) { return game.payoff_at(a, m); }, std::forward<Visitor>(visit), tol,
-      game.thread_safe() ? 0 : 1);
-}
+}  // namespace detail
 
 /// All pure Nash equilibria of a symmetric game as count classes, in
-/// lexicographic order (see for_each_pure_nash).
-/// Complexity: as for_each_pure_nash, plus O(s) memory per equilibrium found.
-/// \sa for_each_pure_nash
-inline std::vector<CountClass> pure_nash(const SymmetricGame& game, double tol = 0.0) {
-  std::vector<CountClass> equilibria;
-  for_each_pure_nash(game, [&](const Counts& c) { equilibria.push_back(CountClass{c}); }, tol);
-  return equilibria;
-}
+/// lexicographic order: class c is an equilibrium when every used action
+/// (c[a] > 0) is within options.tol * payoff_range(game) of a best reply to
+/// c - e_a. With `visit`, each class is handed to it as the scan finds it
+/// and none is kept (n = 10^5 players without storing 5 * 10^9 classes).
+/// Blocks of layers are scanned on every hardware thread when the game's
+/// payoff may be called concurrently (SymmetricGame::thread_safe()). The
+/// report: exhaustive and converged, num_iter the classes checked,
+/// C(n + s - 1, s - 1).
+/// Complexity: about s * C(n + s - 2, s - 1) payoff lookups or calls (a
+/// table lookup costs O(s), the rank), O(s^2) for each class, O(s) memory
+/// per equilibrium kept; s * C more for payoff_range when tol > 0.
+Equilibria<CountClass> pure_nash(const SymmetricGame& game, const PureNashOptions& options = {},
+                                 const Visitor<CountClass>& visit = {});
 
 }  // namespace dilemma

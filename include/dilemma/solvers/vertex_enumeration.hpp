@@ -232,12 +232,12 @@ struct VertexEnumerationOptions {
 template <class Scalar = double, class Payoff>
 Equilibria<BasicMixedProfile<Scalar>> vertex_enumeration(const BasicNormalFormGame<Payoff>& game,
                                                          const VertexEnumerationOptions& options = {},
-                                                         const Visitor<BasicMixedProfile<Scalar>>& visit = {}) {
+                                                         const VisitorArg<BasicMixedProfile<Scalar>>& visit = {}) {
   const detail::SolverName solver_name("vertex_enumeration");
   Equilibria<BasicMixedProfile<Scalar>> result;
   std::size_t handed_over = 0;  // an exact search restarted in wider integers replays the same order
   detail::search_extreme_equilibria<Scalar>("vertex_enumeration", game, options.tol, [&](auto& search) {
-    result.equilibria.clear();
+    result.clear();
     std::size_t seen = 0, last_x = 0;
     std::vector<Scalar> x;
     search.run([&](const auto& x_face, const auto& y_face, std::size_t x_index) {
@@ -245,7 +245,7 @@ Equilibria<BasicMixedProfile<Scalar>> vertex_enumeration(const BasicNormalFormGa
       last_x = x_index;
       ++seen;
       if (!visit) {
-        result.equilibria.push_back({x, y_face.strategy()});
+        result.push_back({x, y_face.strategy()});
       } else if (seen > handed_over) {
         ++handed_over;
         visit(BasicMixedProfile<Scalar>{x, y_face.strategy()});
@@ -254,7 +254,7 @@ Equilibria<BasicMixedProfile<Scalar>> vertex_enumeration(const BasicNormalFormGa
     result.report.num_iter = search.num_nodes();
     return 0;
   });
-  detail::sort_by_value(result.equilibria);
+  detail::sort_by_value(result);
   result.report.method = "vertex_enumeration";
   result.report.converged = result.report.exhaustive = true;
   result.report.message = "every extreme equilibrium listed";
