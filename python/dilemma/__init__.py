@@ -77,15 +77,10 @@ from ._core import (
     to_nfg,
     uniform_profile,
 )
-from ._core import (  # logit quantal response equilibrium
+from ._core import (  # logit quantal response equilibrium; simplicial subdivision
     LogitBranch,
     LogitQreResult,
-    logit_qre,
-    logit_qre_at,
-)
-from ._core import (  # one equilibrium of n-player games by simplicial subdivision
     SimplicialSubdivisionResult,
-    simplicial_subdivision,
 )
 from ._core import (  # two-player solvers
     LemkeHowsonResult,
@@ -104,7 +99,6 @@ from ._core import (  # two-player solvers
 from ._core import (  # all equilibria of n-player games
     EquilibriumEnumeration,
     SingularSupport,
-    enumerate_equilibria,
 )
 from ._core import (  # decomposition and potentials
     Decomposition,
@@ -134,8 +128,16 @@ from ._core import (  # progress, time limits and cancellation of every solver
 from . import plotting, reproduction
 from .confession import confession_game, confession_parameters
 from .dynamics import SymmetricEquilibriumList, symmetric_equilibria
-from .enumeration import _generator, enumerate_equilibria_gen, pure_nash_gen
-from .solvers import SolveReport, solver_names, vertex_enumeration
+from .enumeration import _generator, pure_nash_gen
+from .solvers import (
+    SolveReport,
+    enumerate_equilibria,
+    logit_qre,
+    logit_qre_at,
+    simplicial_subdivision,
+    solver_names,
+    vertex_enumeration,
+)
 from .responses import best_response
 from .results import (  # the enumerators, returning EquilibriumList
     EquilibriumList,
@@ -148,6 +150,7 @@ from .results import (  # the enumerators, returning EquilibriumList
 from .sweep import sweep
 
 vertex_enumeration_gen = _generator(vertex_enumeration)
+enumerate_equilibria_gen = _generator(enumerate_equilibria)
 
 __version__ = _core.__version__
 

@@ -112,18 +112,3 @@ support_enumeration = _enumerator(_core.support_enumeration, defaults={"tol": 1e
 nash_components = _enumerator(_core.nash_components, defaults={"tol": 1e-9}, positional={"rational": False})
 lemke_howson_all = _enumerator(_core.lemke_howson_all, defaults={"max_iter": 1000000, "rational": False, "tol": 1e-9},
                                exhaustive=False, num_iter=lambda game, found: sum(game.nums_actions))
-
-
-def _report_like_equilibrium_list():
-    _core.EquilibriumEnumeration.method = "enumerate_equilibria"
-    _core.EquilibriumEnumeration.converged = property(lambda self: True)
-    _core.EquilibriumEnumeration.num_iter = property(lambda self: self.boxes)
-    for result, method in ((_core.LogitQreResult, "logit_qre"),
-                           (_core.SimplicialSubdivisionResult, "simplicial_subdivision")):
-        result.method = method
-        result.exhaustive = property(lambda self: False)
-    for result in (_core.EquilibriumEnumeration, _core.LogitQreResult, _core.SimplicialSubdivisionResult):
-        result.params = property(lambda self: dict(self.options))
-
-
-_report_like_equilibrium_list()

@@ -119,6 +119,20 @@ Visitor<T> python_visitor(const py::object& visit, Convert convert) {
 /// The report as the Python class SolveReport.
 py::object to_python(const SolveReport& report);
 
+/// Read-only properties method, converged, exhaustive, num_iter, message of
+/// a result class holding a SolveReport `report` (forwarding to it).
+template <class T>
+void def_report_properties(py::class_<T>& cls) {
+  cls.def_property_readonly("method", [](const T& r) { return r.report.method; }, "The solver that ran.")
+      .def_property_readonly("converged", [](const T& r) { return r.report.converged; },
+                             "The solver reached its own stopping rule (report.converged).")
+      .def_property_readonly("exhaustive", [](const T& r) { return r.report.exhaustive; },
+                             "Every equilibrium looked for is listed (report.exhaustive).")
+      .def_property_readonly("num_iter", [](const T& r) { return r.report.num_iter; },
+                             "The solver's unit of work (report.num_iter).")
+      .def_property_readonly("message", [](const T& r) { return r.report.message; }, "Why the solver stopped.");
+}
+
 /// (equilibria, report, params): what the compiled enumerators return; the
 /// public function wraps it in an EquilibriumList.
 template <class Options>

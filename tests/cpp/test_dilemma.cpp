@@ -8,7 +8,7 @@
 
 TEST_CASE("dilemma.hpp: includes every public header without clashes") {
   const dilemma::NormalFormGame game = dilemma::battle_of_the_sexes();
-  CHECK(dilemma::vertex_enumeration(game).size() == 3);
+  CHECK(dilemma::vertex_enumeration(game).equilibria.size() == 3);
   CHECK(dilemma::enumerate_equilibria(game).equilibria.size() == 3);
   CHECK(dilemma::pure_nash(dilemma::confession_game(10, "invariant_purge")).size() == 66);
   CHECK(std::string(dilemma::version).size() >= 5);

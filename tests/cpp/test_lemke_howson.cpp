@@ -28,7 +28,7 @@ TEST_CASE("lemke_howson_all: Shapley's game with two inaccessible equilibria") {
   // artificial equilibrium all end at the pure one; the two mixed ones are
   // joined only to each other.
   const NormalFormGame game = shapley_fig3();
-  CHECK(dilemma::vertex_enumeration<Rational>(game).size() == 3);
+  CHECK(dilemma::vertex_enumeration<Rational>(game).equilibria.size() == 3);
   CHECK(dilemma::lemke_howson_all<Rational>(game) == std::vector<ExactProfile>{{{0, 0, 1}, {0, 0, 1}}});
   for (std::size_t label = 0; label < 6; ++label)
     CHECK(dilemma::lemke_howson<Rational>(game, label) == ExactProfile{{0, 0, 1}, {0, 0, 1}});
@@ -42,7 +42,7 @@ TEST_CASE("lemke_howson: every label ends at an extreme equilibrium of a random 
   for (int trial = 0; trial < 30; ++trial) {
     const std::size_t m = 2 + trial % 5, n = 2 + (trial / 5) % 5;
     const NormalFormGame game = dilemma::testing::random_bimatrix(m, n, seed++, 99);
-    const auto all = dilemma::testing::as_set(dilemma::vertex_enumeration<Rational>(game));
+    const auto all = dilemma::testing::as_set(dilemma::vertex_enumeration<Rational>(game).equilibria);
     for (std::size_t label = 0; label < m + n; ++label) {
       const auto exact = dilemma::lemke_howson_full<Rational>(game, label);
       CHECK(exact.converged);

@@ -28,7 +28,7 @@ NormalFormGame slow_game() { return random_game({5, 5, 5}, 7); }
 TEST_CASE("checkpoint: without a scope it does nothing") {
   CHECK_NOTHROW(detail::checkpoint("test", 1, 2));
   const auto result = enumerate_equilibria(random_game({2, 2, 2}, 1));
-  CHECK(result.exhaustive);
+  CHECK(result.report.exhaustive);
 }
 
 TEST_CASE("MonitorScope: a cancelled token stops enumerate_equilibria, vertex_enumeration and logit_qre") {
@@ -39,7 +39,7 @@ TEST_CASE("MonitorScope: a cancelled token stops enumerate_equilibria, vertex_en
   MonitorScope scope(monitor);
   CHECK_THROWS_WITH_AS(enumerate_equilibria(slow_game()), "enumerate_equilibria: cancelled", Cancelled);
   // The pivots of the shared tableau name the function the user called.
-  CHECK_THROWS_WITH_AS(vertex_enumeration(random_game({6, 6}, 3)), "vertex_enumeration: cancelled", Cancelled);
+  CHECK_THROWS_WITH_AS(vertex_enumeration(random_game({6, 6}, 3)).equilibria, "vertex_enumeration: cancelled", Cancelled);
   CHECK_THROWS_WITH_AS(nash_components(random_game({6, 6}, 3)), "nash_components: cancelled", Cancelled);
   CHECK_THROWS_WITH_AS(correlated_equilibrium(random_game({3, 3}, 3)), "correlated_equilibrium: cancelled",
                        Cancelled);
@@ -47,7 +47,7 @@ TEST_CASE("MonitorScope: a cancelled token stops enumerate_equilibria, vertex_en
   CHECK_THROWS_AS(logit_qre(random_game({3, 3, 3}, 2)), Cancelled);
   CHECK_THROWS_AS(simplicial_subdivision(random_game({3, 3, 3}, 2)), Cancelled);
   token.reset();
-  CHECK(enumerate_equilibria(random_game({2, 2}, 1)).exhaustive);
+  CHECK(enumerate_equilibria(random_game({2, 2}, 1)).report.exhaustive);
 }
 
 TEST_CASE("MonitorScope: a token cancelled from another thread stops a running search") {

@@ -18,7 +18,7 @@ void check_components(const NormalFormGame& game, const std::vector<dilemma::Bas
   std::set<ExactProfile> all;
   for (const auto& component : components)
     for (const auto& profile : component.equilibria) all.insert(profile);
-  CHECK(all == dilemma::testing::as_set(dilemma::vertex_enumeration<Rational>(game)));
+  CHECK(all == dilemma::testing::as_set(dilemma::vertex_enumeration<Rational>(game).equilibria));
   for (const auto& component : components) {
     std::set<ExactProfile> covered;
     for (const auto& subset : component.nash_subsets) {

@@ -43,7 +43,7 @@ TEST_CASE("solve_zero_sum: optimal strategies are equilibria worth the value, ti
     dilemma::testing::check_exact_equilibria(game, {profile});
     // Every equilibrium of a zero-sum game pays the value (minimax theorem).
     const auto exact = dilemma::testing::exact_game(game);
-    for (const auto& equilibrium : dilemma::vertex_enumeration<Rational>(game))
+    for (const auto& equilibrium : dilemma::vertex_enumeration<Rational>(game).equilibria)
       CHECK(dilemma::expected_payoffs(exact, equilibrium)[0] == solution.value);
     const auto floating = dilemma::solve_zero_sum(game);
     CHECK(floating.value == doctest::Approx(solution.value.convert_to<double>()));

@@ -9,7 +9,9 @@
 // be large without a table.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <functional>
 #include <memory>
 #include <string>
@@ -244,6 +246,18 @@ inline double largest_magnitude(const SymmetricGame& game) {
     for (double value : u) largest = std::max(largest, std::abs(value));
   });
   return largest;
+}
+
+/// The range of the payoffs (highest minus lowest), 1 when they are all
+/// equal: payoff_range of the dense game, every player having the same
+/// payoff function. The unit of every tol of a solver on a symmetric game.
+inline double payoff_range(const SymmetricGame& game) {
+  double low = std::numeric_limits<double>::infinity(), high = -low;
+  game.for_each_payoff_row([&](const Counts&, const std::vector<double>& u) {
+    for (double value : u) low = std::min(low, value), high = std::max(high, value);
+  });
+  const double half = high / 2 - low / 2;  // half ranges: no overflow
+  return high > low ? std::min(2 * half, std::numeric_limits<double>::max()) : 1.0;
 }
 
 }  // namespace detail
