@@ -105,6 +105,7 @@ EquilibriumEnumeration enumerate_equilibria(const NormalFormGame& game,
 
 /// The same for a symmetric game, solved in its dense normal form (refused,
 /// naming the size, when that does not fit in memory).
+/// Complexity: that of the dense game, plus O(n * P) to expand it.
 EquilibriumEnumeration enumerate_equilibria(const SymmetricGame& game,
                                             const EquilibriumEnumerationOptions& options = {},
                                             const Visitor<MixedProfile>& visit = {});
