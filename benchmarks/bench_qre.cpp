@@ -21,8 +21,8 @@ int main(int argc, char** argv) {
           dilemma::random_game(std::vector<std::size_t>(n, 3), std::uint64_t(seed), 0, 99, true);
       dilemma::LogitQreResult<dilemma::MixedProfile> result;
       const double seconds = median_seconds(1, [&] { result = dilemma::logit_qre(game); });
-      std::printf("%zu 3 %d %.3f %zu %.4g %.3g %d ", n, seed, seconds, result.num_iter, result.lambda,
-                  dilemma::regret(game, result.equilibrium), int(result.converged));
+      std::printf("%zu 3 %d %.3f %zu %.4g %.3g %d ", n, seed, seconds, result.report.num_iter, result.lam,
+                  dilemma::regret(game, result.equilibrium), int(result.report.converged));
       for (const auto& x : result.equilibrium) {
         int support = 0;
         for (double p : x) support += p > 0;

@@ -49,7 +49,7 @@ int main(int argc, char** argv) {
       dilemma::SimplicialSubdivisionResult result;
       simpdiv_s.push_back(median_seconds(1, [&] { result = dilemma::simplicial_subdivision(game); }));
       worst = std::max(worst, dilemma::regret(game, result.equilibrium) / 99.0);
-      pivots.push_back(double(result.num_iter));
+      pivots.push_back(double(result.report.num_iter));
       restarts.push_back(double(result.num_refinements));
       dilemma::LogitQreOptions logit;
       logit.record_branch = false;

@@ -6,6 +6,7 @@
 #include "dilemma/profiles/expected_payoffs.hpp"
 #include "dilemma/analysis/decomposition.hpp"
 #include "dilemma/solvers/correlated_equilibrium.hpp"
+#include "dilemma/detail/logit_tracer.hpp"
 #include "dilemma/solvers/logit_qre.hpp"
 #include "dilemma/solvers/pure_nash.hpp"
 #include "dilemma/solvers/symmetric_pure_nash.hpp"
@@ -82,13 +83,14 @@ void fill_qre(InvarianceReport& report, const System& system, double qre_tol, do
     report.qre_lambda = z[dim];
     return report.qre_max_deviation_from_uniform <= qre_tol;
   };
-  std::size_t steps = 0;
-  bool reached = false;
+  SolveReport trace;
   try {
-    tracer.trace(qre_max_lambda, record, steps, report.qre_note, reached);
+    tracer.trace(qre_max_lambda, record, trace);
+    report.qre_note = trace.message;
   } catch (const std::runtime_error& error) {  // NotConverged: the branch could not be followed
     report.qre_note = error.what();
   }
+  const bool reached = trace.converged;
   const bool left_uniform = report.qre_max_deviation_from_uniform > qre_tol;
   report.qre_computed = reached || left_uniform;
   report.qre_uniform = reached && !left_uniform;

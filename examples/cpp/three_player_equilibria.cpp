@@ -33,10 +33,10 @@ int main() {
     for (const auto& strategy : x) half = half && std::abs(strategy[0] - 0.5) < 1e-9;
     halves += half ? 1 : 0;
   }
-  std::cout << "complete: " << std::boolalpha << result.exhaustive << ", " << result.singular_supports.size()
+  std::cout << "complete: " << std::boolalpha << result.report.exhaustive << ", " << result.singular_supports.size()
             << " continua\n";
   const bool as_expected = result.equilibria.size() == 3 && pure == 2 && halves == 1 && all_nash &&
-                           result.exhaustive && result.singular_supports.empty();
+                           result.report.exhaustive && result.singular_supports.empty();
   std::cout << (as_expected ? "as expected" : "WRONG") << '\n';
   return as_expected ? 0 : 1;
 }

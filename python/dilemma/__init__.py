@@ -79,12 +79,9 @@ from ._core import (
 from ._core import (  # logit quantal response equilibrium
     LogitBranch,
     LogitQreResult,
-    logit_qre,
-    logit_qre_at,
 )
 from ._core import (  # one equilibrium of n-player games by simplicial subdivision
     SimplicialSubdivisionResult,
-    simplicial_subdivision,
 )
 from ._core import (  # two-player solvers
     LemkeHowsonResult,
@@ -97,7 +94,6 @@ from ._core import (  # two-player solvers
 from ._core import (  # all equilibria of n-player games
     EquilibriumEnumeration,
     SingularSupport,
-    enumerate_equilibria,
 )
 from ._core import (  # decomposition and potentials
     Decomposition,
@@ -127,14 +123,18 @@ from ._core import (  # progress, time limits and cancellation of every solver
 from . import plotting, reproduction
 from .confession import confession_game, confession_parameters
 from .dynamics import SymmetricEquilibriumList, symmetric_equilibria
-from .enumeration import _generator, enumerate_equilibria_gen
+from .enumeration import _generator
 from .solvers import (  # the solvers on the one contract (dilemma.solvers)
     SolveReport,
+    enumerate_equilibria,
     lemke_howson,
     lemke_howson_all,
+    logit_qre,
+    logit_qre_at,
     nash_components,
     pure_nash,
     pure_nash_brute,
+    simplicial_subdivision,
     solve_zero_sum,
     solver_names,
     support_enumeration,
@@ -144,6 +144,13 @@ from .responses import best_response
 from .results import EquilibriumList
 from .sweep import sweep
 
+enumerate_equilibria_gen = _generator(enumerate_equilibria, """\
+>>> import dilemma
+>>> game = dilemma.NormalFormGame.from_arrays([[1, 0], [0, 1]], [[1, 0], [0, 1]])
+>>> first = next(dilemma.enumerate_equilibria_gen(game))
+>>> [x.tolist() for x in first]
+[[1.0, 0.0], [1.0, 0.0]]
+""")
 pure_nash_gen = _generator(pure_nash, """\
 >>> import dilemma
 >>> purge = dilemma.confession_game(10**5, "invariant_purge")

@@ -23,7 +23,10 @@ from .solvers import (
     vertex_enumeration as vertex_enumeration,
 )
 from ._core import *  # noqa: F401,F403
-from ._core import ConfessionParameters, CountClass, NormalFormGame, SymmetricGame
+from ._core import (
+    ConfessionParameters, CountClass, EquilibriumEnumeration, LogitQreResult, NormalFormGame,
+    SimplicialSubdivisionResult, SymmetricGame,
+)
 from .dynamics import SymmetricEquilibriumList as SymmetricEquilibriumList
 from . import plotting as plotting, reproduction as reproduction
 
@@ -37,9 +40,31 @@ def best_response(
     game: NormalFormGame, profile: object, player: int, *, tie_breaking: str | bool = ..., tol: float = ...,
     random_state: int | np.random.Generator | None = ...
 ) -> int | list[int]: ...
+def enumerate_equilibria(
+    game: NormalFormGame | SymmetricGame, *, tol: float = 1e-09, min_width: float = 1e-09, max_boxes: int = 1000000,
+    max_supports: float = 100000000.0, visit: Callable[[tuple[npt.NDArray[np.float64], ...]], object] | None = ...,
+    progress: Callable[[float], object] | None = ..., time_limit: float | None = ...
+) -> EquilibriumEnumeration: ...
 def enumerate_equilibria_gen(
-    game: NormalFormGame | SymmetricGame, **options: float | int
+    game: NormalFormGame | SymmetricGame, *, tol: float = 1e-09, min_width: float = 1e-09, max_boxes: int = 1000000,
+    max_supports: float = 100000000.0, progress: Callable[[float], object] | None = ..., time_limit: float | None = ...
 ) -> Iterator[tuple[npt.NDArray[np.float64], ...]]: ...
+def simplicial_subdivision(
+    game: NormalFormGame, *, start: object | None = None, tol: float = 1e-10, max_iter: int = 1000000, grid: int = 2,
+    max_denominator: int = 1099511627776, progress: Callable[[float], object] | None = ..., time_limit: float | None = ...
+) -> SimplicialSubdivisionResult: ...
+def logit_qre(
+    game: NormalFormGame | SymmetricGame, *, max_lambda: float = 1000000.0, tol: float = 1e-08,
+    first_step: float = 0.03, max_accel: float = 1.1, corrector_tol: float = 0.0001, max_distance: float = 0.4,
+    max_contraction: float = 0.6, min_step: float = 1e-10, max_iter: int = 100000, support_tol: float = 1e-06,
+    record_branch: bool = True, progress: Callable[[float], object] | None = ..., time_limit: float | None = ...
+) -> LogitQreResult: ...
+def logit_qre_at(
+    game: NormalFormGame | SymmetricGame, lam: float, *, max_lambda: float = 1000000.0, tol: float = 1e-08,
+    first_step: float = 0.03, max_accel: float = 1.1, corrector_tol: float = 0.0001, max_distance: float = 0.4,
+    max_contraction: float = 0.6, min_step: float = 1e-10, max_iter: int = 100000, support_tol: float = 1e-06,
+    record_branch: bool = True, progress: Callable[[float], object] | None = ..., time_limit: float | None = ...
+) -> tuple[npt.NDArray[np.float64], ...] | npt.NDArray[np.float64]: ...
 def symmetric_equilibria(
     game: SymmetricGame, *, tol: float = ..., num_starts: int = ..., max_iter: int = ..., random_state: int = ...,
     progress: Callable[[float], object] | None = ..., time_limit: float | None = ...

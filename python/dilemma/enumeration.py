@@ -89,39 +89,6 @@ def _generate(search, name):
         _running.discard(worker)
 
 
-def enumerate_equilibria_gen(game, **options):
-    """Yield each equilibrium of :func:`enumerate_equilibria` as soon as it is found.
-
-    The search runs in a background thread (the solver releases the GIL) and
-    hands each equilibrium over as the C++ visitor sees it, so the first ones
-    arrive long before a large search ends. Closing the generator (or leaving
-    a ``for`` loop early) stops the search at its next equilibrium. Singular
-    supports are not yielded: call :func:`enumerate_equilibria` for them.
-
-    Parameters
-    ----------
-    game : NormalFormGame or SymmetricGame
-    **options
-        ``regret_tol``, ``min_width``, ``max_boxes``, ``max_supports`` as in
-        :func:`enumerate_equilibria`.
-
-    Yields
-    ------
-    tuple of numpy.ndarray
-        One probability vector per player.
-
-    Examples
-    --------
-    >>> import dilemma
-    >>> game = dilemma.NormalFormGame.from_arrays([[1, 0], [0, 1]], [[1, 0], [0, 1]])
-    >>> first = next(dilemma.enumerate_equilibria_gen(game))
-    >>> [x.tolist() for x in first]
-    [[1.0, 0.0], [1.0, 0.0]]
-    """
-    return _generate(lambda visit: _core.enumerate_equilibria(game, visit=lambda profile, support: visit(profile),
-                                                              **options), "enumerate_equilibria_gen")
-
-
 def _generator(solve, example):
     """``<name>_gen``: the equilibria of the streaming solver `solve` one by
     one, as its search finds them (in search order), with its options;

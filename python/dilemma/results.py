@@ -71,23 +71,3 @@ def _monitored(progress, time_limit):
     else:
         with _core.monitor(progress=progress, time_limit=time_limit):
             yield
-
-
-# --- Temporary, while issue 15 moves the remaining solvers onto the contract:
-# the old wrappers, with a Python-made report. Removed once each solver
-# returns its own report.
-
-
-def _report_like_equilibrium_list():
-    _core.EquilibriumEnumeration.method = "enumerate_equilibria"
-    _core.EquilibriumEnumeration.converged = property(lambda self: True)
-    _core.EquilibriumEnumeration.num_iter = property(lambda self: self.boxes)
-    for result, method in ((_core.LogitQreResult, "logit_qre"),
-                           (_core.SimplicialSubdivisionResult, "simplicial_subdivision")):
-        result.method = method
-        result.exhaustive = property(lambda self: False)
-    for result in (_core.EquilibriumEnumeration, _core.LogitQreResult, _core.SimplicialSubdivisionResult):
-        result.params = property(lambda self: dict(self.options))
-
-
-_report_like_equilibrium_list()

@@ -72,7 +72,8 @@ def _solver(name, inputs=()):
         progress, time_limit = kwargs.pop("progress", None), kwargs.pop("time_limit", None)
         with _monitored(progress, time_limit):
             found = core(game, *args, **kwargs)
-        if isinstance(found, tuple):  # an enumerator: (equilibria, report, params[, extras])
+        if isinstance(found, tuple) and len(found) >= 3 and isinstance(found[1], SolveReport):
+            # an enumerator: (equilibria, report, params[, extras]); a profile is a tuple too
             return EquilibriumList(found[0], report=found[1], params=found[2], **(found[3] if len(found) > 3 else {}))
         return found
 
@@ -105,3 +106,7 @@ nash_components = _solver("nash_components")
 lemke_howson = _solver("lemke_howson")
 lemke_howson_all = _solver("lemke_howson_all")
 solve_zero_sum = _solver("solve_zero_sum")
+enumerate_equilibria = _solver("enumerate_equilibria")
+simplicial_subdivision = _solver("simplicial_subdivision")
+logit_qre = _solver("logit_qre")
+logit_qre_at = _solver("logit_qre_at", inputs=("lam",))

@@ -1,5 +1,5 @@
 // All isolated equilibria of n-player games (enumerate_equilibria).
-#include "bindings.hpp"
+#include "solver_binding.hpp"
 #include "dilemma/games/symmetric_game.hpp"
 #include "dilemma/solvers/equilibrium_enumeration.hpp"
 
@@ -17,8 +17,8 @@ struct PySingularSupport {
 struct PyEnumeration {
   py::list equilibria, supports, singular_supports;
   std::size_t supports_solved = 0, boxes = 0;
-  bool exhaustive = true;
-  py::dict options;
+  SolveReport report;
+  py::dict params;
 };
 
 py::tuple support_to_python(const SupportProfile& support) {
@@ -47,20 +47,6 @@ Parameters
 ----------
 game : NormalFormGame or SymmetricGame
     A symmetric game is solved in its dense normal form.
-regret_tol : float, default 1e-9
-    A root is an equilibrium when its regret is at most
-    ``regret_tol`` times the largest range of one player's payoffs.
-min_width : float, default 1e-9
-    Boxes narrower than this that are neither excluded nor proven are left
-    unresolved.
-max_boxes : int, default 1000000
-    Boxes examined per support before the rest are left unresolved.
-max_supports : float, default 1e8
-    Games with more support profiles (``prod(2**m_i - 1)``) raise
-    ``ValueError`` before any work.
-visit : callable, optional
-    Called as ``visit(profile, support)`` for each equilibrium as soon as it
-    is found; an exception it raises stops the search and propagates.
 
 Returns
 -------
@@ -69,9 +55,12 @@ EquilibriumEnumeration
     ``supports`` (the support each came from), ``singular_supports`` (list
     of ``SingularSupport``: ``support``, ``whole_face``,
     ``unresolved_boxes``, ``example`` - an equilibrium there or None),
-    ``supports_solved``, ``boxes``, ``exhaustive`` (no box was left
-    unresolved, so every isolated equilibrium is listed, and the singular
-    supports hold the rest) and ``options``.
+    ``supports_solved``, ``boxes``, ``params`` and ``report``:
+    ``exhaustive`` (no box was left unresolved, so every isolated
+    equilibrium is listed, and the singular supports hold the rest),
+    ``converged`` (False when ``max_boxes`` cut a support's search),
+    ``num_iter`` (boxes examined) and ``message``. With ``visit``, each
+    equilibrium is also handed to it as soon as it is found.
 
 See Also
 --------
@@ -85,8 +74,8 @@ Examples
 >>> result = dilemma.enumerate_equilibria(game)
 >>> [[x.round(3).tolist() for x in profile] for profile in result.equilibria]
 [[[1.0, 0.0], [1.0, 0.0]], [[0.0, 1.0], [0.0, 1.0]], [[0.5, 0.5], [0.5, 0.5]]]
->>> bool(result.exhaustive)
-True
+>>> result.exhaustive, result.converged
+(True, True)
 )doc";
 
 }  // namespace
@@ -111,33 +100,23 @@ void bind_enumeration(py::module_& m) {
              field("singular_supports", &PyEnumeration::singular_supports),
              field("supports_solved", &PyEnumeration::supports_solved),
              field("boxes", &PyEnumeration::boxes),
-             field("exhaustive", &PyEnumeration::exhaustive),
-             field("options", &PyEnumeration::options));
+             field("report", &PyEnumeration::report, "The SolveReport of the run."),
+             field("params", &PyEnumeration::params, "The options the method ran with."));
+  def_report_properties(equilibrium_enumeration_class);
   equilibrium_enumeration_class.def("__len__", [](const PyEnumeration& r) { return py::len(r.equilibria); })
       .def("__repr__", [](const PyEnumeration& r) {
         return "EquilibriumEnumeration(" + std::to_string(py::len(r.equilibria)) + " equilibria, " +
                std::to_string(py::len(r.singular_supports)) +
-               " singular supports, exhaustive=" + (r.exhaustive ? "True" : "False") + ")";
+               " singular supports, exhaustive=" + (r.report.exhaustive ? "True" : "False") + ")";
       });
-  const auto run = [](const NormalFormGame& game, double regret_tol, double min_width, long long max_boxes,
-                      double max_supports, const py::object& visit) {
-    EquilibriumEnumerationOptions options;
-    options.regret_tol = regret_tol, options.min_width = min_width, options.max_supports = max_supports;
-    options.max_boxes = to_nonnegative("enumerate_equilibria", "max_boxes", max_boxes);
-    std::function<void(const MixedProfile&, const SupportProfile&)> visitor;
-    if (!visit.is_none()) {
-      if (!PyCallable_Check(visit.ptr()))
-        throw py::type_error("enumerate_equilibria: visit must be callable or None, got " +
-                             py::repr(visit).cast<std::string>());
-      // Runs with the GIL released; an exception raised by `visit` stops the search and reaches the caller.
-      visitor = [&visit](const MixedProfile& profile, const SupportProfile& support) {
-        py::gil_scoped_acquire acquire;
-        visit(to_python(profile), support_to_python(support));
-      };
-    }
+  const auto run = [](const auto& game, const py::kwargs& kwargs) {
+    const char* name = "enumerate_equilibria";
+    const auto options = options_from_kwargs<EquilibriumEnumerationOptions>(name, kwargs, {"visit"});
+    const py::object visit = visit_from_kwargs(name, kwargs);
     const EquilibriumEnumeration found = [&] {
       SolverScope release;
-      return enumerate_equilibria(game, options, visitor);
+      return enumerate_equilibria(game, options,
+                                  python_visitor<MixedProfile>(visit, [](const MixedProfile& x) { return to_python(x); }));
     }();
     PyEnumeration out;
     for (const MixedProfile& profile : found.equilibria) out.equilibria.append(to_python(profile));
@@ -149,23 +128,15 @@ void bind_enumeration(py::module_& m) {
       if (singular.example) s.example = to_python(*singular.example);
       out.singular_supports.append(py::cast(std::move(s)));
     }
-    out.supports_solved = found.supports_solved, out.boxes = found.boxes, out.exhaustive = found.exhaustive;
-    out.options["regret_tol"] = regret_tol, out.options["min_width"] = min_width;
-    out.options["max_boxes"] = max_boxes, out.options["max_supports"] = max_supports;
+    out.supports_solved = found.supports_solved, out.boxes = found.boxes, out.report = found.report;
+    out.params = options_to_dict(options);
     return out;
   };
-  m.def("enumerate_equilibria", run, py::arg("game"), py::kw_only(), py::arg("regret_tol") = 1e-9,
-        py::arg("min_width") = 1e-9, py::arg("max_boxes") = 1000000, py::arg("max_supports") = 1e8,
-        py::arg("visit") = py::none(), enumerate_equilibria_doc);
-  // A symmetric game is solved in its dense normal form (refused when too large).
-  m.def(
-      "enumerate_equilibria",
-      [run](const SymmetricGame& game, double regret_tol, double min_width, long long max_boxes, double max_supports,
-            const py::object& visit) {
-        return run(to_normal_form(game), regret_tol, min_width, max_boxes, max_supports, visit);
-      },
-      py::arg("game"), py::kw_only(), py::arg("regret_tol") = 1e-9, py::arg("min_width") = 1e-9,
-      py::arg("max_boxes") = 1000000, py::arg("max_supports") = 1e8, py::arg("visit") = py::none());
+  m.def("_enumerate_equilibria", [run](const NormalFormGame& game, const py::kwargs& kwargs) { return run(game, kwargs); },
+        py::arg("game"));
+  m.def("_enumerate_equilibria", [run](const SymmetricGame& game, const py::kwargs& kwargs) { return run(game, kwargs); },
+        py::arg("game"));
+  register_solver<EquilibriumEnumerationOptions>(m, "enumerate_equilibria", false, true, enumerate_equilibria_doc);
 }
 
 }  // namespace dilemma::python

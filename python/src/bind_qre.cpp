@@ -1,5 +1,5 @@
 // Logit quantal response equilibrium: the principal branch and its limit.
-#include "bindings.hpp"
+#include "solver_binding.hpp"
 #include "dilemma/solvers/logit_qre.hpp"
 
 namespace dilemma::python {
@@ -14,11 +14,9 @@ struct PyLogitBranch {
 struct PyLogitResult {
   py::object equilibrium, qre;
   double regret = 0, lam = 0;
-  bool converged = false;
-  std::size_t num_iter = 0;
-  std::string message;
   PyLogitBranch branch;
-  py::dict options;
+  SolveReport report;
+  py::dict params;
 };
 
 py::array_t<double> to_array(const std::vector<double>& values) {
@@ -51,35 +49,16 @@ py::object stack_profiles(const std::vector<std::vector<double>>& profiles, cons
   return stack(profiles, nums.front());
 }
 
-py::dict options_dict(const LogitQreOptions& o) {
-  py::dict d;
-  d["max_lambda"] = o.max_lambda, d["regret_tol"] = o.regret_tol, d["first_step"] = o.first_step;
-  d["max_accel"] = o.max_accel, d["corrector_tol"] = o.corrector_tol, d["max_distance"] = o.max_distance;
-  d["max_contraction"] = o.max_contraction, d["min_step"] = o.min_step, d["max_iter"] = o.max_iter;
-  d["support_tol"] = o.support_tol, d["record_branch"] = o.record_branch;
-  return d;
-}
-
 template <class Profile>
 PyLogitResult to_python_result(const LogitQreResult<Profile>& r, const std::vector<std::size_t>& nums) {
   PyLogitResult out;
   out.equilibrium = convert(r.equilibrium);
   out.qre = convert(r.qre);
-  out.regret = r.regret, out.lam = r.lambda, out.converged = r.converged, out.num_iter = r.num_iter;
-  out.message = r.message;
+  out.regret = r.regret, out.lam = r.lam, out.report = r.report;
   out.branch.lambdas = to_array(r.branch.lambdas);
   out.branch.profiles = stack_profiles(r.branch.profiles, nums);
-  out.options = options_dict(r.options);
+  out.params = options_to_dict(r.options);
   return out;
-}
-
-LogitQreOptions make_options(double max_lambda, double regret_tol, double first_step, double max_accel,
-                             double corrector_tol, long long max_iter, double support_tol, bool record_branch) {
-  LogitQreOptions o;
-  o.max_lambda = max_lambda, o.regret_tol = regret_tol, o.first_step = first_step, o.max_accel = max_accel;
-  o.corrector_tol = corrector_tol, o.support_tol = support_tol, o.record_branch = record_branch;
-  o.max_iter = to_nonnegative("logit_qre", "max_iter", max_iter);
-  return o;
 }
 
 const char* const logit_qre_doc = R"doc(
@@ -89,7 +68,7 @@ Follows the curve of logit QRE from ``lambda = 0`` (the uniform profile) by
 predictor-corrector path following in log-probability coordinates
 (McKelvey & Palfrey 1995; Turocy 2005), parametrized by arc length so that
 turning points in lambda are passed, until the profile's regret is at most
-``regret_tol`` times the game's payoff range (Gambit's criterion) or lambda
+``tol`` times the game's payoff range (Gambit's criterion) or lambda
 exceeds ``max_lambda``. The final profile is refined to an exact equilibrium
 of the support it converges to when that lowers its regret.
 
@@ -98,24 +77,6 @@ Parameters
 game : NormalFormGame or SymmetricGame
     A dense game, or a symmetric game in count form (never expanded: the
     branch is the symmetric one, every player mixing the same way).
-max_lambda : float, default 1e6
-    Stop once lambda exceeds this.
-regret_tol : float, default 1e-8
-    Stop when the regret is at most ``regret_tol * (max payoff - min payoff)``;
-    ``converged`` tells whether the limit meets this bound.
-first_step : float, default 0.03
-    First arc-length step.
-max_accel : float, default 1.1
-    Largest growth factor of the step from one step to the next.
-corrector_tol : float, default 1e-4
-    The Newton corrector stops when its step is shorter than this.
-max_iter : int, default 100000
-    Most predictor-corrector steps; beyond it a ``RuntimeError`` is raised.
-support_tol : float, default 1e-6
-    Actions with at least this probability form the support the limit is
-    refined on.
-record_branch : bool, default True
-    Keep every point of the path in ``result.branch``.
 
 Returns
 -------
@@ -123,8 +84,9 @@ LogitQreResult
     ``equilibrium``: the limiting Nash equilibrium, a tuple of 1-D arrays
     (one per player) for a dense game, one 1-D array (the common strategy)
     for a symmetric game; ``qre``: the QRE at the last lambda, same form;
-    ``lam``, ``regret``, ``converged``, ``num_iter``, ``message``,
-    ``options`` (a dict); ``branch.lambdas`` (1-D array) and
+    ``lam``, ``regret``, ``params`` (a dict), ``report`` (``converged``:
+    the limit's regret is within ``tol`` and no ``max_iter`` cap ended the
+    trace; ``num_iter``: accepted predictor-corrector steps; ``message``); ``branch.lambdas`` (1-D array) and
     ``branch.profiles`` (dense: a tuple of ``(steps, m_i)`` arrays;
     symmetric: one ``(steps, s)`` array).
 
@@ -140,7 +102,7 @@ Examples
 >>> result = dilemma.logit_qre(game)   # a stag hunt: the risk-dominant equilibrium
 >>> [x.tolist() for x in result.equilibrium]
 [[0.0, 1.0], [0.0, 1.0]]
->>> bool(result.converged), float(result.branch.lambdas[0])
+>>> result.converged, float(result.branch.lambdas[0])
 (True, 0.0)
 )doc";
 
@@ -157,14 +119,13 @@ Parameters
 game : NormalFormGame or SymmetricGame
 lam : float
     The precision, ``lam >= 0`` (0: the uniform profile).
-first_step, max_accel, corrector_tol, max_iter
-    As in :func:`logit_qre`.
 
 Returns
 -------
 tuple of numpy.ndarray or numpy.ndarray
     One probability vector per player (dense game), or the common strategy
-    (symmetric game).
+    (symmetric game). Raises RuntimeError when the branch cannot be
+    followed to ``lam``.
 
 Examples
 --------
@@ -176,11 +137,9 @@ Examples
 template <class Game>
 void bind_for(py::module_& m) {
   m.def(
-      "logit_qre",
-      [](const Game& game, double max_lambda, double regret_tol, double first_step, double max_accel,
-         double corrector_tol, long long max_iter, double support_tol, bool record_branch) {
-        const LogitQreOptions o = make_options(max_lambda, regret_tol, first_step, max_accel, corrector_tol, max_iter,
-                                               support_tol, record_branch);
+      "_logit_qre",
+      [](const Game& game, const py::kwargs& kwargs) {
+        const auto o = options_from_kwargs<LogitQreOptions>("logit_qre", kwargs);
         auto result = [&] {
           SolverScope release;
           return logit_qre(game, o);
@@ -192,21 +151,18 @@ void bind_for(py::module_& m) {
           nums = game.nums_actions();
         return to_python_result(result, nums);
       },
-      py::arg("game"), py::kw_only(), py::arg("max_lambda") = 1e6, py::arg("regret_tol") = 1e-8,
-      py::arg("first_step") = 0.03, py::arg("max_accel") = 1.1, py::arg("corrector_tol") = 1e-4,
-      py::arg("max_iter") = 100000, py::arg("support_tol") = 1e-6, py::arg("record_branch") = true, logit_qre_doc);
+      py::arg("game"));
   m.def(
-      "logit_qre_at",
-      [](const Game& game, double lam, double first_step, double max_accel, double corrector_tol, long long max_iter) {
-        const LogitQreOptions o = make_options(1e6, 1e-8, first_step, max_accel, corrector_tol, max_iter, 1e-6, false);
+      "_logit_qre_at",
+      [](const Game& game, double lam, const py::kwargs& kwargs) {
+        const auto o = options_from_kwargs<LogitQreOptions>("logit_qre_at", kwargs);
         auto x = [&] {
           SolverScope release;
           return logit_qre_at(game, lam, o);
         }();
         return convert(x);
       },
-      py::arg("game"), py::arg("lam"), py::kw_only(), py::arg("first_step") = 0.03, py::arg("max_accel") = 1.1,
-      py::arg("corrector_tol") = 1e-4, py::arg("max_iter") = 100000, logit_qre_at_doc);
+      py::arg("game"), py::arg("lam"));
 }
 
 }  // namespace
@@ -223,18 +179,19 @@ void bind_qre(py::module_& m) {
              field("qre", &PyLogitResult::qre),
              field("regret", &PyLogitResult::regret),
              field("lam", &PyLogitResult::lam),
-             field("converged", &PyLogitResult::converged),
-             field("num_iter", &PyLogitResult::num_iter),
-             field("message", &PyLogitResult::message),
              field("branch", &PyLogitResult::branch),
-             field("options", &PyLogitResult::options));
+             field("report", &PyLogitResult::report, "The SolveReport of the run."),
+             field("params", &PyLogitResult::params, "The options the method ran with."));
+  def_report_properties(logit_qre_result_class);
   logit_qre_result_class.def("__repr__", [](const PyLogitResult& r) {
-        return "LogitQreResult(converged=" + std::string(r.converged ? "True" : "False") +
+        return "LogitQreResult(converged=" + std::string(r.report.converged ? "True" : "False") +
                ", lam=" + std::to_string(r.lam) + ", regret=" + py::repr(py::float_(r.regret)).cast<std::string>() +
-               ", num_iter=" + std::to_string(r.num_iter) + ")";
+               ", num_iter=" + std::to_string(r.report.num_iter) + ")";
       });
   bind_for<NormalFormGame>(m);
   bind_for<SymmetricGame>(m);
+  register_solver<LogitQreOptions>(m, "logit_qre", false, false, logit_qre_doc);
+  register_solver<LogitQreOptions>(m, "logit_qre_at", false, false, logit_qre_at_doc);
 }
 
 }  // namespace dilemma::python

@@ -1,5 +1,5 @@
 // Simplicial subdivision: one verified Nash equilibrium of an n-player game.
-#include "bindings.hpp"
+#include "solver_binding.hpp"
 #include "dilemma/solvers/simplicial_subdivision.hpp"
 
 namespace dilemma::python {
@@ -10,10 +10,10 @@ namespace {
 struct PySimpdivResult {
   py::object equilibrium;
   double regret = 0;
-  std::size_t num_iter = 0, num_refinements = 0;
+  std::size_t num_refinements = 0;
   long long denominator = 1;
-  bool converged = false;
-  py::dict options;
+  SolveReport report;
+  py::dict params;
 };
 
 const char* const simplicial_subdivision_doc = R"doc(
@@ -34,31 +34,21 @@ duplicated strategies).
 Parameters
 ----------
 game : NormalFormGame
-start : sequence of probability vectors, optional
-    The start profile (one vector per player); default: every player's
-    first action, as Gambit. It is rounded to a grid point with denominator
-    at most 1000.
-tol : float, default 1e-10
-    Regret tolerance, relative to the payoff range.
-max_iter : int, default 1000000
-    Most pivots over all restarts; beyond it a ``RuntimeError`` is raised.
-grid : int, default 2
-    Factor by which the mesh is refined at each restart (gambit-simpdiv -g).
 
 Returns
 -------
 SimplicialSubdivisionResult
     ``equilibrium`` (a tuple of 1-D arrays, one per player), ``regret``,
-    ``num_iter`` (pivots), ``num_refinements`` (restarts), ``denominator``
-    (of the last grid), ``converged`` and ``options`` (a dict).
+    ``num_refinements`` (restarts), ``denominator`` (of the last grid),
+    ``params`` (a dict) and ``report``: ``converged`` (False when
+    ``max_iter`` or ``max_denominator`` ended the run first: then
+    ``equilibrium`` is the best profile found and ``message`` says which
+    cap), ``num_iter`` (pivots), ``exhaustive`` (False: one equilibrium).
 
 Raises
 ------
 ValueError
     A malformed start profile or bad options.
-RuntimeError
-    No verified equilibrium within ``max_iter`` pivots or grids up to
-    denominator 2**40.
 
 See Also
 --------
@@ -71,38 +61,52 @@ Examples
 >>> result = dilemma.simplicial_subdivision(dilemma.matching_pennies())
 >>> [x.tolist() for x in result.equilibrium]
 [[0.5, 0.5], [0.5, 0.5]]
->>> bool(result.converged), result.regret <= 1e-10 * 2
+>>> result.converged, result.regret <= 1e-10 * 2
 (True, True)
 )doc";
 
 }  // namespace
 
+
+/// The start profile: None when empty; from Python, a mixed profile (a pure
+/// one is converted by the binding, which knows the game).
+template <>
+struct OptionCodec<MixedProfile> {
+  static py::object to_python(const MixedProfile& value) {
+    return value.empty() ? py::object(py::none()) : py::object(py::cast(value));
+  }
+  static MixedProfile from_python(const char*, const char*, py::handle value) {
+    return value.is_none() ? MixedProfile{} : value.cast<MixedProfile>();
+  }
+};
+
 void bind_simpdiv(py::module_& m) {
   py::class_<PySimpdivResult> simplicial_subdivision_result_class(m, "SimplicialSubdivisionResult",
-                              "Result of simplicial_subdivision: a verified equilibrium.");
+                              "Result of simplicial_subdivision: a verified equilibrium when converged.");
   def_fields(simplicial_subdivision_result_class,
              field("equilibrium", &PySimpdivResult::equilibrium),
              field("regret", &PySimpdivResult::regret),
-             field("num_iter", &PySimpdivResult::num_iter),
              field("num_refinements", &PySimpdivResult::num_refinements),
              field("denominator", &PySimpdivResult::denominator),
-             field("converged", &PySimpdivResult::converged),
-             field("options", &PySimpdivResult::options));
+             field("report", &PySimpdivResult::report, "The SolveReport of the run."),
+             field("params", &PySimpdivResult::params, "The options the method ran with."));
+  def_report_properties(simplicial_subdivision_result_class);
   simplicial_subdivision_result_class.def("__repr__", [](const PySimpdivResult& r) {
-        return "SimplicialSubdivisionResult(converged=" + std::string(r.converged ? "True" : "False") +
+        return "SimplicialSubdivisionResult(converged=" + std::string(r.report.converged ? "True" : "False") +
                ", regret=" + py::repr(py::float_(r.regret)).cast<std::string>() +
-               ", num_iter=" + std::to_string(r.num_iter) +
+               ", num_iter=" + std::to_string(r.report.num_iter) +
                ", num_refinements=" + std::to_string(r.num_refinements) + ")";
       });
   m.def(
-      "simplicial_subdivision",
-      [](const NormalFormGame& game, py::object start, double tol, long long max_iter, long long grid) {
-        SimplicialSubdivisionOptions o;
-        o.tol = tol;
-        o.max_iter = to_nonnegative("simplicial_subdivision", "max_iter", max_iter);
-        o.grid = to_nonnegative("simplicial_subdivision", "grid", grid);
-        if (!start.is_none()) {
-          const AnyProfile profile = to_profile("simplicial_subdivision", game, start);
+      "_simplicial_subdivision",
+      [](const NormalFormGame& game, const py::kwargs& kwargs) {
+        const char* name = "simplicial_subdivision";
+        py::kwargs rest;  // every keyword but start, which needs the game to read a pure profile
+        for (const auto& item : kwargs)
+          if (py::str(item.first).cast<std::string>() != "start") rest[item.first] = item.second;
+        SimplicialSubdivisionOptions o = options_from_kwargs<SimplicialSubdivisionOptions>(name, rest, {"start"});
+        if (kwargs.contains("start") && !kwargs["start"].is_none()) {
+          const AnyProfile profile = to_profile(name, game, kwargs["start"]);
           if (const auto* pure = std::get_if<PureProfile>(&profile))
             o.start = to_mixed(game, *pure);
           else
@@ -114,15 +118,13 @@ void bind_simpdiv(py::module_& m) {
         }();
         PySimpdivResult out;
         out.equilibrium = to_python(result.equilibrium);
-        out.regret = result.regret, out.num_iter = result.num_iter;
-        out.num_refinements = result.num_refinements, out.converged = result.converged;
+        out.regret = result.regret, out.num_refinements = result.num_refinements, out.report = result.report;
         out.denominator = static_cast<long long>(result.denominator);
-        out.options["tol"] = o.tol, out.options["max_iter"] = o.max_iter, out.options["grid"] = o.grid;
-        out.options["start"] = start;
+        out.params = options_to_dict(o);
         return out;
       },
-      py::arg("game"), py::kw_only(), py::arg("start") = py::none(), py::arg("tol") = 1e-10,
-      py::arg("max_iter") = 1000000, py::arg("grid") = 2, simplicial_subdivision_doc);
+      py::arg("game"));
+  register_solver<SimplicialSubdivisionOptions>(m, "simplicial_subdivision", false, false, simplicial_subdivision_doc);
 }
 
 }  // namespace dilemma::python

@@ -36,7 +36,7 @@ bool contains(const std::vector<MixedProfile>& set, const MixedProfile& x, doubl
   return std::any_of(set.begin(), set.end(), [&](const MixedProfile& y) { return distance(x, y) <= tol; });
 }
 
-double payoff_range(const NormalFormGame& game) {
+double overall_range(const NormalFormGame& game) {  // over all players: at least dilemma::payoff_range
   const double* first = game.payoffs(0);
   const auto [low, high] = std::minmax_element(first, first + game.num_profiles() * game.num_players());
   return std::max(*high - *low, 1.0);
@@ -44,7 +44,7 @@ double payoff_range(const NormalFormGame& game) {
 
 /// Every equilibrium and every singular example is verified by its regret.
 void check_verified(const NormalFormGame& game, const EquilibriumEnumeration& result) {
-  const double tol = EquilibriumEnumerationOptions().regret_tol * payoff_range(game);
+  const double tol = EquilibriumEnumerationOptions().tol * overall_range(game);
   for (const MixedProfile& x : result.equilibria) CHECK(regret(game, x) <= tol);
   for (const SingularSupport& singular : result.singular_supports)
     if (singular.example) CHECK(regret(game, *singular.example) <= tol);
@@ -58,7 +58,7 @@ TEST_CASE("enumerate_equilibria: the 2x2x2 game of McKelvey & McLennan has 9 equ
                                                         {0, 0, 0}, {3, 4, 6}, {3, 4, 6}, {0, 0, 0}});
   const EquilibriumEnumeration result = enumerate_equilibria(game);
   check_verified(game, result);
-  CHECK(result.exhaustive);
+  CHECK(result.report.exhaustive);
   CHECK(result.singular_supports.empty());
   REQUIRE(result.equilibria.size() == 9);
   CHECK(contains(result.equilibria, {{0.5, 0.5}, {0.4, 0.6}, {0.25, 0.75}}));
@@ -75,7 +75,7 @@ TEST_CASE("enumerate_equilibria: a unique equilibrium in irrational strategies (
                                                         {1, 0, 0}, {0, 3, 0}, {0, 1, 0}, {2, 0, 3}});
   const EquilibriumEnumeration result = enumerate_equilibria(game);
   check_verified(game, result);
-  CHECK(result.exhaustive);
+  CHECK(result.report.exhaustive);
   REQUIRE(result.equilibria.size() == 1);
   const MixedProfile& x = result.equilibria[0];
   CHECK(x[0][0] == doctest::Approx(0.619233).epsilon(1e-6));
@@ -90,7 +90,7 @@ TEST_CASE("enumerate_equilibria: two-player games give vertex_enumeration's set 
     const NormalFormGame game = random_game({m, n}, seed);
     const EquilibriumEnumeration result = enumerate_equilibria(game);
     check_verified(game, result);
-    CHECK(result.exhaustive);
+    CHECK(result.report.exhaustive);
     const auto extreme = vertex_enumeration(game);
     CHECK(result.equilibria.size() == extreme.size());
     for (const MixedProfile& x : extreme) CHECK(contains(result.equilibria, x));
@@ -107,7 +107,7 @@ TEST_CASE("enumerate_equilibria: a degenerate two-player game is solved support 
   });
   const EquilibriumEnumeration result = enumerate_equilibria(game);
   check_verified(game, result);
-  CHECK(result.exhaustive);
+  CHECK(result.report.exhaustive);
   CHECK(result.boxes == 0);
   REQUIRE_FALSE(result.singular_supports.empty());
   for (const SingularSupport& singular : result.singular_supports) {
@@ -132,7 +132,7 @@ TEST_CASE("enumerate_equilibria: an unused action that pins a two-player support
   });
   const EquilibriumEnumeration result = enumerate_equilibria(game);
   check_verified(game, result);
-  CHECK(result.exhaustive);
+  CHECK(result.report.exhaustive);
   CHECK(contains(result.equilibria, {{1, 0, 0}, {0.5, 0.5}}));
   for (const SingularSupport& singular : result.singular_supports)
     CHECK(singular.support != SupportProfile{{0}, {0, 1}});
@@ -148,7 +148,7 @@ TEST_CASE("enumerate_equilibria: the same equilibria after shifting payoffs to 2
     for (double& u : unit_payoffs) u = (u - offset) / factor;
     const EquilibriumEnumeration expected = enumerate_equilibria(NormalFormGame(game.nums_actions(), unit_payoffs));
     const EquilibriumEnumeration result = enumerate_equilibria(moved);
-    CHECK(result.exhaustive);
+    CHECK(result.report.exhaustive);
     REQUIRE_FALSE(expected.equilibria.empty());
     CHECK(result.equilibria.size() == expected.equilibria.size());
     for (const MixedProfile& x : expected.equilibria) CHECK(contains(result.equilibria, x));
@@ -162,7 +162,7 @@ TEST_CASE("enumerate_equilibria: random 3- and 4-player games; pure equilibria a
     const NormalFormGame game = random_game(shapes[seed % shapes.size()], seed);
     const EquilibriumEnumeration result = enumerate_equilibria(game);
     check_verified(game, result);
-    CHECK(result.exhaustive);
+    CHECK(result.report.exhaustive);
     CHECK(result.equilibria.size() % 2 == 1);  // generic games have an odd number (Wilson 1971)
     for (const PureProfile& pure : pure_nash(game)) {
       MixedProfile x(game.num_players());
@@ -170,7 +170,7 @@ TEST_CASE("enumerate_equilibria: random 3- and 4-player games; pure equilibria a
       CHECK(contains(result.equilibria, x));
     }
     const auto logit = logit_qre(game);
-    if (logit.converged) CHECK(contains(result.equilibria, logit.equilibrium, 1e-5));
+    if (logit.report.converged) CHECK(contains(result.equilibria, logit.equilibrium, 1e-5));
   }
 }
 
@@ -178,7 +178,7 @@ TEST_CASE("enumerate_equilibria: a constant game has only whole-face singular su
   const NormalFormGame game = testing::constant_game({2, 2, 3}, 5.0);
   const EquilibriumEnumeration result = enumerate_equilibria(game);
   check_verified(game, result);
-  CHECK(result.exhaustive);
+  CHECK(result.report.exhaustive);
   CHECK(result.equilibria.size() == 12);  // every pure profile
   // Every support with a mixing player is a face of equilibria.
   CHECK(result.singular_supports.size() == 3 * 3 * 7 - 12);
@@ -226,16 +226,16 @@ TEST_CASE("enumerate_equilibria: the visitor sees each equilibrium as it is foun
   const NormalFormGame game = random_game({3, 3, 2}, 42);
   std::vector<MixedProfile> seen;
   const EquilibriumEnumeration result =
-      enumerate_equilibria(game, {}, [&](const MixedProfile& x, const SupportProfile&) { seen.push_back(x); });
+      enumerate_equilibria(game, {}, [&](const MixedProfile& x) { seen.push_back(x); });
   CHECK(seen == result.equilibria);
 }
 
 TEST_CASE("enumerate_equilibria: bad options and oversized games are refused with the value named") {
   const NormalFormGame game = random_game({2, 2, 2}, 1);
   EquilibriumEnumerationOptions options;
-  options.regret_tol = std::nan("");
+  options.tol = std::nan("");
   CHECK(testing::error_message([&] { enumerate_equilibria(game, options); })
-            .find("enumerate_equilibria: regret_tol") != std::string::npos);
+            .find("enumerate_equilibria: tol") != std::string::npos);
   options = {};
   options.min_width = 0;
   CHECK(testing::error_message([&] { enumerate_equilibria(game, options); }).find("min_width") !=
@@ -248,4 +248,28 @@ TEST_CASE("enumerate_equilibria: bad options and oversized games are refused wit
   const std::string message = testing::error_message([&] { enumerate_equilibria(big); });
   CHECK(message.find("support profiles") != std::string::npos);
   CHECK(message.find("max_supports") != std::string::npos);
+}
+
+TEST_CASE("enumerate_equilibria: a box cap cuts the search short, and the report says so") {
+  // A generic three-player game: its mixed supports need more than one box each.
+  const NormalFormGame game = random_game({3, 3, 3}, 1);
+  EquilibriumEnumerationOptions options;
+  options.max_boxes = 1;
+  const EquilibriumEnumeration result = enumerate_equilibria(game, options);
+  CHECK_FALSE(result.report.converged);
+  CHECK_FALSE(result.report.exhaustive);
+  CHECK(result.report.method == "enumerate_equilibria");
+  CHECK(result.report.message.find("max_boxes = 1") != std::string::npos);
+  const EquilibriumEnumeration full = enumerate_equilibria(game);
+  CHECK(full.report.converged);
+  CHECK(full.report.exhaustive);
+  CHECK(full.report.num_iter == full.boxes);
+}
+
+TEST_CASE("enumerate_equilibria: a symmetric game is solved in its dense form") {
+  const SymmetricGame game = to_symmetric(coordination_game(3, 2));
+  const EquilibriumEnumeration symmetric = enumerate_equilibria(game);
+  const EquilibriumEnumeration dense = enumerate_equilibria(to_normal_form(game));
+  CHECK(symmetric.equilibria.size() == dense.equilibria.size());
+  CHECK(symmetric.report.exhaustive == dense.report.exhaustive);
 }

@@ -33,7 +33,7 @@ TEST_CASE("logit_qre: matching pennies is uniform for every lambda (McKelvey & P
   for (double lambda : {0.0, 0.5, 3.0, 40.0})
     for (const auto& x : logit_qre_at(game, lambda)) check_uniform(x);
   const auto result = logit_qre(game);
-  CHECK(result.converged);
+  CHECK(result.report.converged);
   for (const auto& x : result.equilibrium) check_uniform(x);
 }
 
@@ -50,12 +50,12 @@ TEST_CASE("logit_qre_at: closed form of a 2x2 game with a dominant row") {
     CHECK(x[1][0] == doctest::Approx(logistic(lambda * (3 * p - 2))).epsilon(1e-10));
   }
   const auto result = logit_qre(game);
-  CHECK(result.converged);
+  CHECK(result.report.converged);
   CHECK(result.equilibrium == MixedProfile{{1, 0}, {1, 0}});
   CHECK(result.regret == 0);
   REQUIRE(result.branch.lambdas.size() == result.branch.profiles.size());
   CHECK(result.branch.lambdas.front() == 0);
-  CHECK(result.branch.lambdas.back() == result.lambda);
+  CHECK(result.branch.lambdas.back() == result.lam);
   // The column player first moves toward R (3p - 2 < 0 while p < 2/3), then to L.
   double lowest = 1;
   for (const auto& x : result.branch.profiles) lowest = std::min(lowest, x[1][0]);
@@ -70,7 +70,7 @@ TEST_CASE("logit_qre: the limit of a stag hunt is the risk-dominant equilibrium"
   // 1995; Turocy 2005, section 5).
   const NormalFormGame game = two_by_two({{4, 4}, {0, 3}, {3, 0}, {3, 3}});
   const auto result = logit_qre(game);
-  CHECK(result.converged);
+  CHECK(result.report.converged);
   CHECK(result.equilibrium == MixedProfile{{0, 1}, {0, 1}});
   CHECK(is_nash(game, result.equilibrium));
 }
@@ -80,7 +80,7 @@ TEST_CASE("logit_qre: invariant confession presets are uniform for every lambda 
     const SymmetricGame game = confession_game(n, "invariant_purge");
     for (double lambda : {0.0, 1.0, 25.0}) check_uniform(logit_qre_at(game, lambda));
     const auto result = logit_qre(game);
-    CHECK(result.converged);
+    CHECK(result.report.converged);
     check_uniform(result.equilibrium);
     if (n <= 4) {
       const NormalFormGame dense = to_normal_form(game);
@@ -102,10 +102,10 @@ TEST_CASE("logit_qre: dense and symmetric versions agree on a small symmetric ga
         for (std::size_t a = 0; a < 3; ++a) CHECK(y[a] == doctest::Approx(x[a]).epsilon(1e-7));
     }
     const auto symmetric = logit_qre(game);
-    CHECK(symmetric.converged);
+    CHECK(symmetric.report.converged);
     CHECK(regret(game, symmetric.equilibrium) <= 1e-7);
     const auto full = logit_qre(dense);
-    CHECK(full.converged);
+    CHECK(full.report.converged);
     CHECK(regret(dense, full.equilibrium) <= 1e-7);
   }
 }
@@ -114,7 +114,7 @@ TEST_CASE("logit_qre: random n-player games reach a verified equilibrium") {
   for (std::uint64_t seed = 0; seed < 6; ++seed) {
     const NormalFormGame game = random_game({3, 3, 2, 3}, seed, 0, 99, true);
     const auto result = logit_qre(game);
-    CHECK(result.converged);
+    CHECK(result.report.converged);
     CHECK(regret(game, result.equilibrium) == doctest::Approx(result.regret).epsilon(1e-9));
     CHECK(result.regret <= 1e-8 * 99);
     for (double lambda : result.branch.lambdas) CHECK(std::isfinite(lambda));
@@ -124,8 +124,8 @@ TEST_CASE("logit_qre: random n-player games reach a verified equilibrium") {
 TEST_CASE("logit_qre: bad input names the function and the value") {
   const NormalFormGame game = matching_pennies();
   CHECK(testing::error_message([&] { logit_qre_at(game, -1.0); }) ==
-        "logit_qre_at: lambda must be finite and >= 0, got -1");
-  CHECK(testing::error_message([&] { logit_qre_at(game, std::nan("")); }).find("logit_qre_at: lambda") == 0);
+        "logit_qre_at: lam must be finite and >= 0, got -1");
+  CHECK(testing::error_message([&] { logit_qre_at(game, std::nan("")); }).find("logit_qre_at: lam") == 0);
   LogitQreOptions options;
   options.max_lambda = std::numeric_limits<double>::infinity();
   CHECK(testing::error_message([&] { logit_qre(game, options); }) ==
@@ -137,6 +137,11 @@ TEST_CASE("logit_qre: bad input names the function and the value") {
   options.max_iter = 2;
   NormalFormGame coordination = coordination_game(3, 3);
   coordination.set_payoff(0, {0, 0, 0}, 2.0);
-  CHECK_THROWS_WITH_AS(logit_qre(coordination, options),
-                       doctest::Contains("logit_qre: no limit after max_iter = 2"), dilemma::NotConverged);
+  // The step cap ends the run unconverged, the report saying why.
+  const auto capped = logit_qre(coordination, options);
+  CHECK_FALSE(capped.report.converged);
+  CHECK(capped.report.num_iter == 2);
+  CHECK(capped.report.method == "logit_qre");
+  CHECK(capped.report.message.find("max_iter = 2") == 0);
+  CHECK_FALSE(logit_qre(coordination).report.exhaustive);
 }

@@ -28,7 +28,7 @@ NormalFormGame slow_game() { return random_game({5, 5, 5}, 7); }
 TEST_CASE("checkpoint: without a scope it does nothing") {
   CHECK_NOTHROW(detail::checkpoint("test", 1, 2));
   const auto result = enumerate_equilibria(random_game({2, 2, 2}, 1));
-  CHECK(result.exhaustive);
+  CHECK(result.report.exhaustive);
 }
 
 TEST_CASE("MonitorScope: a cancelled token stops enumerate_equilibria, vertex_enumeration and logit_qre") {
@@ -47,7 +47,7 @@ TEST_CASE("MonitorScope: a cancelled token stops enumerate_equilibria, vertex_en
   CHECK_THROWS_AS(logit_qre(random_game({3, 3, 3}, 2)), Cancelled);
   CHECK_THROWS_AS(simplicial_subdivision(random_game({3, 3, 3}, 2)), Cancelled);
   token.reset();
-  CHECK(enumerate_equilibria(random_game({2, 2}, 1)).exhaustive);
+  CHECK(enumerate_equilibria(random_game({2, 2}, 1)).report.exhaustive);
 }
 
 TEST_CASE("MonitorScope: a token cancelled from another thread stops a running search") {

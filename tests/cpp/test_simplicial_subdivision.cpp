@@ -27,18 +27,18 @@ NormalFormGame gambit_order(std::vector<std::size_t> nums, const std::vector<std
   return game;
 }
 
-double payoff_range(const NormalFormGame& game) {
+double overall_range(const NormalFormGame& game) {  // over all players: at least dilemma::payoff_range
   const auto [low, high] = std::minmax_element(game.payoff_data().begin(), game.payoff_data().end());
   return *high > *low ? *high - *low : 1.0;
 }
 
 /// The result is a profile whose regret, recomputed here, is within tol.
 void check_verified(const NormalFormGame& game, const SimplicialSubdivisionResult& result, double tol = 1e-10) {
-  CHECK(result.converged);
+  CHECK(result.report.converged);
   validate_mixed_profile("test", game, result.equilibrium);
   const double r = regret(game, result.equilibrium);
-  CHECK(r <= tol * payoff_range(game));
-  CHECK(std::abs(result.regret - r) <= 1e-12 * payoff_range(game));  // the same up to rounding
+  CHECK(r <= tol * overall_range(game));
+  CHECK(std::abs(result.regret - r) <= 1e-12 * overall_range(game));  // the same up to rounding
 }
 
 }  // namespace
@@ -86,7 +86,7 @@ TEST_CASE("simplicial_subdivision: a pure equilibrium at the start is returned a
   options.start = {{0, 1}, {0, 1}};  // both defect: the equilibrium
   const auto result = simplicial_subdivision(game, options);
   check_verified(game, result);
-  CHECK(result.num_iter == 0);
+  CHECK(result.report.num_iter == 0);
   CHECK(result.equilibrium[0][1] == 1.0);
   // From the default start (both cooperate) it is found too.
   const auto from_default = simplicial_subdivision(game);
@@ -121,7 +121,7 @@ TEST_CASE("simplicial_subdivision: degenerate games never loop or crash") {
     const NormalFormGame game = testing::constant_game({3, 3, 3}, -10);
     const auto result = simplicial_subdivision(game);
     check_verified(game, result);
-    CHECK(result.num_iter == 0);
+    CHECK(result.report.num_iter == 0);
   }
   SUBCASE("duplicated strategies") {
     NormalFormGame base = random_game({2, 2, 2}, 7, 0, 9, true);
@@ -189,10 +189,22 @@ TEST_CASE("simplicial_subdivision: bad input names the function and the value") 
         std::string::npos);
 }
 
-TEST_CASE("simplicial_subdivision: the pivot cap throws NotConverged naming the function") {
-  const NormalFormGame game = matching_pennies();  // no pure equilibrium: pivots are needed
+TEST_CASE("simplicial_subdivision: the pivot cap ends the run unconverged, the report saying why") {
+  // A generic 4 x 4 x 4 game: two pivots from the first actions cannot reach
+  // a profile that the polish turns into an equilibrium.
+  const NormalFormGame game = random_game({4, 4, 4}, 0);
   SimplicialSubdivisionOptions options;
   options.max_iter = 2;
-  CHECK_THROWS_WITH_AS(simplicial_subdivision(game, options),
-                       doctest::Contains("simplicial_subdivision: no equilibrium after max_iter = 2"), NotConverged);
+  const auto capped = simplicial_subdivision(game, options);
+  CHECK_FALSE(capped.report.converged);
+  CHECK_FALSE(capped.report.exhaustive);
+  CHECK(capped.report.num_iter == 2);
+  CHECK(capped.report.message.find("max_iter = 2") == 0);
+  options = {};
+  options.max_denominator = 2;  // one grid only: too coarse for the polish to start from
+  const auto coarse = simplicial_subdivision(random_game({3, 3, 3}, 5), options);
+  if (!coarse.report.converged) CHECK(coarse.report.message.find("max_denominator = 2") == 0);
+  const auto found = simplicial_subdivision(game);
+  CHECK(found.report.converged);
+  CHECK(found.report.method == "simplicial_subdivision");
 }

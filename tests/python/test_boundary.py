@@ -300,8 +300,8 @@ BAD_OPTIONS = [
     ("lemke_howson", lambda: dilemma.lemke_howson(bimatrix(), max_iter=-1), "lemke_howson: max_iter must be >= 0"),
     ("lemke_howson", lambda: dilemma.lemke_howson(three_players()), "lemke_howson: needs a two-player game"),
     ("solve_zero_sum", lambda: dilemma.solve_zero_sum(bimatrix()), "solve_zero_sum: the game is not constant-sum"),
-    ("enumerate_equilibria", lambda: dilemma.enumerate_equilibria(three_players(), regret_tol=np.nan),
-     "enumerate_equilibria: regret_tol must be finite and >= 0, got nan"),
+    ("enumerate_equilibria", lambda: dilemma.enumerate_equilibria(three_players(), tol=np.nan),
+     "enumerate_equilibria: tol must be"),
     ("logit_qre", lambda: dilemma.logit_qre(bimatrix(), max_lambda=np.inf), "logit_qre: max_lambda must be finite"),
     ("simplicial_subdivision", lambda: dilemma.simplicial_subdivision(bimatrix(), grid=1),
      "simplicial_subdivision: grid must be >= 2, got 1"),
@@ -338,8 +338,8 @@ def test_bad_options_raise_named_errors(function, call, message):
 def test_visit_that_raises_stops_the_enumeration():
     calls = []
 
-    def visit(profile, support):
-        calls.append(support)
+    def visit(profile):
+        calls.append(profile)
         raise Boom("boom from the user's callable")
 
     with pytest.raises(Boom, match="boom from the user's callable"):
@@ -349,7 +349,7 @@ def test_visit_that_raises_stops_the_enumeration():
 
 def test_visit_with_the_wrong_signature_is_a_type_error():
     with pytest.raises(TypeError, match="positional argument"):
-        dilemma.enumerate_equilibria(three_players(), visit=lambda profile: None)
+        dilemma.enumerate_equilibria(three_players(), visit=lambda profile, support: None)
     with pytest.raises(TypeError, match="enumerate_equilibria: visit must be callable or None, got 3"):
         dilemma.enumerate_equilibria(three_players(), visit=3)
 

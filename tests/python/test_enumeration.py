@@ -6,7 +6,7 @@ import dilemma
 
 
 def test_docstring_examples_run(run_doctests):
-    run_doctests(dilemma.enumerate_equilibria, dilemma.enumerate_equilibria_gen)
+    run_doctests(dilemma.enumerate_equilibria)
 
 
 def payoff_range(game):
@@ -70,8 +70,8 @@ def test_the_invariant_confession_game_is_all_whole_faces():
 
 def test_bad_options_raise_value_errors_naming_them():
     game = dilemma.random_game((2, 2, 2), random_state=0)
-    with pytest.raises(ValueError, match="enumerate_equilibria: regret_tol"):
-        dilemma.enumerate_equilibria(game, regret_tol=float("nan"))
+    with pytest.raises(ValueError, match="enumerate_equilibria: tol"):
+        dilemma.enumerate_equilibria(game, tol=float("nan"))
     with pytest.raises(ValueError, match="max_boxes"):
         dilemma.enumerate_equilibria(game, max_boxes=-1)
     with pytest.raises(ValueError, match="support profiles"):
@@ -93,23 +93,34 @@ def test_generator_closed_early_stops_and_errors_reach_the_consumer():
     first = next(generator)
     generator.close()
     assert dilemma.regret(game, first) <= 1e-9 * payoff_range(game)
-    with pytest.raises(ValueError, match="regret_tol"):
-        next(dilemma.enumerate_equilibria_gen(game, regret_tol=-1.0))
+    with pytest.raises(ValueError, match="tol"):
+        next(dilemma.enumerate_equilibria_gen(game, tol=-1.0))
 
 
 def test_visit_sees_each_equilibrium_and_its_exception_stops_the_search():
     game = dilemma.random_game((3, 3, 3), random_state=1)
     seen = []
-    result = dilemma.enumerate_equilibria(game, visit=lambda profile, support: seen.append((profile, support)))
-    assert [s for _, s in seen] == result.supports
+    result = dilemma.enumerate_equilibria(game, visit=seen.append)
+    assert len(seen) == len(result.equilibria)
+    assert all(all(np.array_equal(a, b) for a, b in zip(x, y)) for x, y in zip(seen, result.equilibria))
 
     class Enough(Exception):
         pass
 
-    def stop(profile, support):
+    def stop(profile):
         raise Enough
 
     with pytest.raises(Enough):
         dilemma.enumerate_equilibria(game, visit=stop)
     with pytest.raises(TypeError, match="visit must be callable"):
         dilemma.enumerate_equilibria(game, visit=3)
+
+
+def test_a_box_cap_cuts_the_search_short_and_the_report_says_so():
+    game = dilemma.random_game((3, 3, 3), random_state=1)
+    capped = dilemma.enumerate_equilibria(game, max_boxes=1)
+    assert not capped.converged and not capped.exhaustive
+    assert "max_boxes = 1" in capped.message and capped.report.method == "enumerate_equilibria"
+    full = dilemma.enumerate_equilibria(game)
+    assert full.converged and full.exhaustive and full.num_iter == full.boxes
+    assert full.params["tol"] == full.params["min_width"] == 1e-9

@@ -86,19 +86,20 @@ def test_random_games_limit_is_verified():
         lambdas = result.branch.lambdas
         assert lambdas[0] == 0 and np.all(np.isfinite(lambdas))
         assert [p.shape for p in result.branch.profiles] == [(len(lambdas), m) for m in (3, 2, 3)]
-        assert result.options["max_lambda"] == 1e6
+        assert result.params["max_lambda"] == 1e6
 
 
 def test_bad_input():
     game = dilemma.matching_pennies()
-    with pytest.raises(ValueError, match="logit_qre_at: lambda must be finite and >= 0, got -1"):
+    with pytest.raises(ValueError, match="logit_qre_at: lam must be finite and >= 0, got -1"):
         dilemma.logit_qre_at(game, -1.0)
     with pytest.raises(ValueError, match="logit_qre: max_lambda must be finite and > 0, got inf"):
         dilemma.logit_qre(game, max_lambda=float("inf"))
-    with pytest.raises(ValueError, match="regret_tol"):
-        dilemma.logit_qre(game, regret_tol=float("nan"))
-    with pytest.raises(RuntimeError, match="logit_qre: no limit after max_iter = 3"):
-        dilemma.logit_qre(stag_hunt(), max_iter=3)
+    with pytest.raises(ValueError, match="tol"):
+        dilemma.logit_qre(game, tol=float("nan"))
+    capped = dilemma.logit_qre(stag_hunt(), max_iter=3)  # the step cap: unconverged, and the message says why
+    assert not capped.converged and not capped.exhaustive and capped.num_iter == 3
+    assert capped.message.startswith("max_iter = 3") and capped.method == "logit_qre"
 
 
 def test_plot_branch_to_png(tmp_path):

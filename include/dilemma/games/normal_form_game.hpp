@@ -372,8 +372,4 @@ Scalar payoff_range(const BasicNormalFormGame<Scalar>& game) {
     return largest > 0 ? largest : Scalar(1);
 }
 
-namespace detail {
-using dilemma::payoff_range;  // the solvers' internal name until they all say payoff_range
-}  // namespace detail
-
 }  // namespace dilemma

@@ -9,7 +9,9 @@
 // be large without a table.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <functional>
 #include <memory>
 #include <string>

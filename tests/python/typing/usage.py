@@ -25,7 +25,7 @@ def confession_classes(n: int) -> list[tuple[int, ...]]:
 
 def all_equilibria(seed: int) -> int:
     game = dilemma.random_game((2, 2, 2), random_state=seed)
-    result = dilemma.enumerate_equilibria(game, regret_tol=1e-9)
+    result = dilemma.enumerate_equilibria(game, tol=1e-9)
     strategies: list[npt.NDArray[np.float64]] = [x for profile in result.equilibria for x in profile]
     with dilemma.monitor(time_limit=10.0, progress=lambda fraction: None):
         qre = dilemma.logit_qre(game, max_iter=1000)
