@@ -5,18 +5,18 @@ from typing import Any, overload
 import numpy as np
 import numpy.typing as npt
 
-# The enumerators of .results replace the compiled ones of the same name:
-# imported first, the star import below does not rebind them.
-from .results import (
-    EquilibriumList as EquilibriumList,
-    pure_nash as pure_nash,
-    pure_nash_brute as pure_nash_brute,
-)
-from .solvers import (
+from .results import EquilibriumList as EquilibriumList
+from .solvers import (  # the solvers on the one contract, with their defaults
     SolveReport as SolveReport,
+    enumerate_equilibria as enumerate_equilibria,
     lemke_howson as lemke_howson,
     lemke_howson_all as lemke_howson_all,
+    logit_qre as logit_qre,
+    logit_qre_at as logit_qre_at,
     nash_components as nash_components,
+    pure_nash as pure_nash,
+    pure_nash_brute as pure_nash_brute,
+    simplicial_subdivision as simplicial_subdivision,
     solve_zero_sum as solve_zero_sum,
     solver_names as solver_names,
     support_enumeration as support_enumeration,
@@ -40,31 +40,10 @@ def best_response(
     game: NormalFormGame, profile: object, player: int, *, tie_breaking: str | bool = ..., tol: float = ...,
     random_state: int | np.random.Generator | None = ...
 ) -> int | list[int]: ...
-def enumerate_equilibria(
-    game: NormalFormGame | SymmetricGame, *, tol: float = 1e-09, min_width: float = 1e-09, max_boxes: int = 1000000,
-    max_supports: float = 100000000.0, visit: Callable[[tuple[npt.NDArray[np.float64], ...]], object] | None = ...,
-    progress: Callable[[float], object] | None = ..., time_limit: float | None = ...
-) -> EquilibriumEnumeration: ...
 def enumerate_equilibria_gen(
     game: NormalFormGame | SymmetricGame, *, tol: float = 1e-09, min_width: float = 1e-09, max_boxes: int = 1000000,
     max_supports: float = 100000000.0, progress: Callable[[float], object] | None = ..., time_limit: float | None = ...
 ) -> Iterator[tuple[npt.NDArray[np.float64], ...]]: ...
-def simplicial_subdivision(
-    game: NormalFormGame, *, start: object | None = None, tol: float = 1e-10, max_iter: int = 1000000, grid: int = 2,
-    max_denominator: int = 1099511627776, progress: Callable[[float], object] | None = ..., time_limit: float | None = ...
-) -> SimplicialSubdivisionResult: ...
-def logit_qre(
-    game: NormalFormGame | SymmetricGame, *, max_lambda: float = 1000000.0, tol: float = 1e-08,
-    first_step: float = 0.03, max_accel: float = 1.1, corrector_tol: float = 0.0001, max_distance: float = 0.4,
-    max_contraction: float = 0.6, min_step: float = 1e-10, max_iter: int = 100000, support_tol: float = 1e-06,
-    record_branch: bool = True, progress: Callable[[float], object] | None = ..., time_limit: float | None = ...
-) -> LogitQreResult: ...
-def logit_qre_at(
-    game: NormalFormGame | SymmetricGame, lam: float, *, max_lambda: float = 1000000.0, tol: float = 1e-08,
-    first_step: float = 0.03, max_accel: float = 1.1, corrector_tol: float = 0.0001, max_distance: float = 0.4,
-    max_contraction: float = 0.6, min_step: float = 1e-10, max_iter: int = 100000, support_tol: float = 1e-06,
-    record_branch: bool = True, progress: Callable[[float], object] | None = ..., time_limit: float | None = ...
-) -> tuple[npt.NDArray[np.float64], ...] | npt.NDArray[np.float64]: ...
 def symmetric_equilibria(
     game: SymmetricGame, *, tol: float = ..., num_starts: int = ..., max_iter: int = ..., random_state: int = ...,
     progress: Callable[[float], object] | None = ..., time_limit: float | None = ...

@@ -4,6 +4,7 @@ import time
 
 from . import _core
 from .confession import confession_game, confession_parameters
+from .solvers import pure_nash
 
 
 def _classes_text(classes, labels, limit=4):
@@ -26,7 +27,7 @@ def preset_summary(num_players, preset):
     parameters = confession_parameters(preset)
     labels = game.action_labels
     report = _core.invariance_report(game)
-    equilibria = _core.pure_nash(game)
+    equilibria = pure_nash(game)
     summary = {
         "preset": preset,
         "description": _core.confession_preset(preset).description,

@@ -2,15 +2,32 @@
 # default of its C++ options struct (tests/python/test_contract.py checks
 # these values against _core._solvers).
 from collections.abc import Callable
-from typing import Any
+from typing import Any, overload
 
-from ._core import BimatrixProfile, LemkeHowsonResult, NashComponent, NormalFormGame, SolveReport as SolveReport
-from ._core import ZeroSumSolution
+import numpy as np
+import numpy.typing as npt
+
+from ._core import BimatrixProfile, CountClass, LemkeHowsonResult, NashComponent, NormalFormGame, PureProfile
+from ._core import SolveReport as SolveReport, SymmetricGame
+from ._core import EquilibriumEnumeration, LogitQreResult, SimplicialSubdivisionResult, ZeroSumSolution
 from .results import EquilibriumList
 
 Progress = Callable[[float], object] | None
 Visit = Callable[[Any], object] | None
 
+@overload
+def pure_nash(
+    game: NormalFormGame, *, tol: float = 0.0, visit: Visit = None, progress: Progress = None,
+    time_limit: float | None = None
+) -> EquilibriumList[PureProfile]: ...
+@overload
+def pure_nash(
+    game: SymmetricGame, *, tol: float = 0.0, visit: Visit = None, progress: Progress = None,
+    time_limit: float | None = None
+) -> EquilibriumList[CountClass]: ...
+def pure_nash_brute(
+    game: NormalFormGame, *, tol: float = 0.0, progress: Progress = None, time_limit: float | None = None
+) -> EquilibriumList[PureProfile]: ...
 def vertex_enumeration(
     game: NormalFormGame, *, tol: float = 1e-09, rational: bool = False, visit: Visit = None,
     progress: Progress = None, time_limit: float | None = None
@@ -35,4 +52,25 @@ def solve_zero_sum(
     game: NormalFormGame, *, tol: float = 1e-09, rational: bool = False, progress: Progress = None,
     time_limit: float | None = None
 ) -> ZeroSumSolution: ...
+def enumerate_equilibria(
+    game: NormalFormGame | SymmetricGame, *, tol: float = 1e-09, min_width: float = 1e-09, max_boxes: int = 1000000,
+    max_supports: float = 100000000.0, visit: Visit = None,
+    progress: Progress = None, time_limit: float | None = None
+) -> EquilibriumEnumeration: ...
+def simplicial_subdivision(
+    game: NormalFormGame, *, start: object | None = None, tol: float = 1e-10, max_iter: int = 1000000, grid: int = 2,
+    max_denominator: int = 1099511627776, progress: Progress = None, time_limit: float | None = None
+) -> SimplicialSubdivisionResult: ...
+def logit_qre(
+    game: NormalFormGame | SymmetricGame, *, max_lambda: float = 1000000.0, tol: float = 1e-08,
+    first_step: float = 0.03, max_accel: float = 1.1, corrector_tol: float = 0.0001, max_distance: float = 0.4,
+    max_contraction: float = 0.6, min_step: float = 1e-10, max_iter: int = 100000, support_tol: float = 1e-06,
+    record_branch: bool = True, progress: Progress = None, time_limit: float | None = None
+) -> LogitQreResult: ...
+def logit_qre_at(
+    game: NormalFormGame | SymmetricGame, lam: float, *, max_lambda: float = 1000000.0, tol: float = 1e-08,
+    first_step: float = 0.03, max_accel: float = 1.1, corrector_tol: float = 0.0001, max_distance: float = 0.4,
+    max_contraction: float = 0.6, min_step: float = 1e-10, max_iter: int = 100000, support_tol: float = 1e-06,
+    record_branch: bool = True, progress: Progress = None, time_limit: float | None = None
+) -> tuple[npt.NDArray[np.float64], ...] | npt.NDArray[np.float64]: ...
 def solver_names() -> list[str]: ...

@@ -7,6 +7,7 @@
 #include "dilemma/analysis/dominance.hpp"
 #include "dilemma/profiles/heterogeneous_payoffs.hpp"
 #include "dilemma/profiles/symmetric_payoffs.hpp"
+#include "dilemma/models/confession.hpp"
 #include "dilemma/solvers/symmetric_pure_nash.hpp"
 
 namespace dilemma::python {

@@ -58,7 +58,9 @@ bool stdin_is_terminal() {
 const char* const kSolveOptions =
     "  -m, --method NAME   solution method (default: enumpure); see the methods below\n"
     "  --tol X             a profile is an equilibrium when no player gains more\n"
-    "                      than X by deviating (default: 0, exact comparison)\n"
+    "                      than X times the payoff range (the largest range of one\n"
+    "                      player's payoffs) by deviating; the one unit of every\n"
+    "                      method (default: 0 for enumpure, exact comparison)\n"
     "  -d, --decimals N    digits after the point for mixed probabilities\n"
     "                      (default: 6, as Gambit's -d; pure ones print as 1 and 0).\n"
     "                      The two-player methods compute exactly and print\n"

@@ -26,7 +26,7 @@ namespace {
 
 void solve_enumpure(const NormalFormGame& game, const SolveOptions& options,
                     EquilibriumWriter& out) {
-  std::vector<PureProfile> equilibria = dilemma::pure_nash(game, options.tol);
+  std::vector<PureProfile> equilibria = dilemma::pure_nash(game, {options.tol});
   // Gambit lists profiles with player 1's action varying fastest.
   std::sort(equilibria.begin(), equilibria.end(), [](const PureProfile& a, const PureProfile& b) {
     return std::lexicographical_compare(a.rbegin(), a.rend(), b.rbegin(), b.rend());
@@ -83,7 +83,9 @@ void solve_support(const NormalFormGame& game, const SolveOptions& options, Equi
 /// --init-pivot (QuantEcon's lemke_howson); NotConverged if it is too long.
 void solve_lh(const NormalFormGame& game, const SolveOptions& options, EquilibriumWriter& out) {
   in_arithmetic(options, [&](auto scalar) {
-    out.profile(dilemma::lemke_howson<decltype(scalar)>(game, options.init_pivot));
+    const auto result = dilemma::lemke_howson<decltype(scalar)>(game, {options.init_pivot});
+    if (!result.report.converged) throw dilemma::NotConverged("lemke_howson: " + result.report.message);
+    out.profile(result.equilibrium);
   });
 }
 
@@ -112,7 +114,7 @@ void solve_logit(const NormalFormGame& game, const SolveOptions&, EquilibriumWri
 /// "singular-support,..." with 1 for each action of the support.
 void solve_enumpoly(const NormalFormGame& game, const SolveOptions& options, EquilibriumWriter& out) {
   dilemma::EquilibriumEnumerationOptions settings;
-  if (options.tol > 0) settings.regret_tol = options.tol;
+  if (options.tol > 0) settings.tol = options.tol;
   const auto result = dilemma::enumerate_equilibria(game, settings);
   for (const auto& profile : result.equilibria) out.profile(profile);
   for (const auto& singular : result.singular_supports) {

@@ -126,4 +126,4 @@ def test_to_symmetric_refuses_a_game_that_is_not_symmetric():
     with pytest.raises(ValueError, match=r"^to_symmetric: the game is not symmetric: player 2's payoff at profile \(1, 1\)"):
         dilemma.to_symmetric(dilemma.battle_of_the_sexes())
     with pytest.raises(ValueError, match=r"^to_symmetric: .* same number of strategies for every player, got \(2, 3\)"):
-        dilemma.to_symmetric(dilemma.random_game((2, 3), 0))
+        dilemma.to_symmetric(dilemma.random_game((2, 3), random_state=0))

@@ -51,7 +51,7 @@ inline void contract_axis(const double* in, std::vector<std::size_t>& dims, std:
 class DenseLogitSystem {
  public:
   explicit DenseLogitSystem(const NormalFormGame& game)
-      : game_(centered_game(game)), scale_(payoff_range(game)) {
+      : game_(centered_game(game)), scale_(dilemma::payoff_range(game)) {
     std::size_t offset = 0;
     for (std::size_t m : game.nums_actions()) {
       offsets_.push_back(offset);
@@ -159,7 +159,7 @@ class SymmetricLogitSystem {
         high = std::max(high, v);
       }
     });
-    scale_ = payoff_range(game);
+    scale_ = dilemma::payoff_range(game);
     midpoint_ = high >= low ? low / 2 + high / 2 : 0.0;
   }
   std::size_t dim() const { return game_.num_actions(); }

@@ -87,12 +87,14 @@ struct OptionField {
   const char* doc;
 };
 
+/// A row of a field table. Complexity: O(1).
 template <class Options, class T>
 constexpr OptionField<Options, T> option(const char* name, T Options::*member, const char* doc) {
   return {name, member, doc};
 }
 
 /// Calls visit(field) for every row of Options::fields().
+/// Complexity: one call per option.
 template <class Options, class Visit>
 void for_each_option(Visit&& visit) {
   std::apply([&](const auto&... field) { (visit(field), ...); }, Options::fields());
