@@ -32,12 +32,12 @@ int main(int argc, char** argv) {
           const dilemma::SymmetricGame game = dilemma::confession_game(n, preset);
           dilemma::SymmetricCorrelatedEquilibrium result;
           const double seconds =
-              median_seconds(repeats, [&] { result = dilemma::correlated_equilibrium(game, objective, coarse); });
+              median_seconds(repeats, [&] { result = dilemma::correlated_equilibrium(game, {objective, coarse}); });
           std::printf(
               "{\"game\": \"confession %s\", \"n\": %zu, \"classes\": %zu, \"objective\": \"%s\", \"coarse\": %s, "
               "\"support\": %zu, \"welfare\": %.10g, \"max_violation\": %.3g, \"pivots\": %zu, \"seconds\": %.4g}\n",
               preset, n, dilemma::CountVectors(3, n).size(), name_of(objective), coarse ? "true" : "false",
-              result.classes.size(), result.welfare, result.max_violation, result.pivots, seconds);
+              result.classes.size(), result.welfare, result.max_violation, result.report.num_iter, seconds);
           std::fflush(stdout);
         }
   const std::vector<std::vector<std::size_t>> shapes = {{10, 10}, {30, 30}, {3, 3, 3}, {4, 4, 4}, {3, 3, 3, 3, 3}, {4, 4, 4, 4}, {2, 2, 2, 2, 2, 2, 2, 2}};
@@ -46,12 +46,12 @@ int main(int argc, char** argv) {
       const dilemma::NormalFormGame game = dilemma::random_game(shape, 1);
       dilemma::CorrelatedEquilibrium result;
       const double seconds = median_seconds(
-          repeats, [&] { result = dilemma::correlated_equilibrium(game, CorrelatedObjective::welfare, coarse); });
+          repeats, [&] { result = dilemma::correlated_equilibrium(game, {CorrelatedObjective::welfare, coarse}); });
       std::printf(
           "{\"game\": \"random %s\", \"profiles\": %zu, \"objective\": \"welfare\", \"coarse\": %s, \"welfare\": %.10g, "
           "\"max_violation\": %.3g, \"pivots\": %zu, \"seconds\": %.4g}\n",
           dilemma::detail::format_tuple(shape).c_str(), game.num_profiles(), coarse ? "true" : "false",
-          result.welfare, result.max_violation, result.pivots, seconds);
+          result.welfare, result.max_violation, result.report.num_iter, seconds);
       std::fflush(stdout);
     }
 }

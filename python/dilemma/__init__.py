@@ -107,7 +107,6 @@ from ._core import (  # correlated equilibria, dominance by mixed strategies, mi
     CorrelatedEquilibrium,
     MixedDominance,
     SymmetricCorrelatedEquilibrium,
-    correlated_equilibrium,
     is_dominated,
     max_incentive_gain,
     mixed_dominance,
@@ -126,6 +125,7 @@ from .dynamics import SymmetricEquilibriumList, symmetric_equilibria
 from .enumeration import _generator
 from .solvers import (  # the solvers on the one contract (dilemma.solvers)
     SolveReport,
+    correlated_equilibrium,
     enumerate_equilibria,
     lemke_howson,
     lemke_howson_all,

@@ -8,6 +8,7 @@ import numpy.typing as npt
 from .results import EquilibriumList as EquilibriumList
 from .solvers import (  # the solvers on the one contract, with their defaults
     SolveReport as SolveReport,
+    correlated_equilibrium as correlated_equilibrium,
     enumerate_equilibria as enumerate_equilibria,
     lemke_howson as lemke_howson,
     lemke_howson_all as lemke_howson_all,

@@ -2,13 +2,14 @@
 # default of its C++ options struct (tests/python/test_contract.py checks
 # these values against _core._solvers).
 from collections.abc import Callable
-from typing import Any, overload
+from typing import Any, Literal, overload
 
 import numpy as np
 import numpy.typing as npt
 
 from ._core import BimatrixProfile, CountClass, LemkeHowsonResult, NashComponent, NormalFormGame, PureProfile
 from ._core import SolveReport as SolveReport, SymmetricGame
+from ._core import CorrelatedEquilibrium, SymmetricCorrelatedEquilibrium
 from ._core import EquilibriumEnumeration, LogitQreResult, SimplicialSubdivisionResult, ZeroSumSolution
 from .results import EquilibriumList
 
@@ -73,4 +74,16 @@ def logit_qre_at(
     max_contraction: float = 0.6, min_step: float = 1e-10, max_iter: int = 100000, support_tol: float = 1e-06,
     record_branch: bool = True, progress: Progress = None, time_limit: float | None = None
 ) -> tuple[npt.NDArray[np.float64], ...] | npt.NDArray[np.float64]: ...
+CorrelatedObjective = Literal["welfare", "max_welfare", "min_welfare", "feasible"]
+
+@overload
+def correlated_equilibrium(
+    game: NormalFormGame, *, objective: CorrelatedObjective = "welfare", coarse: bool = False, tol: float = 1e-09,
+    progress: Progress = None, time_limit: float | None = None
+) -> CorrelatedEquilibrium: ...
+@overload
+def correlated_equilibrium(
+    game: SymmetricGame, *, objective: CorrelatedObjective = "welfare", coarse: bool = False, tol: float = 1e-09,
+    progress: Progress = None, time_limit: float | None = None
+) -> SymmetricCorrelatedEquilibrium: ...
 def solver_names() -> list[str]: ...

@@ -2,9 +2,9 @@
 // strategies of n-player games (linear programs).
 #include <string>
 
-#include "bindings.hpp"
 #include "dilemma/analysis/mixed_dominance.hpp"
 #include "dilemma/solvers/correlated_equilibrium.hpp"
+#include "solver_binding.hpp"
 
 namespace dilemma::python {
 
@@ -18,16 +18,45 @@ CorrelatedObjective to_objective(const std::string& objective) {
                objective, "\"");
 }
 
+}  // namespace
+
+/// The objective as its Python string.
+template <>
+struct OptionCodec<CorrelatedObjective> {
+  static py::object to_python(CorrelatedObjective objective) {
+    switch (objective) {
+      case CorrelatedObjective::feasible: return py::str("feasible");
+      case CorrelatedObjective::min_welfare: return py::str("min_welfare");
+      default: return py::str("welfare");
+    }
+  }
+  static CorrelatedObjective from_python(const char*, const char*, py::handle value) {
+    return to_objective(py::str(value).cast<std::string>());
+  }
+};
+
+namespace {
+
 py::array_t<double> to_array(const std::vector<double>& values) {
   return py::array_t<double>(static_cast<py::ssize_t>(values.size()), values.data());
 }
 
 py::tuple to_python(const SecurityStrategy& security) { return py::make_tuple(to_array(security.strategy), security.level); }
 
-/// A dense correlated equilibrium with the shape of its game.
+/// A correlated equilibrium as Python sees it: the distribution (an array
+/// shaped like the game's profile tensor, or count classes and their
+/// probabilities), its numbers, the report and the options it ran with.
 struct PyCorrelated {
-  CorrelatedEquilibrium result;
-  std::vector<std::size_t> shape;
+  py::object distribution;
+  double welfare = 0, max_violation = 0;
+  SolveReport report;
+  py::dict params;
+};
+struct PySymmetricCorrelated {
+  py::object classes, probabilities;
+  double welfare = 0, max_violation = 0;
+  SolveReport report;
+  py::dict params;
 };
 
 Dominance to_kind(bool weak) { return weak ? Dominance::weak : Dominance::strict; }
@@ -42,13 +71,6 @@ game : NormalFormGame or SymmetricGame
     A dense game (one variable per pure profile) or a symmetric game, solved
     in count form: an exchangeable distribution, one variable per count
     class, s (s - 1) incentive rows (polynomial in the number of players).
-objective : {"welfare", "min_welfare", "feasible"}
-    Largest or smallest expected sum of payoffs, or any equilibrium.
-coarse : bool
-    A coarse correlated equilibrium instead (no player gains by committing
-    to an action before hearing the recommendation).
-tol : float
-    Simplex tolerance, relative to each player's payoff range.
 
 Returns
 -------
@@ -56,7 +78,9 @@ CorrelatedEquilibrium or SymmetricCorrelatedEquilibrium
     ``distribution`` (an array shaped like the game's profile tensor) or
     ``classes`` and ``probabilities`` (count classes with positive
     probability), with ``welfare`` and ``max_violation``, the largest
-    incentive-constraint value in payoff units (0 up to rounding).
+    incentive-constraint value in payoff units (0 up to rounding), and the
+    report (``num_iter``: simplex pivots; never ``exhaustive``: one point
+    of the polytope).
 
 Examples
 --------
@@ -72,79 +96,66 @@ Examples
 }  // namespace
 
 void bind_correlated(py::module_& m) {
-  py::class_<PyCorrelated>(m, "CorrelatedEquilibrium", "A correlated equilibrium of a dense game.")
-      .def_property_readonly(
-          "distribution",
-          [](const PyCorrelated& ce) {
-            return py::array_t<double>(std::vector<py::ssize_t>(ce.shape.begin(), ce.shape.end()),
-                                       ce.result.distribution.data());
-          },
-          "Probability of each pure profile, shaped like the game's profile tensor.")
-      .def_property_readonly("welfare", [](const PyCorrelated& ce) { return ce.result.welfare; },
-                             "Expected sum of the players' payoffs.")
-      .def_property_readonly("max_violation", [](const PyCorrelated& ce) { return ce.result.max_violation; },
-                             "Largest incentive-constraint value (payoff units, >= 0).")
-      .def("__repr__", [](const PyCorrelated& ce) {
-        return "<CorrelatedEquilibrium welfare=" + std::string(py::str(py::float_(ce.result.welfare))) + ">";
-      });
-  py::class_<SymmetricCorrelatedEquilibrium>(m, "SymmetricCorrelatedEquilibrium",
-                                             "An exchangeable correlated equilibrium of a symmetric game.")
-      .def_property_readonly(
-          "classes",
-          [](const SymmetricCorrelatedEquilibrium& ce) {
-            const std::size_t s = ce.classes.empty() ? 0 : ce.classes[0].size();
-            py::array_t<long long> out({static_cast<py::ssize_t>(ce.classes.size()), static_cast<py::ssize_t>(s)});
-            auto view = out.mutable_unchecked<2>();
-            for (std::size_t k = 0; k < ce.classes.size(); ++k)
-              for (std::size_t a = 0; a < s; ++a) view(k, a) = static_cast<long long>(ce.classes[k][a]);
-            return out;
-          },
-          "Count classes with positive probability, one row each (counts per action).")
-      .def_property_readonly("probabilities",
-                             [](const SymmetricCorrelatedEquilibrium& ce) { return to_array(ce.probabilities); },
-                             "Probability of each class, spread uniformly over its profiles.")
-      .def_readonly("welfare", &SymmetricCorrelatedEquilibrium::welfare, "Expected sum of the n players' payoffs.")
-      .def_readonly("max_violation", &SymmetricCorrelatedEquilibrium::max_violation,
-                    "Largest incentive-constraint value (payoff units, >= 0).")
-      .def("__repr__", [](const SymmetricCorrelatedEquilibrium& ce) {
-        return "<SymmetricCorrelatedEquilibrium welfare=" + std::string(py::str(py::float_(ce.welfare))) + ", " +
-               std::to_string(ce.classes.size()) + " classes>";
-      });
-  def_pickle(m, "SymmetricCorrelatedEquilibrium", &SymmetricCorrelatedEquilibrium::classes,
-             &SymmetricCorrelatedEquilibrium::probabilities, &SymmetricCorrelatedEquilibrium::welfare,
-             &SymmetricCorrelatedEquilibrium::max_violation);
-  py::reinterpret_borrow<py::class_<PyCorrelated>>(m.attr("CorrelatedEquilibrium"))
-      .def(py::pickle(
-          [](const PyCorrelated& ce) {
-            return py::make_tuple(ce.shape, ce.result.distribution, ce.result.welfare, ce.result.max_violation,
-                                  ce.result.pivots);
-          },
-          [](const py::tuple& state) {
-            if (state.size() != 5) throw py::value_error("unpickling CorrelatedEquilibrium: expected 5 fields");
-            PyCorrelated ce;
-            ce.shape = state[0].cast<std::vector<std::size_t>>();
-            ce.result = {state[1].cast<std::vector<double>>(), state[2].cast<double>(), state[3].cast<double>(),
-                         state[4].cast<std::size_t>()};
-            return ce;
-          }));
+  py::class_<PyCorrelated> dense(m, "CorrelatedEquilibrium", "A correlated equilibrium of a dense game.");
+  def_fields(dense, field("distribution", &PyCorrelated::distribution,
+                          "Probability of each pure profile, shaped like the game's profile tensor."),
+             field("welfare", &PyCorrelated::welfare, "Expected sum of the players' payoffs."),
+             field("max_violation", &PyCorrelated::max_violation,
+                   "Largest incentive-constraint value (payoff units, >= 0)."),
+             field("report", &PyCorrelated::report), field("params", &PyCorrelated::params));
+  def_report_properties(dense);
+  dense.def("__repr__", [](const PyCorrelated& ce) {
+    return "<CorrelatedEquilibrium welfare=" + std::string(py::str(py::float_(ce.welfare))) + ">";
+  });
+  py::class_<PySymmetricCorrelated> symmetric(m, "SymmetricCorrelatedEquilibrium",
+                                              "An exchangeable correlated equilibrium of a symmetric game.");
+  def_fields(symmetric,
+             field("classes", &PySymmetricCorrelated::classes,
+                   "Count classes with positive probability, one row each (counts per action)."),
+             field("probabilities", &PySymmetricCorrelated::probabilities,
+                   "Probability of each class, spread uniformly over its profiles."),
+             field("welfare", &PySymmetricCorrelated::welfare, "Expected sum of the n players' payoffs."),
+             field("max_violation", &PySymmetricCorrelated::max_violation,
+                   "Largest incentive-constraint value (payoff units, >= 0)."),
+             field("report", &PySymmetricCorrelated::report), field("params", &PySymmetricCorrelated::params));
+  def_report_properties(symmetric);
+  symmetric.def("__repr__", [](const PySymmetricCorrelated& ce) {
+    return "<SymmetricCorrelatedEquilibrium welfare=" + std::string(py::str(py::float_(ce.welfare))) + ", " +
+           std::to_string(py::len(ce.probabilities)) + " classes>";
+  });
   m.def(
-      "correlated_equilibrium",
-      [](const NormalFormGame& game, const std::string& objective, bool coarse, double tol) {
-        const CorrelatedObjective goal = to_objective(objective);
-        SolverScope release;
-        return PyCorrelated{correlated_equilibrium(game, goal, coarse, tol), game.nums_actions()};
+      "_correlated_equilibrium",
+      [](const NormalFormGame& game, const py::kwargs& kwargs) {
+        const auto options = options_from_kwargs<CorrelatedEquilibriumOptions>("correlated_equilibrium", kwargs);
+        CorrelatedEquilibrium ce;
+        {
+          SolverScope release;
+          ce = correlated_equilibrium(game, options);
+        }
+        const auto& shape = game.nums_actions();
+        py::array_t<double> distribution(std::vector<py::ssize_t>(shape.begin(), shape.end()), ce.distribution.data());
+        return PyCorrelated{distribution, ce.welfare, ce.max_violation, ce.report, options_to_dict(options)};
       },
-      py::arg("game"), py::arg("objective") = "welfare", py::kw_only(), py::arg("coarse") = false,
-      py::arg("tol") = kCorrelatedTolerance, correlated_doc);
+      py::arg("game"));
   m.def(
-      "correlated_equilibrium",
-      [](const SymmetricGame& game, const std::string& objective, bool coarse, double tol) {
-        const CorrelatedObjective goal = to_objective(objective);
-        SolverScope release;
-        return correlated_equilibrium(game, goal, coarse, tol);
+      "_correlated_equilibrium",
+      [](const SymmetricGame& game, const py::kwargs& kwargs) {
+        const auto options = options_from_kwargs<CorrelatedEquilibriumOptions>("correlated_equilibrium", kwargs);
+        SymmetricCorrelatedEquilibrium ce;
+        {
+          SolverScope release;
+          ce = correlated_equilibrium(game, options);
+        }
+        const std::size_t s = game.num_actions();
+        py::array_t<long long> classes({static_cast<py::ssize_t>(ce.classes.size()), static_cast<py::ssize_t>(s)});
+        auto view = classes.mutable_unchecked<2>();
+        for (std::size_t k = 0; k < ce.classes.size(); ++k)
+          for (std::size_t a = 0; a < s; ++a) view(k, a) = static_cast<long long>(ce.classes[k][a]);
+        return PySymmetricCorrelated{classes, to_array(ce.probabilities), ce.welfare, ce.max_violation, ce.report,
+                                     options_to_dict(options)};
       },
-      py::arg("game"), py::arg("objective") = "welfare", py::kw_only(), py::arg("coarse") = false,
-      py::arg("tol") = kCorrelatedTolerance, correlated_doc);
+      py::arg("game"));
+  register_solver<CorrelatedEquilibriumOptions>(m, "correlated_equilibrium", false, false, correlated_doc);
   m.def("max_incentive_gain", py::overload_cast<const NormalFormGame&>(&max_incentive_gain), py::arg("game"),
         R"doc(
 The largest coefficient of the correlated-equilibrium incentive constraints,

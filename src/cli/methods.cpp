@@ -144,7 +144,7 @@ void solve_simpdiv(const NormalFormGame& game, const SolveOptions& options, Equi
 /// pure profile, in Gambit's order (the order of the .nfg payoffs, player 1's
 /// strategy varying fastest).
 void solve_correlated(const NormalFormGame& game, const SolveOptions& options, EquilibriumWriter& out) {
-  const auto result = dilemma::correlated_equilibrium(game, options.objective, options.coarse);
+  const auto result = dilemma::correlated_equilibrium(game, {options.objective, options.coarse});
   out.distribution(result.distribution, options.coarse ? "CCE" : "CE");
 }
 

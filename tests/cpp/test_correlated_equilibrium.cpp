@@ -6,6 +6,7 @@
 #include "dilemma/games/generators.hpp"
 #include "dilemma/models/confession.hpp"
 #include "test_helpers.hpp"
+#include "two_player_helpers.hpp"
 
 using dilemma::CorrelatedObjective;
 using dilemma::NormalFormGame;
@@ -56,7 +57,7 @@ double total(const std::vector<double>& p) {
 
 TEST_CASE("correlated_equilibrium: Aumann's chicken, the best correlated equilibrium has welfare 10.5") {
   const NormalFormGame game = chicken();
-  const auto best = dilemma::correlated_equilibrium(game, CorrelatedObjective::welfare);
+  const auto best = dilemma::correlated_equilibrium(game, {CorrelatedObjective::welfare});
   CHECK(best.welfare == doctest::Approx(10.5));
   CHECK(best.distribution[0] == doctest::Approx(0.0).epsilon(1e-12));
   CHECK(best.distribution[1] == doctest::Approx(0.25));
@@ -67,11 +68,11 @@ TEST_CASE("correlated_equilibrium: Aumann's chicken, the best correlated equilib
   // Aumann's uniform distribution over the three profiles is a CE of welfare 10.
   CHECK(violation(game, {0.0, 1.0 / 3, 1.0 / 3, 1.0 / 3}, false) <= 1e-12);
   // The worst CE is no better than the worst pure equilibrium (welfare 9).
-  const auto worst = dilemma::correlated_equilibrium(game, CorrelatedObjective::min_welfare);
+  const auto worst = dilemma::correlated_equilibrium(game, {CorrelatedObjective::min_welfare});
   CHECK(worst.welfare <= 9 + 1e-9);
   CHECK(violation(game, worst.distribution, false) <= 1e-12);
   // A coarse CE can do at least as well.
-  const auto coarse = dilemma::correlated_equilibrium(game, CorrelatedObjective::welfare, true);
+  const auto coarse = dilemma::correlated_equilibrium(game, {CorrelatedObjective::welfare, true});
   CHECK(coarse.welfare >= 10.5 - 1e-9);
   CHECK(violation(game, coarse.distribution, true) <= 1e-12);
 }
@@ -87,7 +88,7 @@ TEST_CASE("correlated_equilibrium: every result on random games passes an indepe
         for (CorrelatedObjective objective :
              {CorrelatedObjective::feasible, CorrelatedObjective::welfare, CorrelatedObjective::min_welfare}) {
           CAPTURE(dilemma::detail::format_tuple(shape));
-          const auto ce = dilemma::correlated_equilibrium(game, objective, coarse);
+          const auto ce = dilemma::correlated_equilibrium(game, {objective, coarse});
           CHECK(total(ce.distribution) == doctest::Approx(1.0));
           CHECK(*std::min_element(ce.distribution.begin(), ce.distribution.end()) >= 0.0);
           CHECK(violation(game, ce.distribution, coarse) <= 1e-7);
@@ -108,8 +109,8 @@ TEST_CASE("correlated_equilibrium: count form gives the dense welfare on small s
       const NormalFormGame dense = dilemma::to_normal_form(game);
       for (bool coarse : {false, true})
         for (CorrelatedObjective objective : {CorrelatedObjective::welfare, CorrelatedObjective::min_welfare}) {
-          const auto compact = dilemma::correlated_equilibrium(game, objective, coarse);
-          const auto full = dilemma::correlated_equilibrium(dense, objective, coarse);
+          const auto compact = dilemma::correlated_equilibrium(game, {objective, coarse});
+          const auto full = dilemma::correlated_equilibrium(dense, {objective, coarse});
           CHECK(compact.welfare == doctest::Approx(full.welfare).epsilon(1e-9));
           CHECK(total(compact.probabilities) == doctest::Approx(1.0));
           CHECK(compact.max_violation <= 1e-9);
@@ -143,11 +144,11 @@ TEST_CASE("correlated_equilibrium: in an invariant game every distribution is on
   } while (dense.advance(profile));
   CHECK(best > worst);
   for (bool coarse : {false, true}) {
-    CHECK(dilemma::correlated_equilibrium(dense, CorrelatedObjective::welfare, coarse).welfare == doctest::Approx(best));
-    CHECK(dilemma::correlated_equilibrium(dense, CorrelatedObjective::min_welfare, coarse).welfare ==
+    CHECK(dilemma::correlated_equilibrium(dense, {CorrelatedObjective::welfare, coarse}).welfare == doctest::Approx(best));
+    CHECK(dilemma::correlated_equilibrium(dense, {CorrelatedObjective::min_welfare, coarse}).welfare ==
           doctest::Approx(worst));
-    CHECK(dilemma::correlated_equilibrium(game, CorrelatedObjective::welfare, coarse).welfare == doctest::Approx(best));
-    CHECK(dilemma::correlated_equilibrium(game, CorrelatedObjective::min_welfare, coarse).welfare ==
+    CHECK(dilemma::correlated_equilibrium(game, {CorrelatedObjective::welfare, coarse}).welfare == doctest::Approx(best));
+    CHECK(dilemma::correlated_equilibrium(game, {CorrelatedObjective::min_welfare, coarse}).welfare ==
           doctest::Approx(worst));
   }
   // Any distribution at all passes the incentive check.
@@ -158,7 +159,7 @@ TEST_CASE("correlated_equilibrium: in an invariant game every distribution is on
   CHECK(violation(dense, p, false) <= 1e-12);
   // At n = 200 in count form, in well under a second.
   const dilemma::SymmetricGame large = dilemma::confession_game(200, "invariant_purge_externality");
-  const auto at_scale = dilemma::correlated_equilibrium(large, CorrelatedObjective::min_welfare);
+  const auto at_scale = dilemma::correlated_equilibrium(large, {CorrelatedObjective::min_welfare});
   REQUIRE(at_scale.classes.size() == 1);
   CHECK(at_scale.classes[0] == dilemma::Counts{0, 0, 200});  // everyone naming is the worst
 }
@@ -175,8 +176,8 @@ TEST_CASE("correlated_equilibrium: a term depending only on the others changes n
   });
   for (bool coarse : {false, true})
     for (CorrelatedObjective objective : {CorrelatedObjective::welfare, CorrelatedObjective::min_welfare}) {
-      const auto original = dilemma::correlated_equilibrium(game, objective, coarse);
-      const auto other = dilemma::correlated_equilibrium(shifted, objective, coarse);
+      const auto original = dilemma::correlated_equilibrium(game, {objective, coarse});
+      const auto other = dilemma::correlated_equilibrium(shifted, {objective, coarse});
       CHECK(violation(shifted, original.distribution, coarse) <= 1e-9);
       CHECK(violation(game, other.distribution, coarse) <= 1e-9);
       // The incentive gains are identical profile by profile.
@@ -184,14 +185,14 @@ TEST_CASE("correlated_equilibrium: a term depending only on the others changes n
             doctest::Approx(violation(game, original.distribution, coarse)).epsilon(1e-9));
     }
   // The same program up to the objective: the feasible vertex is the same.
-  CHECK(dilemma::correlated_equilibrium(game, CorrelatedObjective::feasible).distribution ==
-        dilemma::correlated_equilibrium(shifted, CorrelatedObjective::feasible).distribution);
+  CHECK(dilemma::correlated_equilibrium(game, {CorrelatedObjective::feasible}).distribution ==
+        dilemma::correlated_equilibrium(shifted, {CorrelatedObjective::feasible}).distribution);
 }
 
 TEST_CASE("correlated_equilibrium: a dominant action leaves one correlated equilibrium") {
   const dilemma::SymmetricGame game = dilemma::confession_game(200, "leniency_for_naming");
   for (CorrelatedObjective objective : {CorrelatedObjective::welfare, CorrelatedObjective::min_welfare}) {
-    const auto ce = dilemma::correlated_equilibrium(game, objective);
+    const auto ce = dilemma::correlated_equilibrium(game, {objective});
     REQUIRE(ce.classes.size() == 1);
     CHECK(ce.classes[0] == dilemma::Counts{0, 0, 200});
   }
@@ -200,11 +201,11 @@ TEST_CASE("correlated_equilibrium: a dominant action leaves one correlated equil
 TEST_CASE("correlated_equilibrium: bad tolerances are rejected with the function's name") {
   const NormalFormGame game = chicken();
   CHECK(dilemma::testing::error_message([&] {
-          dilemma::correlated_equilibrium(game, CorrelatedObjective::welfare, false, -1.0);
+          dilemma::correlated_equilibrium(game, {CorrelatedObjective::welfare, false, -1.0});
         }).find("correlated_equilibrium: tol must be") == 0);
   CHECK(dilemma::testing::error_message([&] {
-          dilemma::correlated_equilibrium(dilemma::confession_game(3, "classic_pd"), CorrelatedObjective::welfare,
-                                          false, std::nan(""));
+          dilemma::correlated_equilibrium(dilemma::confession_game(3, "classic_pd"), {CorrelatedObjective::welfare,
+                                          false, std::nan("")});
         }).find("correlated_equilibrium: tol") == 0);
 }
 
@@ -229,4 +230,16 @@ TEST_CASE("max_incentive_gain: count form equals dense form; 0 only when every d
   CHECK(dilemma::max_incentive_gain(chicken()) == 2.0);  // against Dare, Chicken gains 2 - 0; against Chicken, Dare 7 - 6
   CHECK(dilemma::max_incentive_gain(dilemma::confession_game(30, "invariant_purge_externality")) == 0.0);
   CHECK(dilemma::max_incentive_gain(dilemma::testing::constant_game({3, 2, 2}, 4.0)) == 0.0);
+}
+
+TEST_CASE("correlated_equilibrium: the report counts the pivots and never claims every equilibrium") {
+  const NormalFormGame game = dilemma::testing::bimatrix_game({{0, 7}, {2, 6}}, {{0, 2}, {7, 6}});  // chicken
+  const auto ce = dilemma::correlated_equilibrium(game);
+  CHECK(ce.report.method == "correlated_equilibrium");
+  CHECK(ce.report.converged);
+  CHECK_FALSE(ce.report.exhaustive);  // one optimal point of a polytope of equilibria
+  CHECK(ce.report.num_iter > 0);
+  const auto symmetric = dilemma::correlated_equilibrium(dilemma::confession_game(20, "leniency_for_naming"));
+  CHECK(symmetric.report.method == "correlated_equilibrium");
+  CHECK_FALSE(symmetric.report.exhaustive);
 }

@@ -79,11 +79,11 @@ TEST_CASE("invariance_report: every distribution a correlated equilibrium, QRE u
     // correlated) equilibria are the best and the worst profiles.
     const auto [best, worst] = welfare_range(dense);
     for (bool coarse : {false, true}) {
-      CHECK(dilemma::correlated_equilibrium(dense, dilemma::CorrelatedObjective::welfare, coarse).welfare ==
+      CHECK(dilemma::correlated_equilibrium(dense, {dilemma::CorrelatedObjective::welfare, coarse}).welfare ==
             doctest::Approx(best).epsilon(1e-12));
-      CHECK(dilemma::correlated_equilibrium(dense, dilemma::CorrelatedObjective::min_welfare, coarse).welfare ==
+      CHECK(dilemma::correlated_equilibrium(dense, {dilemma::CorrelatedObjective::min_welfare, coarse}).welfare ==
             doctest::Approx(worst).epsilon(1e-12));
-      CHECK(dilemma::correlated_equilibrium(game, dilemma::CorrelatedObjective::min_welfare, coarse).welfare ==
+      CHECK(dilemma::correlated_equilibrium(game, {dilemma::CorrelatedObjective::min_welfare, coarse}).welfare ==
             doctest::Approx(worst).epsilon(1e-12));
     }
   }
@@ -109,7 +109,7 @@ TEST_CASE("invariance_report: every distribution a correlated equilibrium, QRE u
   // Where the welfare-best profile is no equilibrium, the LP's best falls short of it.
   for (const std::string& preset : {"classic_pd", "leniency_for_naming"}) {
     const NormalFormGame dense = dilemma::to_normal_form(dilemma::confession_game(4, preset));  // a dilemma at n = 4
-    CHECK(dilemma::correlated_equilibrium(dense, dilemma::CorrelatedObjective::welfare).welfare <
+    CHECK(dilemma::correlated_equilibrium(dense, {dilemma::CorrelatedObjective::welfare}).welfare <
           welfare_range(dense).first - 1.0);
   }
 }

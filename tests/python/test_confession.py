@@ -46,8 +46,8 @@ def test_report_correlated_and_qre_against_the_solvers(preset):
     # The LP: with every distribution a correlated equilibrium, its best and
     # worst welfare are those of the best and worst profiles.
     welfare = [dense[p].sum() for p in itertools.product(range(3), repeat=4)]
-    best = dilemma.correlated_equilibrium(dense, "welfare").welfare
-    worst = dilemma.correlated_equilibrium(game, "min_welfare", coarse=True).welfare
+    best = dilemma.correlated_equilibrium(dense, objective="welfare").welfare
+    worst = dilemma.correlated_equilibrium(game, objective="min_welfare", coarse=True).welfare
     if invariant:
         assert best == pytest.approx(max(welfare)) and worst == pytest.approx(min(welfare))
     # The QRE: the report's last traced point is on the logit branch.

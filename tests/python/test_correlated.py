@@ -36,7 +36,7 @@ def test_chicken_best_correlated_equilibrium():
     np.testing.assert_allclose(ce.distribution, [[0, 0.25], [0.25, 0.5]], atol=1e-12)
     assert ce.distribution.shape == (2, 2)
     assert violation(chicken(), ce.distribution) <= 1e-12
-    worst = dilemma.correlated_equilibrium(chicken(), "min_welfare")
+    worst = dilemma.correlated_equilibrium(chicken(), objective="min_welfare")
     assert worst.welfare <= 9 + 1e-9
     assert violation(chicken(), worst.distribution) <= 1e-12
 
@@ -46,7 +46,7 @@ def test_chicken_best_correlated_equilibrium():
 def test_random_games_pass_independent_check(objective, coarse):
     for seed in range(3):
         game = dilemma.random_game([3, 2, 3], random_state=seed)
-        ce = dilemma.correlated_equilibrium(game, objective, coarse=coarse)
+        ce = dilemma.correlated_equilibrium(game, objective=objective, coarse=coarse)
         assert ce.distribution.sum() == pytest.approx(1.0)
         assert ce.distribution.min() >= 0
         assert violation(game, ce.distribution, coarse) <= 1e-9
@@ -58,8 +58,8 @@ def test_count_form_matches_dense(coarse):
     game = dilemma.confession_game(4, "ordered_leniency")
     dense = game.to_normal_form()
     for objective in ("welfare", "min_welfare"):
-        compact = dilemma.correlated_equilibrium(game, objective, coarse=coarse)
-        full = dilemma.correlated_equilibrium(dense, objective, coarse=coarse)
+        compact = dilemma.correlated_equilibrium(game, objective=objective, coarse=coarse)
+        full = dilemma.correlated_equilibrium(dense, objective=objective, coarse=coarse)
         assert compact.welfare == pytest.approx(full.welfare, rel=1e-9)
         assert compact.probabilities.sum() == pytest.approx(1.0)
         assert compact.classes.sum(axis=1).tolist() == [4] * len(compact.classes)
@@ -70,7 +70,7 @@ def test_invariant_game_every_distribution():
     dense = game.to_normal_form()
     welfare = [dense[p].sum() for p in itertools.product(range(3), repeat=4)]
     assert dilemma.correlated_equilibrium(dense).welfare == pytest.approx(max(welfare))
-    assert dilemma.correlated_equilibrium(dense, "min_welfare").welfare == pytest.approx(min(welfare))
+    assert dilemma.correlated_equilibrium(dense, objective="min_welfare").welfare == pytest.approx(min(welfare))
     p = np.random.default_rng(0).random((3,) * 4)
     assert violation(dense, p / p.sum()) <= 1e-12
     for action in range(3):
@@ -128,7 +128,7 @@ def test_mixed_security_levels():
 
 def test_bad_input_raises_value_error_naming_function():
     with pytest.raises(ValueError, match="correlated_equilibrium: objective"):
-        dilemma.correlated_equilibrium(chicken(), "best")
+        dilemma.correlated_equilibrium(chicken(), objective="best")
     with pytest.raises(ValueError, match="correlated_equilibrium: tol"):
         dilemma.correlated_equilibrium(chicken(), tol=-1.0)
     with pytest.raises(ValueError, match="is_dominated: action 5"):

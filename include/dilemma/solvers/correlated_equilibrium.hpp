@@ -49,6 +49,7 @@
 #include "dilemma/detail/linear_program.hpp"
 #include "dilemma/games/normal_form_game.hpp"
 #include "dilemma/games/symmetric_game.hpp"
+#include "dilemma/solvers/solver.hpp"
 
 namespace dilemma {
 
@@ -63,6 +64,25 @@ enum class CorrelatedObjective {
 /// each player's payoff range.
 inline constexpr double kCorrelatedTolerance = 1e-9;
 
+/// Options of correlated_equilibrium.
+struct CorrelatedEquilibriumOptions {
+  /// What the program optimises.
+  CorrelatedObjective objective = CorrelatedObjective::welfare;
+  /// A coarse correlated equilibrium instead (no player gains by committing
+  /// to an action before hearing the recommendation).
+  bool coarse = false;
+  /// The simplex's zero test, relative to each player's payoff range (the
+  /// incentive rows are scaled by it): stricter than tol * payoff_range.
+  double tol = kCorrelatedTolerance;
+  static constexpr auto fields() {
+    return std::make_tuple(
+        option("objective", &CorrelatedEquilibriumOptions::objective,
+               "\"welfare\" (largest expected sum of payoffs), \"min_welfare\" or \"feasible\" (any)."),
+        option("coarse", &CorrelatedEquilibriumOptions::coarse, "A coarse correlated equilibrium instead."),
+        option("tol", &CorrelatedEquilibriumOptions::tol, "Simplex tolerance, relative to the payoff range (< 1)."));
+  }
+};
+
 /// A correlated equilibrium of a dense game.
 struct CorrelatedEquilibrium {
   /// Probability of each pure profile, C order (shape: the game's
@@ -70,7 +90,8 @@ struct CorrelatedEquilibrium {
   std::vector<double> distribution;
   double welfare = 0;        ///< expected sum of the players' payoffs
   double max_violation = 0;  ///< largest incentive-constraint value (>= 0), payoff units
-  std::size_t pivots = 0;    ///< simplex pivots
+  /// num_iter: the simplex pivots; exhaustive false (one point of the polytope).
+  SolveReport report;
 };
 
 /// A correlated equilibrium of a symmetric game in count form: the
@@ -82,13 +103,18 @@ struct SymmetricCorrelatedEquilibrium {
   std::vector<double> probabilities;
   double welfare = 0;        ///< expected sum of the n players' payoffs
   double max_violation = 0;  ///< largest incentive-constraint value (>= 0), payoff units
-  std::size_t pivots = 0;
+  /// As CorrelatedEquilibrium's.
+  SolveReport report;
 };
 
 namespace detail {
 
 inline void check_correlated_tol(const char* function, double tol) {
   if (!std::isfinite(tol) || tol < 0 || tol >= 1) fail(function, "tol must be finite, >= 0 and < 1, got ", tol);
+}
+
+inline SolveReport correlated_report(std::size_t pivots) {
+  return {"correlated_equilibrium", true, false, pivots, "an optimal vertex of the correlated-equilibrium polytope"};
 }
 
 /// The positive objective weights of a program over items with the given
@@ -188,9 +214,9 @@ inline DantzigSolution solve_distribution(std::size_t num_rows, std::size_t n, s
 /// polynomially bounded. Memory: the tableau's (R + 2) * (P + R + 2) doubles.
 /// \sa correlated_violation
 inline CorrelatedEquilibrium correlated_equilibrium(const NormalFormGame& game,
-                                                    CorrelatedObjective objective = CorrelatedObjective::welfare,
-                                                    bool coarse = false, double tol = kCorrelatedTolerance) {
+                                                    const CorrelatedEquilibriumOptions& options = {}) {
   const detail::SolverName solver_name("correlated_equilibrium");
+  const auto [objective, coarse, tol] = options;
   const char* function = "correlated_equilibrium";
   detail::check_correlated_tol(function, tol);
   const std::size_t P = game.num_profiles(), n = game.num_players();
@@ -216,7 +242,7 @@ inline CorrelatedEquilibrium correlated_equilibrium(const NormalFormGame& game,
       detail::solve_distribution(num_rows, P, std::move(rows), detail::objective_weights(welfare, objective), tol);
   CorrelatedEquilibrium result;
   result.distribution = solution.primal;
-  result.pivots = solution.pivots;
+  result.report = detail::correlated_report(solution.pivots);
   for (std::size_t k = 0; k < P; ++k) result.welfare += result.distribution[k] * welfare[k];
   result.max_violation = 0;
   // Recomputed in payoff units from the game, not from the scaled rows.
@@ -240,10 +266,10 @@ inline CorrelatedEquilibrium correlated_equilibrium(const NormalFormGame& game,
 /// O(R * (K + R)) per simplex pivot for K = C(n + s - 1, s - 1) classes and
 /// R = s (s - 1) rows (s when coarse); O(s^2 K + s M) memory besides the
 /// tableau's (R + 2) * (K + R + 2) doubles.
-inline SymmetricCorrelatedEquilibrium correlated_equilibrium(
-    const SymmetricGame& game, CorrelatedObjective objective = CorrelatedObjective::welfare, bool coarse = false,
-    double tol = kCorrelatedTolerance) {
+inline SymmetricCorrelatedEquilibrium correlated_equilibrium(const SymmetricGame& game,
+                                                             const CorrelatedEquilibriumOptions& options = {}) {
   const detail::SolverName solver_name("correlated_equilibrium");
+  const auto [objective, coarse, tol] = options;
   const char* function = "correlated_equilibrium";
   detail::check_correlated_tol(function, tol);
   const std::size_t n = game.num_players(), s = game.num_actions();
@@ -272,7 +298,7 @@ inline SymmetricCorrelatedEquilibrium correlated_equilibrium(
   const auto solution =
       detail::solve_distribution(num_rows, C, std::move(rows), detail::objective_weights(welfare, objective), tol);
   SymmetricCorrelatedEquilibrium result;
-  result.pivots = solution.pivots;
+  result.report = detail::correlated_report(solution.pivots);
   std::vector<double> violation(s * s, 0.0);
   Counts c = classes.first();
   std::size_t k = 0;
