@@ -61,7 +61,7 @@ int main(int argc, char** argv) {
 
     const std::size_t labels = game.num_actions(0) + game.num_actions(1);
     for (std::size_t label = 0; label < labels; ++label) {
-      const auto found = lemke_howson<Rational>(game, label);
+      const auto found = lemke_howson<Rational>(game, {label}).equilibrium;
       const bool known = std::find(extreme.begin(), extreme.end(), found) != extreme.end();
       std::cout << "Lemke-Howson from label " << label << ": " << format(found)
                 << (known ? "" : "  WRONG: not an extreme equilibrium") << '\n';

@@ -59,6 +59,7 @@ from ._core import (
     dominates,
     expected_payoffs,
     is_nash,
+    payoff_range,
     iterated_elimination,
     matching_pennies,
     parse_nfg,
@@ -78,6 +79,7 @@ from ._core import (
 )
 from ._core import (  # logit quantal response equilibrium
     LogitBranch,
+    LogitQrePoint,
     LogitQreResult,
 )
 from ._core import (  # one equilibrium of n-player games by simplicial subdivision

@@ -10,7 +10,7 @@ import numpy.typing as npt
 from ._core import BimatrixProfile, CountClass, LemkeHowsonResult, NashComponent, NormalFormGame, PureProfile
 from ._core import SolveReport as SolveReport, SymmetricGame
 from ._core import CorrelatedEquilibrium, SymmetricCorrelatedEquilibrium
-from ._core import EquilibriumEnumeration, LogitQreResult, SimplicialSubdivisionResult, ZeroSumSolution
+from ._core import EquilibriumEnumeration, LogitQrePoint, LogitQreResult, SimplicialSubdivisionResult, ZeroSumSolution
 from .results import EquilibriumList
 
 Progress = Callable[[float], object] | None
@@ -73,7 +73,7 @@ def logit_qre_at(
     first_step: float = 0.03, max_accel: float = 1.1, corrector_tol: float = 0.0001, max_distance: float = 0.4,
     max_contraction: float = 0.6, min_step: float = 1e-10, max_iter: int = 100000, support_tol: float = 1e-06,
     record_branch: bool = True, progress: Progress = None, time_limit: float | None = None
-) -> tuple[npt.NDArray[np.float64], ...] | npt.NDArray[np.float64]: ...
+) -> LogitQrePoint: ...
 CorrelatedObjective = Literal["welfare", "max_welfare", "min_welfare", "feasible"]
 
 @overload

@@ -71,9 +71,22 @@ player's payoff tensor is read once.
         return visit_profile("is_nash", g, profile, [&](const auto& p) { return is_nash(g, p, tol); });
       },
       py::arg("game"), py::arg("profile"), py::kw_only(), py::arg("tol") = kNashTolerance, R"doc(
-True when no player gains more than ``tol`` (default 1e-8) by deviating
-unilaterally, i.e. ``regret(game, profile) <= tol``. ``profile`` is a tuple
-of action indices (pure) or of probability vectors (mixed).
+True when no player gains more than ``tol`` (default 1e-8) times
+``payoff_range(game)`` by deviating unilaterally, the tolerance unit of
+every solver. ``profile`` is a tuple of action indices (pure) or of
+probability vectors (mixed); a vector summing to 1 within 1e-6 (as printed
+with six decimals) is normalized.
+)doc");
+  m.def("payoff_range", [](const NormalFormGame& g) { return payoff_range(g); }, py::arg("game"), R"doc(
+The unit of every tolerance: the largest range (highest minus lowest
+payoff) of one player's payoffs, 1 for a constant game. A solver's ``tol``
+bounds regrets by ``tol * payoff_range(game)``.
+
+Examples
+--------
+>>> import dilemma
+>>> dilemma.payoff_range(dilemma.prisoners_dilemma())
+5.0
 )doc");
   m.def(
       "to_mixed",

@@ -19,6 +19,13 @@ struct PyLogitResult {
   py::dict params;
 };
 
+struct PyLogitPoint {
+  py::object qre;
+  double lam = 0;
+  SolveReport report;
+  py::dict params;
+};
+
 py::array_t<double> to_array(const std::vector<double>& values) {
   return py::array_t<double>(static_cast<py::ssize_t>(values.size()), values.data());
 }
@@ -122,16 +129,18 @@ lam : float
 
 Returns
 -------
-tuple of numpy.ndarray or numpy.ndarray
-    One probability vector per player (dense game), or the common strategy
-    (symmetric game). Raises RuntimeError when the branch cannot be
-    followed to ``lam``.
+LogitQrePoint
+    ``qre``: one probability vector per player (dense game), or the common
+    strategy (symmetric game); None when the branch cannot be followed to
+    ``lam`` (then ``converged`` is False and ``message`` says why).
+    ``num_iter`` counts the accepted path steps.
 
 Examples
 --------
 >>> import dilemma
->>> [x.tolist() for x in dilemma.logit_qre_at(dilemma.matching_pennies(), 2.0)]
-[[0.5, 0.5], [0.5, 0.5]]
+>>> point = dilemma.logit_qre_at(dilemma.matching_pennies(), 2.0)
+>>> [x.tolist() for x in point.qre], point.converged
+([[0.5, 0.5], [0.5, 0.5]], True)
 )doc";
 
 template <class Game>
@@ -156,11 +165,12 @@ void bind_for(py::module_& m) {
       "_logit_qre_at",
       [](const Game& game, double lam, const py::kwargs& kwargs) {
         const auto o = options_from_kwargs<LogitQreOptions>("logit_qre_at", kwargs);
-        auto x = [&] {
+        auto point = [&] {
           SolverScope release;
           return logit_qre_at(game, lam, o);
         }();
-        return convert(x);
+        return PyLogitPoint{point.report.converged ? convert(point.qre) : py::none(), point.lam, point.report,
+                            options_to_dict(o)};
       },
       py::arg("game"), py::arg("lam"));
 }
@@ -188,6 +198,17 @@ void bind_qre(py::module_& m) {
                ", lam=" + std::to_string(r.lam) + ", regret=" + py::repr(py::float_(r.regret)).cast<std::string>() +
                ", num_iter=" + std::to_string(r.report.num_iter) + ")";
       });
+  py::class_<PyLogitPoint> logit_point_class(m, "LogitQrePoint", "Result of logit_qre_at: the QRE at one lambda.");
+  def_fields(logit_point_class,
+             field("qre", &PyLogitPoint::qre, "The QRE where the branch first reaches lam, or None."),
+             field("lam", &PyLogitPoint::lam),
+             field("report", &PyLogitPoint::report, "The SolveReport of the run."),
+             field("params", &PyLogitPoint::params, "The options the method ran with."));
+  def_report_properties(logit_point_class);
+  logit_point_class.def("__repr__", [](const PyLogitPoint& p) {
+    return "LogitQrePoint(lam=" + py::repr(py::float_(p.lam)).cast<std::string>() +
+           ", converged=" + (p.report.converged ? "True" : "False") + ")";
+  });
   bind_for<NormalFormGame>(m);
   bind_for<SymmetricGame>(m);
   register_solver<LogitQreOptions>(m, "logit_qre", false, false, logit_qre_doc);

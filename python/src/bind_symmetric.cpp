@@ -300,7 +300,10 @@ own strategies (Poisson-multinomial convolution).
         return is_nash(g, to_strategy("is_nash", g, x), tol);
       },
       py::arg("game"), py::arg("profile"), py::kw_only(), py::arg("tol") = kNashTolerance,
-      "True when everybody mixing with ``x`` is a Nash equilibrium within ``tol``.");
+      "True when everybody mixing with ``x`` is a Nash equilibrium within ``tol * payoff_range(game)``.");
+  m.def("payoff_range", [](const SymmetricGame& g) { return payoff_range(g); }, py::arg("game"),
+        "The range of the payoff u(a, m) over actions and others' counts (every player's), 1 if constant; "
+        "s * C payoff evaluations.");
   m.def(
       "dominates",
       [](const SymmetricGame& g, std::size_t action, std::size_t other, bool weak, double tol) {

@@ -96,12 +96,17 @@ auto logit_qre_at_impl(const System& sys, double lam, const LogitQreOptions& opt
     fail("logit_qre_at", "lam must be finite and >= 0, got ", lam);
   validate_logit_options("logit_qre_at", options);
   LogitTracer<System> tracer(sys, options, "logit_qre_at");
-  SolveReport report;
-  const Eigen::VectorXd z = tracer.trace(lam, [](const Eigen::VectorXd&) {}, report);
-  if (!report.converged)
-    detail::raise<NotConverged>("logit_qre_at", "could not follow the branch to lam = ", lam, ": ",
-                                report.message);
-  return to_profile(sys, tracer.probabilities(z));
+  using Profile = decltype(to_profile(sys, Eigen::VectorXd()));
+  LogitQrePoint<Profile> point;
+  point.lam = lam;
+  const Eigen::VectorXd z = tracer.trace(lam, [](const Eigen::VectorXd&) {}, point.report);
+  point.report.method = "logit_qre_at";
+  point.report.exhaustive = false;
+  if (point.report.converged)
+    point.qre = to_profile(sys, tracer.probabilities(z));
+  else
+    point.report.message = "could not follow the branch to lam = " + std::to_string(lam) + ": " + point.report.message;
+  return point;
 }
 
 }  // namespace
@@ -116,12 +121,12 @@ LogitQreResult<std::vector<double>> logit_qre(const SymmetricGame& game, const L
   return detail::logit_qre_impl(detail::SymmetricLogitSystem(game), options);
 }
 
-MixedProfile logit_qre_at(const NormalFormGame& game, double lam, const LogitQreOptions& options) {
+LogitQrePoint<MixedProfile> logit_qre_at(const NormalFormGame& game, double lam, const LogitQreOptions& options) {
   return detail::logit_qre_at_impl(detail::DenseLogitSystem(game), lam, options);
 }
 
-std::vector<double> logit_qre_at(const SymmetricGame& game, double lam,
-                                        const LogitQreOptions& options) {
+LogitQrePoint<std::vector<double>> logit_qre_at(const SymmetricGame& game, double lam,
+                                                const LogitQreOptions& options) {
   return detail::logit_qre_at_impl(detail::SymmetricLogitSystem(game), lam, options);
 }
 

@@ -100,7 +100,7 @@ TEST_CASE("invariance_report: every distribution a correlated equilibrium, QRE u
       CHECK(r.qre_max_deviation_from_uniform > 1e-9);
       CHECK(r.qre_lambda < 1.0);  // stopped at the first point off uniform
       // That point lies on the branch.
-      const std::vector<double> x = dilemma::logit_qre_at(game, r.qre_lambda);
+      const std::vector<double> x = dilemma::logit_qre_at(game, r.qre_lambda).qre;
       double distance = 0;
       for (double p : x) distance = std::max(distance, std::abs(p - 1.0 / 3.0));
       CHECK(distance == doctest::Approx(r.qre_max_deviation_from_uniform).epsilon(1e-3));

@@ -31,7 +31,7 @@ void check_uniform(const std::vector<double>& x) {
 TEST_CASE("logit_qre: matching pennies is uniform for every lambda (McKelvey & Palfrey 1995)") {
   const NormalFormGame game = matching_pennies();
   for (double lambda : {0.0, 0.5, 3.0, 40.0})
-    for (const auto& x : logit_qre_at(game, lambda)) check_uniform(x);
+    for (const auto& x : logit_qre_at(game, lambda).qre) check_uniform(x);
   const auto result = logit_qre(game);
   CHECK(result.report.converged);
   for (const auto& x : result.equilibrium) check_uniform(x);
@@ -44,7 +44,7 @@ TEST_CASE("logit_qre_at: closed form of a 2x2 game with a dominant row") {
   // response x_a = exp(lambda U_a) / sum_b exp(lambda U_b).
   const NormalFormGame game = two_by_two({{1, 1}, {1, 0}, {0, 0}, {0, 2}});
   for (double lambda : {0.25, 1.0, 2.5, 7.0}) {
-    const MixedProfile x = logit_qre_at(game, lambda);
+    const MixedProfile x = logit_qre_at(game, lambda).qre;
     const double p = logistic(lambda);
     CHECK(x[0][0] == doctest::Approx(p).epsilon(1e-10));
     CHECK(x[1][0] == doctest::Approx(logistic(lambda * (3 * p - 2))).epsilon(1e-10));
@@ -78,18 +78,18 @@ TEST_CASE("logit_qre: the limit of a stag hunt is the risk-dominant equilibrium"
 TEST_CASE("logit_qre: invariant confession presets are uniform for every lambda (MODEL.md 3.4)") {
   for (std::size_t n : {2u, 4u, 30u}) {
     const SymmetricGame game = confession_game(n, "invariant_purge");
-    for (double lambda : {0.0, 1.0, 25.0}) check_uniform(logit_qre_at(game, lambda));
+    for (double lambda : {0.0, 1.0, 25.0}) check_uniform(logit_qre_at(game, lambda).qre);
     const auto result = logit_qre(game);
     CHECK(result.report.converged);
     check_uniform(result.equilibrium);
     if (n <= 4) {
       const NormalFormGame dense = to_normal_form(game);
-      for (const auto& x : logit_qre_at(dense, 5.0)) check_uniform(x);
+      for (const auto& x : logit_qre_at(dense, 5.0).qre) check_uniform(x);
       for (const auto& x : logit_qre(dense).equilibrium) check_uniform(x);
     }
   }
   const SymmetricGame externality = confession_game(5, "invariant_purge_externality");
-  check_uniform(logit_qre_at(externality, 10.0));
+  check_uniform(logit_qre_at(externality, 10.0).qre);
 }
 
 TEST_CASE("logit_qre: dense and symmetric versions agree on a small symmetric game") {
@@ -97,8 +97,8 @@ TEST_CASE("logit_qre: dense and symmetric versions agree on a small symmetric ga
     const SymmetricGame game = testing::random_symmetric_game(3, 3, seed, 0, 9);
     const NormalFormGame dense = to_normal_form(game);
     for (double lambda : {0.3, 1.5}) {
-      const std::vector<double> x = logit_qre_at(game, lambda);
-      for (const auto& y : logit_qre_at(dense, lambda))
+      const std::vector<double> x = logit_qre_at(game, lambda).qre;
+      for (const auto& y : logit_qre_at(dense, lambda).qre)
         for (std::size_t a = 0; a < 3; ++a) CHECK(y[a] == doctest::Approx(x[a]).epsilon(1e-7));
     }
     const auto symmetric = logit_qre(game);
@@ -144,4 +144,19 @@ TEST_CASE("logit_qre: bad input names the function and the value") {
   CHECK(capped.report.method == "logit_qre");
   CHECK(capped.report.message.find("max_iter = 2") == 0);
   CHECK_FALSE(logit_qre(coordination).report.exhaustive);
+}
+
+TEST_CASE("logit_qre_at: a step cap before lam is reported, not thrown") {
+  const NormalFormGame game = dilemma::random_game({3, 3}, 11);
+  LogitQreOptions options;
+  options.max_iter = 1;
+  const auto point = logit_qre_at(game, 50.0, options);
+  CHECK_FALSE(point.report.converged);
+  CHECK(point.qre.empty());
+  CHECK(point.report.method == "logit_qre_at");
+  CHECK(point.report.message.find("could not follow the branch to lam = 50") == 0);
+  const auto reached = logit_qre_at(game, 0.5);
+  CHECK(reached.report.converged);
+  CHECK(reached.lam == 0.5);
+  CHECK(reached.qre.size() == 2);
 }

@@ -52,7 +52,7 @@ def test_report_correlated_and_qre_against_the_solvers(preset):
         assert best == pytest.approx(max(welfare)) and worst == pytest.approx(min(welfare))
     # The QRE: the report's last traced point is on the logit branch.
     report = dilemma.invariance_report(game)
-    strategy = dilemma.logit_qre_at(game, report.qre_lambda)
+    strategy = dilemma.logit_qre_at(game, report.qre_lambda).qre
     assert np.abs(strategy - 1 / 3).max() == pytest.approx(report.qre_max_deviation_from_uniform, rel=1e-3, abs=1e-12)
     if not invariant:
         assert report.qre_lambda < 1 and report.qre_max_deviation_from_uniform > 1e-9

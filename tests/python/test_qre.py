@@ -18,7 +18,7 @@ def test_matching_pennies_is_uniform_for_every_lambda():
     # McKelvey & Palfrey (1995): the logit QRE of matching pennies is (1/2, 1/2).
     game = dilemma.matching_pennies()
     for lam in (0.0, 0.7, 5.0, 60.0):
-        for x in dilemma.logit_qre_at(game, lam):
+        for x in dilemma.logit_qre_at(game, lam).qre:
             np.testing.assert_allclose(x, [0.5, 0.5], atol=1e-12)
     result = dilemma.logit_qre(game)
     assert result.converged
@@ -30,7 +30,7 @@ def test_closed_form_2x2():
     # gets 1 on (T, L) and 2 on (B, R): P(L) = logistic(lam (3 P(T) - 2)).
     game = dilemma.NormalFormGame.from_arrays([[1, 1], [0, 0]], [[1, 0], [0, 2]])
     for lam in (0.5, 2.0, 6.0):
-        x, y = dilemma.logit_qre_at(game, lam)
+        x, y = dilemma.logit_qre_at(game, lam).qre
         p = logistic(lam)
         assert x[0] == pytest.approx(p, rel=1e-10)
         assert y[0] == pytest.approx(logistic(lam * (3 * p - 2)), rel=1e-10)
@@ -49,13 +49,13 @@ def test_limit_selects_risk_dominant_equilibrium():
 def test_invariant_confession_preset_is_uniform(n):
     game = dilemma.confession_game(n, "invariant_purge")
     for lam in (0.0, 2.0, 30.0):
-        np.testing.assert_allclose(dilemma.logit_qre_at(game, lam), np.full(3, 1 / 3), atol=1e-12)
+        np.testing.assert_allclose(dilemma.logit_qre_at(game, lam).qre, np.full(3, 1 / 3), atol=1e-12)
     result = dilemma.logit_qre(game)
     assert result.converged
     np.testing.assert_allclose(result.equilibrium, np.full(3, 1 / 3), atol=1e-12)
     if n <= 3:
         dense = game.to_normal_form()
-        for x in dilemma.logit_qre_at(dense, 4.0):
+        for x in dilemma.logit_qre_at(dense, 4.0).qre:
             np.testing.assert_allclose(x, np.full(3, 1 / 3), atol=1e-12)
 
 
@@ -66,8 +66,8 @@ def test_dense_and_symmetric_agree():
     game = dilemma.SymmetricGame(n, s, table)
     dense = game.to_normal_form()
     for lam in (0.4, 1.2):
-        x = dilemma.logit_qre_at(game, lam)
-        for y in dilemma.logit_qre_at(dense, lam):
+        x = dilemma.logit_qre_at(game, lam).qre
+        for y in dilemma.logit_qre_at(dense, lam).qre:
             np.testing.assert_allclose(y, x, atol=1e-8)
     sym = dilemma.logit_qre(game)
     full = dilemma.logit_qre(dense)

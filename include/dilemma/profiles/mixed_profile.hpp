@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <vector>
 
 #include "dilemma/games/normal_form_game.hpp"
@@ -70,7 +71,9 @@ void validate_mixed_profile(const char* function, const BasicNormalFormGame<Scal
                      "; probabilities must be finite and nonnegative");
       sum += x[a];
     }
-    if (sum > Scalar(1 + tol) || sum < Scalar(1 - tol))
+    // The rounding of the sum itself (m * epsilon) is allowed on top of tol.
+    const double slack = tol + double(x.size()) * std::numeric_limits<double>::epsilon();
+    if (sum > Scalar(1 + slack) || sum < Scalar(1 - slack))
       detail::fail(function, "probabilities of player ", i, " sum to ", sum, ", not 1");
   }
 }

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <vector>
 
 #include "dilemma/games/symmetric_game.hpp"
@@ -24,7 +25,9 @@ inline void validate_symmetric_strategy(const char* function, const SymmetricGam
                    "; probabilities must be finite and nonnegative");
     sum += x[a];
   }
-  if (std::abs(sum - 1.0) > tol) detail::fail(function, "probabilities sum to ", sum, ", not 1");
+  // The rounding of the sum itself (m * epsilon) is allowed on top of tol.
+  const double slack = tol + double(x.size()) * std::numeric_limits<double>::epsilon();
+  if (std::abs(sum - 1.0) > slack) detail::fail(function, "probabilities sum to ", sum, ", not 1");
 }
 
 /// x checked with the tolerance of profiles as people write them (sum within

@@ -123,6 +123,17 @@ struct LogitQreResult {
   LogitQreOptions options;
 };
 
+/// Result of logit_qre_at: one point of the principal branch.
+template <class Profile>
+struct LogitQrePoint {
+  /// The QRE where the branch first reaches `lam` (empty unless converged).
+  Profile qre;
+  double lam = 0.0;
+  /// method "logit_qre_at"; converged: the branch was followed to lam (false
+  /// when a cap or a turning point stopped it, the message saying which);
+  /// exhaustive false; num_iter: accepted predictor-corrector steps.
+  SolveReport report;
+};
 
 /// Traces the principal branch of the logit QRE of a dense game from
 /// lambda = 0 to its limiting Nash equilibrium.
@@ -155,15 +166,18 @@ LogitQreResult<std::vector<double>> logit_qre(const SymmetricGame& game, const L
 
 /// The QRE at precision lam on the principal branch: the first point of
 /// the branch (followed from lambda = 0) where lam is reached. Throws
-/// InvalidArgument if lam < 0 or not finite, NotConverged when the branch
-/// cannot be followed to lam (a cap or a turning point).
+/// InvalidArgument if lam < 0 or not finite; when the branch cannot be
+/// followed to lam (a cap or a turning point) the report says so
+/// (converged false) and `qre` is empty.
 /// Complexity: as logit_qre, O(n * P + N^3) per step up to lam, at most
 /// options.max_iter steps.
-MixedProfile logit_qre_at(const NormalFormGame& game, double lam, const LogitQreOptions& options = {});
+LogitQrePoint<MixedProfile> logit_qre_at(const NormalFormGame& game, double lam,
+                                         const LogitQreOptions& options = {});
 
 /// The common strategy of the symmetric QRE at lam on the principal branch.
 /// Complexity: as logit_qre for symmetric games, per step about s^2 * K payoff
 /// evaluations plus O(s^3), at most options.max_iter steps.
-std::vector<double> logit_qre_at(const SymmetricGame& game, double lam, const LogitQreOptions& options = {});
+LogitQrePoint<std::vector<double>> logit_qre_at(const SymmetricGame& game, double lam,
+                                                const LogitQreOptions& options = {});
 
 }  // namespace dilemma
