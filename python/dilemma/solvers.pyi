@@ -9,7 +9,7 @@ import numpy.typing as npt
 
 from ._core import BimatrixProfile, CountClass, LemkeHowsonResult, NashComponent, NormalFormGame, PureProfile
 from ._core import SolveReport as SolveReport, SymmetricGame
-from ._core import EquilibriumEnumeration, LogitQreResult, SimplicialSubdivisionResult, ZeroSumSolution
+from ._core import EquilibriumEnumeration, EssResult, LogitQreResult, RestPoints, SimplicialSubdivisionResult, ZeroSumSolution
 from .results import EquilibriumList
 
 Progress = Callable[[float], object] | None
@@ -73,4 +73,16 @@ def logit_qre_at(
     max_contraction: float = 0.6, min_step: float = 1e-10, max_iter: int = 100000, support_tol: float = 1e-06,
     record_branch: bool = True, progress: Progress = None, time_limit: float | None = None
 ) -> tuple[npt.NDArray[np.float64], ...] | npt.NDArray[np.float64]: ...
+def symmetric_equilibria(
+    game: SymmetricGame, *, tol: float = 1e-09, num_starts: int = 24, max_iter: int = 100, random_state: int = 0,
+    progress: Progress = None, time_limit: float | None = None
+) -> EquilibriumList[npt.NDArray[np.float64]]: ...
+def replicator_rest_points(
+    game: SymmetricGame, *, tol: float = 1e-09, num_starts: int = 24, max_iter: int = 100, random_state: int = 0,
+    progress: Progress = None, time_limit: float | None = None
+) -> RestPoints: ...
+def evolutionarily_stable_strategies(
+    game: SymmetricGame, *, tol: float = 1e-09, num_starts: int = 24, max_iter: int = 100, random_state: int = 0,
+    num_mutants: int = 64, progress: Progress = None, time_limit: float | None = None
+) -> EssResult: ...
 def solver_names() -> list[str]: ...

@@ -54,8 +54,8 @@ Examples
 --------
 >>> import dilemma
 >>> found = dilemma.symmetric_equilibria(dilemma.confession_game(50, "leniency_for_naming"))
->>> [x.tolist() for x in found], found.exhaustive, found.converged
-([[0.0, 0.0, 1.0]], True, True)
+>>> [x.tolist() for x in found], found.singular_supports, found.converged
+([[0.0, 0.0, 1.0]], [(0, 1)], True)
 )doc";
 
 constexpr const char* kRestPointsDoc = R"doc(
@@ -79,8 +79,8 @@ Examples
 --------
 >>> import dilemma
 >>> rest = dilemma.replicator_rest_points(dilemma.confession_game(8, "leniency_for_naming"))
->>> [p.stability for p in rest.points], rest.exhaustive
-(['unstable', 'unstable', 'asymptotically stable'], True)
+>>> [p.stability for p in rest.points], rest.num_iter
+(['unstable', 'unstable', 'asymptotically stable', 'unstable'], 7)
 )doc";
 
 constexpr const char* kEssDoc = R"doc(
@@ -104,13 +104,24 @@ Examples
 >>> import dilemma
 >>> ess = dilemma.evolutionarily_stable_strategies(dilemma.confession_game(8, "leniency_for_naming"))
 >>> [x.tolist() for x in ess.strategies], ess.exact
-([[0.6666666666666666, 0.3333333333333333]], True)
+([[0.0, 0.0, 1.0]], False)
 )doc";
 
 /// Options back from their params dict (unpickling).
 template <class Options>
 Options options_from_dict(const char* function, py::handle params) {
   return options_from_kwargs<Options>(function, py::reinterpret_borrow<py::kwargs>(params));
+}
+
+/// The overload of `_name` after the SymmetricGame one: any other game is a
+/// ValueError naming the function (not pybind11's "incompatible arguments").
+void def_needs_symmetric(py::module_& m, const char* name, const char* function) {
+  m.def(
+      name,
+      [function](const py::object& game, const py::kwargs&) {
+        detail::fail(function, "needs a SymmetricGame, got ", py::type::of(game).attr("__name__").cast<std::string>());
+      },
+      py::arg("game"));
 }
 
 py::list to_tuples(const std::vector<std::vector<std::size_t>>& supports) {
@@ -146,6 +157,7 @@ void bind_dynamics(py::module_& m) {
         return py::make_tuple(result[0], result[1], result[2], extras);
       },
       py::arg("game"));
+  def_needs_symmetric(m, "_symmetric_equilibria", "symmetric_equilibria");
   register_solver<SymmetricEquilibriumOptions>(m, "symmetric_equilibria", false, false, kSymmetricEquilibriaDoc);
 
   m.def("replicator_field", [](const SymmetricGame& g, const py::object& x) {
@@ -208,6 +220,7 @@ Dormand-Prince stepper. Returns ``(times, states)``, states of shape (steps, act
         return replicator_rest_points(game, options);
       },
       py::arg("game"));
+  def_needs_symmetric(m, "_replicator_rest_points", "replicator_rest_points");
   register_solver<SymmetricEquilibriumOptions>(m, "replicator_rest_points", false, false, kRestPointsDoc);
 
   py::class_<EssResult> ess_class(m, "EssResult", "Evolutionarily stable strategies found.");
@@ -237,6 +250,7 @@ Dormand-Prince stepper. Returns ``(times, states)``, states of shape (steps, act
         return evolutionarily_stable_strategies(game, options);
       },
       py::arg("game"));
+  def_needs_symmetric(m, "_evolutionarily_stable_strategies", "evolutionarily_stable_strategies");
   register_solver<EssOptions>(m, "evolutionarily_stable_strategies", false, false, kEssDoc);
 }
 

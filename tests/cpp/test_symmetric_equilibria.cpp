@@ -112,3 +112,22 @@ TEST_CASE("symmetric_equilibria: bad options are named") {
   CHECK(dilemma::testing::error_message([&] { dilemma::symmetric_equilibria(volunteers_dilemma(3, 2, 1), options); }) ==
         "symmetric_equilibria: tol must be finite and > 0, got 0");
 }
+
+TEST_CASE("symmetric_equilibria: max_iter = 0 leaves the search unconverged, and the message says why") {
+  const SymmetricGame game = dilemma::testing::weighted_rock_paper_scissors();
+  dilemma::SymmetricEquilibriumOptions capped_options;
+  capped_options.max_iter = 0;
+  const auto capped = dilemma::symmetric_equilibria(game, capped_options);
+  CHECK(capped.report.method == "symmetric_equilibria");
+  CHECK_FALSE(capped.report.converged);
+  CHECK(capped.report.message.find("max_iter = 0 cut") != std::string::npos);
+  for (const auto& x : capped.equilibria) CHECK(dilemma::regret(game, x) <= 1e-9 * dilemma::payoff_range(game));
+  const auto full = dilemma::symmetric_equilibria(game);
+  CHECK(full.report.converged);
+  CHECK_FALSE(full.report.exhaustive);  // Newton on a non-trivial support proves nothing
+  CHECK(full.report.num_iter == 7);
+  REQUIRE(full.equilibria.size() == 1);
+  CHECK(full.equilibria[0][0] == doctest::Approx(1.0 / 3));
+  CHECK(full.equilibria[0][1] == doctest::Approx(7.0 / 15));
+  CHECK(dilemma::regret(game, full.equilibria[0]) <= 1e-9 * dilemma::payoff_range(game));
+}
