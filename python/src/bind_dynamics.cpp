@@ -32,7 +32,7 @@ Two actions: the interior roots of the gain polynomial (a Bernstein
 polynomial, MODEL.md section 4), isolated by subdivision or, for large n,
 by sampling near the sign changes of the gains, and polished with
 TOMS 748; plus the boundary equilibria. Three or more actions: every
-support, each indifference system solved by damped Newton steps from
+support, each indifference system solved by Newton steps (the shared Newton on a support) from
 ``num_starts`` random starts and the barycenter. Each equilibrium's regret
 is at most ``tol`` times the payoff range. ``num_iter`` counts the supports
 searched; ``exhaustive``: no other isolated equilibrium exists (two

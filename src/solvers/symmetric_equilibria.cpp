@@ -7,11 +7,14 @@
 #include <bitset>
 #include <boost/math/tools/roots.hpp>
 #include <cmath>
+#include <limits>
 #include <random>
 #include <string>
 
 #include "dilemma/core/errors.hpp"
 #include "dilemma/core/monitor.hpp"
+#include "dilemma/detail/logit_system.hpp"
+#include "dilemma/detail/support_newton.hpp"
 
 namespace dilemma {
 
@@ -49,14 +52,10 @@ constexpr double kSameProfile = 1e-7;
 constexpr int kSingularTrials = 3;
 /// Newton aims at a residual this fraction of tol, so that the accepted one is safely within tol.
 constexpr double kNewtonTarget = 1e-3;
-/// Largest forward-difference step of the Jacobian (about sqrt of machine epsilon times the unit simplex).
-constexpr double kDifferenceStep = 4e-7;
-/// The difference step is at most this fraction of the distance to the support's boundary.
-constexpr double kDifferenceShare = 0.25;
-/// Rank threshold of the LU: finite differences carry relative noise far above machine precision.
+/// A Newton step this short has reached the root to rounding.
+constexpr double kNewtonStep = 1e-14;
+/// Relative rank threshold of the Jacobian at a solution: below it the solution lies on a continuum.
 constexpr double kRankThreshold = 1e-6;
-/// The line search gives up below this step length (the start is stuck).
-constexpr double kMinStepLength = 1e-6;
 /// Most actions of the support enumeration (2^20 - 1 supports).
 constexpr std::size_t kMaxSupportActions = 20;
 
@@ -128,11 +127,14 @@ struct SupportTally {
   std::size_t capped = 0;      // Newton starts cut by max_iter above tol
 };
 
-/// Newton's method on the indifference system of one support, from several
-/// starts; records singular supports (system identically satisfied).
-void support_search(const SymmetricGame& game, const std::vector<std::size_t>& support,
-                    const SymmetricEquilibriumOptions& options, double tol, const char* method,
-                    std::mt19937_64& engine, SymmetricEquilibria& result, SupportTally& tally,
+/// The shared Newton (detail::newton_solve) on the indifference system of
+/// one support, F_j(y) = U(support[j+1]) - U(support[0]) in the coordinates
+/// y of the support's actions but the first, from the barycenter and
+/// num_starts random starts; records singular supports (system identically
+/// satisfied, or a rank-deficient Jacobian at a solution: a continuum).
+void support_search(const SymmetricLogitSystem& payoffs, const std::vector<std::size_t>& support,
+                    const SymmetricEquilibriumOptions& options, double tol, std::mt19937_64& engine,
+                    SymmetricEquilibria& result, SupportTally& tally, const SymmetricGame& game,
                     bool require_best_reply) {
   const std::size_t s = game.num_actions(), k = support.size() - 1;
   const auto profile = [&](const Eigen::VectorXd& y) {
@@ -141,14 +143,26 @@ void support_search(const SymmetricGame& game, const std::vector<std::size_t>& s
     for (std::size_t j = 0; j < k; ++j) x[support[j + 1]] = y[j];
     return x;
   };
-  const auto residual = [&](const Eigen::VectorXd& y) {
-    double half_offset = 0;  // the differences are what matter: centered (payoffs near 2^53)
-    const std::vector<double> half = halved_action_payoffs(game, profile(y), method, half_offset);
-    Eigen::VectorXd f(k);
-    for (std::size_t j = 0; j < k; ++j) f[j] = 2 * (half[support[j + 1]] - half[support[0]]);
-    return f;
+  Eigen::VectorXd U;
+  Eigen::MatrixXd dU;
+  const NewtonSystem equations = [&](const Eigen::VectorXd& y, Eigen::VectorXd& F, Eigen::MatrixXd& J) {
+    F.resize(Eigen::Index(k));
+    J.resize(Eigen::Index(k), Eigen::Index(k));
+    if (y.minCoeff() < 0 || y.sum() > 1) {  // off the support's simplex: no payoffs, Newton stops (not finite)
+      F.setConstant(std::numeric_limits<double>::quiet_NaN());
+      J.setIdentity();
+      return;
+    }
+    const std::vector<double> x = profile(y);
+    payoffs.evaluate(Eigen::Map<const Eigen::VectorXd>(x.data(), Eigen::Index(s)), U, &dU);
+    const auto at = [&](std::size_t a) { return Eigen::Index(support[a]); };
+    for (std::size_t j = 0; j < k; ++j) {
+      F[Eigen::Index(j)] = U[at(j + 1)] - U[at(0)];
+      for (std::size_t i = 0; i < k; ++i)  // x_{support[i+1]} = y_i, x_{support[0]} = 1 - sum(y)
+        J(Eigen::Index(j), Eigen::Index(i)) = dU(at(j + 1), at(i + 1)) - dU(at(j + 1), at(0)) -
+                                              dU(at(0), at(i + 1)) + dU(at(0), at(0));
+    }
   };
-  const auto inside = [&](const Eigen::VectorXd& y) { return y.minCoeff() > 0 && y.sum() < 1; };
   std::gamma_distribution<double> gamma(1.0, 1.0);
   const auto random_start = [&]() {
     Eigen::VectorXd w(k + 1);
@@ -160,52 +174,37 @@ void support_search(const SymmetricGame& game, const std::vector<std::size_t>& s
     add_if_equilibrium(game, profile(Eigen::VectorXd(0)), tol, result, require_best_reply);
     return;
   }
+  Eigen::VectorXd F;
+  Eigen::MatrixXd J;
   bool singular = true;
-  for (int trial = 0; trial < kSingularTrials && singular; ++trial)
-    singular = residual(random_start()).lpNorm<Eigen::Infinity>() <= tol;
+  for (int trial = 0; trial < kSingularTrials && singular; ++trial) {
+    equations(random_start(), F, J);
+    singular = F.lpNorm<Eigen::Infinity>() <= tol;
+  }
   if (singular) {
     result.singular_supports.push_back(support);
     add_if_equilibrium(game, profile(barycenter), tol, result, require_best_reply);
     return;
   }
   tally.all_trivial = false;
+  NewtonSettings settings;
+  settings.max_iter = options.max_iter;
+  settings.step_tol = kNewtonStep;
+  settings.stop_residual = tol * kNewtonTarget;
   for (std::size_t start = 0; start <= options.num_starts; ++start) {
     Eigen::VectorXd y = start == 0 ? barycenter : random_start();
-    Eigen::VectorXd f = residual(y);
-    bool last_jacobian_regular = true, stopped = false;
-    std::size_t iteration = 0;
-    for (; iteration < options.max_iter && f.lpNorm<Eigen::Infinity>() > tol * kNewtonTarget; ++iteration) {
-      Eigen::MatrixXd jacobian(k, k);
-      // Forward differences small enough to stay inside the support.
-      const double h = kDifferenceShare * std::min({kDifferenceStep, y.minCoeff(), 1.0 - y.sum()});
-      for (std::size_t j = 0; j < k; ++j) {
-        Eigen::VectorXd shifted = y;
-        shifted[j] += h;
-        jacobian.col(j) = (residual(shifted) - f) / h;
-      }
-      Eigen::FullPivLU<Eigen::MatrixXd> lu(jacobian);
-      lu.setThreshold(kRankThreshold);
-      last_jacobian_regular = lu.rank() == static_cast<Eigen::Index>(k);
-      const Eigen::VectorXd step = lu.solve(-f);
-      stopped = !step.allFinite();
-      if (stopped) break;
-      double length = 1.0;  // damped: stay inside the support and reduce the residual
-      Eigen::VectorXd next = y + step;
-      while (length > kMinStepLength && (!inside(next) || residual(next).norm() >= f.norm())) {
-        length *= 0.5;
-        next = y + length * step;
-      }
-      stopped = length <= kMinStepLength;
-      if (stopped) break;
-      y = next;
-      f = residual(y);
-    }
-    if (f.lpNorm<Eigen::Infinity>() > tol) {
-      if (!stopped && iteration == options.max_iter) ++tally.capped;
+    double residual = HUGE_VAL;
+    std::size_t steps = 0;
+    const bool finite = newton_solve(equations, y, settings, &residual, &steps);
+    if (!(residual <= tol)) {
+      if (finite && steps == options.max_iter) ++tally.capped;
       continue;
     }
     add_if_equilibrium(game, profile(y), tol, result, require_best_reply);
-    if (!last_jacobian_regular) {  // a non-isolated solution: a continuum through y, one representative is enough
+    equations(y, F, J);
+    Eigen::FullPivLU<Eigen::MatrixXd> lu(J);
+    lu.setThreshold(kRankThreshold);
+    if (lu.rank() < Eigen::Index(k)) {  // a non-isolated solution: a continuum through y, one representative is enough
       result.singular_supports.push_back(support);
       return;
     }
@@ -219,6 +218,7 @@ void support_enumeration_search(const SymmetricGame& game, const SymmetricEquili
   if (s > kMaxSupportActions)
     fail(method, "support enumeration over ", s, " actions is too large (at most ", kMaxSupportActions, ")");
   std::mt19937_64 engine(options.random_state);
+  const SymmetricLogitSystem payoffs(game);
   SupportTally tally;
   const std::uint32_t masks = std::uint32_t(1) << s;
   for (std::size_t size = 1; size <= s; ++size)
@@ -229,7 +229,7 @@ void support_enumeration_search(const SymmetricGame& game, const SymmetricEquili
         if (mask & (1u << a)) support.push_back(a);
       ++result.report.num_iter;
       checkpoint(method, static_cast<double>(result.report.num_iter), double(masks - 1));
-      support_search(game, support, options, tol, method, engine, result, tally, require_best_reply);
+      support_search(payoffs, support, options, tol, engine, result, tally, game, require_best_reply);
     }
   SolveReport& report = result.report;
   report.exhaustive = tally.all_trivial;

@@ -1,6 +1,7 @@
 // Symmetric mixed equilibria of symmetric games: everybody mixes with the
 // same x. Two actions: the roots of a Bernstein polynomial; three or more:
-// support enumeration with Newton's method on each support.
+// support enumeration with the shared Newton on each support
+// (detail/support_newton.hpp).
 #pragma once
 
 #include <cstddef>
@@ -94,7 +95,9 @@ SymmetricEquilibria symmetric_search(const SymmetricGame& game, const SymmetricE
 /// All symmetric equilibria found: 2 actions by isolating the roots of the
 /// gain polynomial g(p) (MODEL.md section 4; Pena, Lehmann & Noldeke 2014)
 /// plus the boundary equilibria; s >= 3 by enumerating supports and solving
-/// each indifference system with damped Newton steps from several starts.
+/// each indifference system with Newton's method (detail::newton_solve, the
+/// analytic Jacobian of the action payoffs) from several starts; a start
+/// that leaves the support's simplex is dropped.
 /// Every equilibrium returned has regret <= options.tol * payoff_range(game).
 /// See SymmetricEquilibria for what the report says.
 /// Complexity: s * C payoff evaluations for payoff_range (C =
@@ -103,9 +106,9 @@ SymmetricEquilibria symmetric_search(const SymmetricGame& game, const SymmetricE
 /// polynomial (O(n^2) per Bernstein split, depth <= 48; above degree 1500 a
 /// grid of at most 2e5 points, O(n) each). s >= 3 (at most 20): exponential,
 /// 2^s - 1 supports, each with up to (options.num_starts + 1) *
-/// options.max_iter damped Newton iterations of O(s) evaluations of
-/// action_payoffs (plus at most 20 in the line search; s * K payoff
-/// evaluations each, see there) and an O(s^3) LU factorisation.
+/// options.max_iter Newton steps, each one evaluation of the action payoffs
+/// and their Jacobian (s^2 * K payoff evaluations, K the likely count
+/// vectors, see action_payoffs) and an O(s^3) decomposition.
 /// \sa pure_nash, replicator_rest_points
 SymmetricEquilibria symmetric_equilibria(const SymmetricGame& game, const SymmetricEquilibriumOptions& options = {});
 
