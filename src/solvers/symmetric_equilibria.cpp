@@ -1,5 +1,5 @@
 // Symmetric mixed equilibria: root isolation of the gain polynomial (two
-// actions) and support enumeration with damped Newton (three or more).
+// actions) and support enumeration with the shared Newton (three or more).
 #include "dilemma/solvers/symmetric_equilibria.hpp"
 
 #include <Eigen/Dense>
