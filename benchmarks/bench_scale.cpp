@@ -45,7 +45,7 @@ int main(int argc, char** argv) {
   const double mixed_seconds = median_seconds(3, [&] { mixed = dilemma::symmetric_equilibria(volunteers); });
   std::printf("{\"benchmark\": \"symmetric mixed equilibria, 2 actions\", \"n\": %zu, \"found\": %zu, "
               "\"exhaustive\": %s, \"seconds\": %.6g}\n",
-              n, mixed.equilibria.size(), mixed.exhaustive ? "true" : "false", mixed_seconds);
+              n, mixed.equilibria.size(), mixed.report.exhaustive ? "true" : "false", mixed_seconds);
 
   const auto ordered = dilemma::confession_game(10000, dilemma::confession_preset("ordered_leniency").believed);
   const std::vector<double> x{0.2, 0.3, 0.5};

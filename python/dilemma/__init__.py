@@ -23,7 +23,6 @@ from ._core import (
     EssResult,
     RestPoint,
     RestPoints,
-    SymmetricEquilibria,
     SymmetricGame,
     all_naming_worse_than_all_denying,
     believed_versus_real,
@@ -33,7 +32,6 @@ from ._core import (
     confession_preset_names,
     count_vectors,
     efficiency,
-    evolutionarily_stable_strategies,
     expected_payoff,
     invariance_report,
     is_n_person_prisoners_dilemma,
@@ -69,7 +67,6 @@ from ._core import (
     regret,
     regrets,
     replicator_field,
-    replicator_rest_points,
     replicator_trajectory,
     subgame,
     to_mixed,
@@ -123,12 +120,12 @@ from ._core import (  # progress, time limits and cancellation of every solver
 )
 from . import plotting, reproduction
 from .confession import confession_game, confession_parameters
-from .dynamics import SymmetricEquilibriumList, symmetric_equilibria
 from .enumeration import _generator
 from .solvers import (  # the solvers on the one contract (dilemma.solvers)
     SolveReport,
     correlated_equilibrium,
     enumerate_equilibria,
+    evolutionarily_stable_strategies,
     lemke_howson,
     lemke_howson_all,
     logit_qre,
@@ -136,10 +133,12 @@ from .solvers import (  # the solvers on the one contract (dilemma.solvers)
     nash_components,
     pure_nash,
     pure_nash_brute,
+    replicator_rest_points,
     simplicial_subdivision,
     solve_zero_sum,
     solver_names,
     support_enumeration,
+    symmetric_equilibria,
     vertex_enumeration,
 )
 from .responses import best_response

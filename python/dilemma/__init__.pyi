@@ -10,6 +10,7 @@ from .solvers import (  # the solvers on the one contract, with their defaults
     SolveReport as SolveReport,
     correlated_equilibrium as correlated_equilibrium,
     enumerate_equilibria as enumerate_equilibria,
+    evolutionarily_stable_strategies as evolutionarily_stable_strategies,
     lemke_howson as lemke_howson,
     lemke_howson_all as lemke_howson_all,
     logit_qre as logit_qre,
@@ -17,10 +18,12 @@ from .solvers import (  # the solvers on the one contract, with their defaults
     nash_components as nash_components,
     pure_nash as pure_nash,
     pure_nash_brute as pure_nash_brute,
+    replicator_rest_points as replicator_rest_points,
     simplicial_subdivision as simplicial_subdivision,
     solve_zero_sum as solve_zero_sum,
     solver_names as solver_names,
     support_enumeration as support_enumeration,
+    symmetric_equilibria as symmetric_equilibria,
     vertex_enumeration as vertex_enumeration,
 )
 from ._core import *  # noqa: F401,F403
@@ -28,7 +31,6 @@ from ._core import (
     ConfessionParameters, CountClass, EquilibriumEnumeration, LogitQreResult, NormalFormGame,
     SimplicialSubdivisionResult, SymmetricGame,
 )
-from .dynamics import SymmetricEquilibriumList as SymmetricEquilibriumList
 from . import plotting as plotting, reproduction as reproduction
 
 __version__: str
@@ -45,10 +47,6 @@ def enumerate_equilibria_gen(
     game: NormalFormGame | SymmetricGame, *, tol: float = 1e-09, min_width: float = 1e-09, max_boxes: int = 1000000,
     max_supports: float = 100000000.0, progress: Callable[[float], object] | None = ..., time_limit: float | None = ...
 ) -> Iterator[tuple[npt.NDArray[np.float64], ...]]: ...
-def symmetric_equilibria(
-    game: SymmetricGame, *, tol: float = ..., num_starts: int = ..., max_iter: int = ..., random_state: int = ...,
-    progress: Callable[[float], object] | None = ..., time_limit: float | None = ...
-) -> SymmetricEquilibriumList: ...
 def sweep(
     build: Callable[..., NormalFormGame | SymmetricGame],
     grid: Mapping[str, Iterable[object]] | Sequence[Mapping[str, object]],

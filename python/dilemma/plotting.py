@@ -387,7 +387,9 @@ def replicator_ternary(game, *, ax=None, title=None, resolution=14, trajectories
             k = int(np.searchsorted(lengths, lengths[-1] / 2))
             ax.annotate("", xy=path[k + 1], xytext=path[k], zorder=3,
                         arrowprops=dict(arrowstyle="-|>", color="0.15", lw=1.3, shrinkA=0, shrinkB=0))
-    rest = _core.replicator_rest_points(game)
+    from .solvers import replicator_rest_points
+
+    rest = replicator_rest_points(game)
     styles = {"asymptotically stable": dict(facecolor="black"), "unstable": dict(facecolor="white"),
               "neutral": dict(facecolor="0.6")}
     for stability, style in styles.items():

@@ -9,7 +9,7 @@ import numpy.typing as npt
 
 from ._core import BimatrixProfile, CountClass, LemkeHowsonResult, NashComponent, NormalFormGame, PureProfile
 from ._core import SolveReport as SolveReport, SymmetricGame
-from ._core import CorrelatedEquilibrium, SymmetricCorrelatedEquilibrium
+from ._core import CorrelatedEquilibrium, EssResult, RestPoints, SymmetricCorrelatedEquilibrium
 from ._core import EquilibriumEnumeration, LogitQrePoint, LogitQreResult, SimplicialSubdivisionResult, ZeroSumSolution
 from .results import EquilibriumList
 
@@ -86,4 +86,16 @@ def correlated_equilibrium(
     game: SymmetricGame, *, objective: CorrelatedObjective = "welfare", coarse: bool = False, tol: float = 1e-09,
     progress: Progress = None, time_limit: float | None = None
 ) -> SymmetricCorrelatedEquilibrium: ...
+def symmetric_equilibria(
+    game: SymmetricGame, *, tol: float = 1e-09, num_starts: int = 24, max_iter: int = 100, random_state: int = 0,
+    progress: Progress = None, time_limit: float | None = None
+) -> EquilibriumList[npt.NDArray[np.float64]]: ...
+def replicator_rest_points(
+    game: SymmetricGame, *, tol: float = 1e-09, num_starts: int = 24, max_iter: int = 100, random_state: int = 0,
+    progress: Progress = None, time_limit: float | None = None
+) -> RestPoints: ...
+def evolutionarily_stable_strategies(
+    game: SymmetricGame, *, tol: float = 1e-09, num_starts: int = 24, max_iter: int = 100, random_state: int = 0,
+    num_mutants: int = 64, progress: Progress = None, time_limit: float | None = None
+) -> EssResult: ...
 def solver_names() -> list[str]: ...

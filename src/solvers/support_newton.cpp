@@ -20,11 +20,12 @@ constexpr double kSimplexSlack = 1e-9;
 }  // namespace
 
 bool newton_solve(const NewtonSystem& system, Eigen::VectorXd& v, const NewtonSettings& settings,
-                  double* residual) {
+                  double* residual, std::size_t* num_steps) {
   Eigen::VectorXd F;
   Eigen::MatrixXd J;
   bool finite = true;
-  for (std::size_t iteration = 0; iteration < settings.max_iter; ++iteration) {
+  std::size_t iteration = 0;
+  for (; iteration < settings.max_iter; ++iteration) {
     system(v, F, J);
     if (F.size() == 0 || F.lpNorm<Eigen::Infinity>() <= settings.stop_residual) break;
     const Eigen::VectorXd step = J.completeOrthogonalDecomposition().solve(F);
@@ -33,8 +34,12 @@ bool newton_solve(const NewtonSystem& system, Eigen::VectorXd& v, const NewtonSe
       break;
     }
     v -= step;
-    if (step.lpNorm<Eigen::Infinity>() <= settings.step_tol) break;
+    if (step.lpNorm<Eigen::Infinity>() <= settings.step_tol) {
+      ++iteration;
+      break;
+    }
   }
+  if (num_steps) *num_steps = iteration;
   if (residual) {
     system(v, F, J);
     *residual = F.size() == 0 ? 0.0 : F.lpNorm<Eigen::Infinity>();

@@ -42,3 +42,17 @@ TEST_CASE("evolutionarily_stable_strategies: pure coordination has every pure st
   CHECK(pure == 3);
   CHECK(result.strategies.size() == 3);  // mixed equilibria of coordination are not stable
 }
+
+TEST_CASE("evolutionarily_stable_strategies: the report is the search's; max_iter = 0 leaves it unconverged") {
+  const SymmetricGame game = dilemma::testing::weighted_rock_paper_scissors();
+  dilemma::EssOptions capped_options;
+  capped_options.max_iter = 0;
+  const auto capped = dilemma::evolutionarily_stable_strategies(game, capped_options);
+  CHECK(capped.report.method == "evolutionarily_stable_strategies");
+  CHECK_FALSE(capped.report.converged);
+  CHECK(capped.report.message.find("max_iter = 0 cut") != std::string::npos);
+  const auto full = dilemma::evolutionarily_stable_strategies(game);
+  CHECK(full.report.converged);
+  CHECK(full.report.num_iter == 1);  // one symmetric equilibrium tested
+  for (const auto& x : full.strategies) CHECK(dilemma::regret(game, x) <= 1e-9 * dilemma::payoff_range(game));
+}

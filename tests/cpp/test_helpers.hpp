@@ -51,4 +51,14 @@ inline Counts counts_of(const PureProfile& profile, std::size_t num_actions) {
   return counts;
 }
 
+/// Rock-paper-scissors for two players where rock beats scissors by 3: the
+/// interior equilibrium (1/3, 7/15, 1/5) is not the barycenter, so Newton
+/// on the full support must move to find it.
+inline SymmetricGame weighted_rock_paper_scissors() {
+  return SymmetricGame(2, 3, [](std::size_t a, const Counts& m) {
+    static constexpr double payoff[3][3] = {{0, -1, 3}, {1, 0, -1}, {-1, 1, 0}};
+    return payoff[a][m[0] ? 0 : m[1] ? 1 : 2];
+  });
+}
+
 }  // namespace dilemma::testing

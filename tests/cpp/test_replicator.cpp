@@ -81,3 +81,18 @@ TEST_CASE("classify_rest_point: the verdict does not depend on the payoffs' unit
       CHECK(dilemma::classify_rest_point(twins, {p, 1 - p, 0.0}).stability == "neutral");
   }
 }
+
+TEST_CASE("replicator_rest_points: max_iter = 0 leaves the search unconverged; with it the interior rest point is found") {
+  const SymmetricGame game = dilemma::testing::weighted_rock_paper_scissors();
+  dilemma::SymmetricEquilibriumOptions capped_options;
+  capped_options.max_iter = 0;
+  const auto capped = dilemma::replicator_rest_points(game, capped_options);
+  CHECK(capped.report.method == "replicator_rest_points");
+  CHECK_FALSE(capped.report.converged);
+  CHECK(capped.report.message.find("max_iter = 0 cut") != std::string::npos);
+  const auto full = dilemma::replicator_rest_points(game);
+  CHECK(full.report.converged);
+  CHECK(full.points.size() == 4);  // three vertices and the interior point
+  for (const auto& point : full.points)
+    if (point.is_equilibrium) CHECK(dilemma::regret(game, point.state) <= 1e-9 * dilemma::payoff_range(game));
+}

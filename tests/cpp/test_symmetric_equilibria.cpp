@@ -23,7 +23,7 @@ TEST_CASE("symmetric_equilibria: the volunteer's dilemma, from n = 2 to n = 10^6
     const SymmetricGame game = volunteers_dilemma(n, 4.0, 1.0);
     const auto result = dilemma::symmetric_equilibria(game);
     REQUIRE(result.equilibria.size() == 1);
-    CHECK(result.exhaustive);
+    CHECK(result.report.exhaustive);
     const double p = 1.0 - std::pow(0.25, 1.0 / double(n - 1));
     CHECK(result.equilibria[0][0] == doctest::Approx(p).epsilon(1e-9));
     CHECK(dilemma::regret(game, result.equilibria[0]) <= 1e-9 * 4);
@@ -36,7 +36,7 @@ TEST_CASE("symmetric_equilibria: two actions agree with the dense form") {
     for (int trial = 0; trial < 10; ++trial) {
       const SymmetricGame game = dilemma::testing::random_symmetric_game(n, 2, seed++, -5, 5);
       const auto result = dilemma::symmetric_equilibria(game);
-      CHECK(result.exhaustive);
+      CHECK(result.report.exhaustive);
       const dilemma::NormalFormGame dense = dilemma::to_normal_form(game);
       for (const auto& x : result.equilibria) CHECK(dilemma::regret(dense, dilemma::MixedProfile(n, x)) <= 1e-8);
       // Every pure symmetric profile that is an equilibrium is found.
@@ -79,7 +79,7 @@ TEST_CASE("symmetric_equilibria: three actions, every result verified on the den
     for (int trial = 0; trial < 6; ++trial) {
       const SymmetricGame game = dilemma::testing::random_symmetric_game(n, 3, seed++, -9, 9);
       const auto result = dilemma::symmetric_equilibria(game);
-      CHECK(result.supports_searched == 7);
+      CHECK(result.report.num_iter == 7);
       const dilemma::NormalFormGame dense = dilemma::to_normal_form(game);
       for (const auto& x : result.equilibria) CHECK(dilemma::regret(dense, dilemma::MixedProfile(n, x)) <= 1e-7);
       for (std::size_t a = 0; a < 3; ++a)  // pure symmetric equilibria are never missed
@@ -95,7 +95,7 @@ TEST_CASE("symmetric_equilibria: payoff-invariant games are one continuum") {
   for (std::size_t n : {2, 5, 40}) {
     const auto game = dilemma::confession_game(n, dilemma::confession_preset("invariant_purge_externality").believed);
     const auto result = dilemma::symmetric_equilibria(game);
-    CHECK(result.exhaustive);
+    CHECK(result.report.exhaustive);
     CHECK(result.singular_supports.size() == 4);  // every support with two or more actions
     CHECK(result.equilibria.size() == 7);          // vertices, edge midpoints, barycenter as representatives
   }
@@ -111,4 +111,23 @@ TEST_CASE("symmetric_equilibria: bad options are named") {
   options.tol = 0;
   CHECK(dilemma::testing::error_message([&] { dilemma::symmetric_equilibria(volunteers_dilemma(3, 2, 1), options); }) ==
         "symmetric_equilibria: tol must be finite and > 0, got 0");
+}
+
+TEST_CASE("symmetric_equilibria: max_iter = 0 leaves the search unconverged, and the message says why") {
+  const SymmetricGame game = dilemma::testing::weighted_rock_paper_scissors();
+  dilemma::SymmetricEquilibriumOptions capped_options;
+  capped_options.max_iter = 0;
+  const auto capped = dilemma::symmetric_equilibria(game, capped_options);
+  CHECK(capped.report.method == "symmetric_equilibria");
+  CHECK_FALSE(capped.report.converged);
+  CHECK(capped.report.message.find("max_iter = 0 cut") != std::string::npos);
+  for (const auto& x : capped.equilibria) CHECK(dilemma::regret(game, x) <= 1e-9 * dilemma::payoff_range(game));
+  const auto full = dilemma::symmetric_equilibria(game);
+  CHECK(full.report.converged);
+  CHECK_FALSE(full.report.exhaustive);  // Newton on a non-trivial support proves nothing
+  CHECK(full.report.num_iter == 7);
+  REQUIRE(full.equilibria.size() == 1);
+  CHECK(full.equilibria[0][0] == doctest::Approx(1.0 / 3));
+  CHECK(full.equilibria[0][1] == doctest::Approx(7.0 / 15));
+  CHECK(dilemma::regret(game, full.equilibria[0]) <= 1e-9 * dilemma::payoff_range(game));
 }

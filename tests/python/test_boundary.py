@@ -322,7 +322,7 @@ BAD_OPTIONS = [
     ("monitor", lambda: dilemma.pure_nash(bimatrix(), time_limit="soon"),
      "monitor: time_limit must be >= 0 seconds or None, got 'soon'"),
     ("symmetric_equilibria", lambda: dilemma.symmetric_equilibria(symmetric(), num_starts=-1),
-     "symmetric_equilibria: num_starts must be an integer >= 0, got -1"),
+     "symmetric_equilibria: num_starts must be >= 0, got -1"),
 ]
 
 

@@ -66,3 +66,29 @@ def test_bad_input():
         dilemma.regrets(game, np.full((2, 2), 0.5))
     with pytest.raises(ValueError, match="t_end must be finite and > 0"):
         dilemma.replicator_trajectory(game, [0.5, 0.5], float("nan"))
+
+
+def weighted_rock_paper_scissors():
+    # Rock beats scissors by 3: the interior equilibrium (1/3, 7/15, 1/5) is not the barycenter.
+    payoff = np.array([[0, -1, 3], [1, 0, -1], [-1, 1, 0]], dtype=float)
+    return dilemma.SymmetricGame.from_function(2, 3, lambda a, m: payoff[a][np.argmax(m, axis=1)])
+
+
+@pytest.mark.parametrize("name", ["symmetric_equilibria", "replicator_rest_points",
+                                  "evolutionarily_stable_strategies"])
+def test_max_iter_zero_leaves_the_search_unconverged(name):
+    game = weighted_rock_paper_scissors()
+    solve = getattr(dilemma, name)
+    capped = solve(game, max_iter=0)
+    assert capped.method == name and not capped.converged and not capped.exhaustive
+    assert "max_iter = 0 cut" in capped.message and capped.params["max_iter"] == 0
+    full = solve(game)
+    assert full.converged and full.report.converged and full.params["max_iter"] == 100
+    tol = 1e-9 * 4  # the payoff range, 3 - (-1)
+    found = {"symmetric_equilibria": lambda r: list(r), "evolutionarily_stable_strategies": lambda r: r.strategies,
+             "replicator_rest_points": lambda r: [p.state for p in r.points if p.is_equilibrium]}[name]
+    for x in found(capped) + found(full):
+        assert dilemma.regret(game, x) <= tol
+    if name == "symmetric_equilibria":
+        assert len(full) == 1 and full[0] == pytest.approx([1 / 3, 7 / 15, 1 / 5])
+        assert full.num_iter == 7 and full.singular_supports == []

@@ -53,10 +53,11 @@ inline ReplicatorTrajectory replicator_trajectory(const SymmetricGame& game, std
     for (double& p : x) sum += p = std::max(p, 0.0);
     for (double& p : x) p /= sum;
   };
+  constexpr double kFirstStep = 1e-3;  // first step, a fraction of t_end; the controller adapts it
   ReplicatorTrajectory trajectory;
   auto stepper = odeint::make_controlled(abs_tol, rel_tol, odeint::runge_kutta_dopri5<State>());
   State x = x0;
-  double t = 0, dt = 1e-3 * t_end;
+  double t = 0, dt = kFirstStep * t_end;
   trajectory.times.push_back(t);
   trajectory.states.push_back(x);
   const auto system = [&](const State& state, State& dxdt, double) {
@@ -113,22 +114,24 @@ inline Eigen::MatrixXd replicator_jacobian(const SymmetricGame& game, const std:
 
 /// The Jacobian's eigenvalues at x in the tangent basis e_j - e_r (r: the
 /// action with the largest share), by forward differences that stay in the
-/// simplex. An eigenvalue counts as zero ("neutral") within tol times the
-/// game's largest payoff difference between two actions, plus the
+/// simplex. An eigenvalue counts as zero ("neutral") within tol times
+/// payoff_range(game), plus the
 /// differences' own error, estimated from a second Jacobian at half the
 /// step: so a point on a continuum of rest points, whose eigenvalue along
 /// the continuum is zero, is not called stable or unstable by rounding.
-/// Complexity: 2s - 1 evaluations of replicator_field, one regret, the
-/// gain scale (s * M payoff evaluations) and an O(s^3) eigenvalue problem.
+/// is_equilibrium: regret within symmetric_equilibria's default tol.
+/// Complexity: 2s - 1 evaluations of replicator_field, one regret,
+/// payoff_range (s * C payoff evaluations) and an O(s^3) eigenvalue problem.
 inline RestPoint classify_rest_point(const SymmetricGame& game, const std::vector<double>& x, double tol = 1e-7) {
   const std::size_t s = x.size();
   std::size_t r = 0;
   for (std::size_t a = 1; a < s; ++a)
     if (x[a] > x[r]) r = a;
-  const double h = std::min(1e-6, 0.5 * x[r]);
+  constexpr double kStep = 1e-6;  // forward-difference step: about sqrt(machine epsilon)
+  const double h = std::min(kStep, 0.5 * x[r]);  // at most half the largest share: stays in the simplex
   const std::vector<double> field = replicator_field(game, x);
   const Eigen::MatrixXd jacobian = detail::replicator_jacobian(game, x, field, r, h);
-  const double scale = detail::action_gain_scale(game);
+  const double scale = payoff_range(game);
   double threshold = tol * scale;
   if (s > 1)  // the error of a forward difference halves with the step
     threshold += (s - 1) * (jacobian - detail::replicator_jacobian(game, x, field, r, h / 2)).cwiseAbs().maxCoeff();
@@ -146,7 +149,7 @@ inline RestPoint classify_rest_point(const SymmetricGame& game, const std::vecto
                     : largest < -threshold ? "asymptotically stable"
                     : largest > threshold  ? "unstable"
                                            : "neutral";
-  point.is_equilibrium = regret(game, x) <= 1e-9 * scale;
+  point.is_equilibrium = regret(game, x) <= SymmetricEquilibriumOptions{}.tol * scale;
   return point;
 }
 
@@ -154,11 +157,15 @@ inline RestPoint classify_rest_point(const SymmetricGame& game, const std::vecto
 /// earn the same), found as the symmetric equilibria are but without the
 /// best-reply condition, each with its linear stability. Singular supports
 /// (continua of rest points, as in payoff-invariant games) are listed in
-/// `singular_supports` with one representative.
+/// `singular_supports` with one representative. The report reads as
+/// symmetric_equilibria's (num_iter: supports searched; exhaustive,
+/// converged: see SymmetricEquilibria).
 struct RestPoints {
   std::vector<RestPoint> points;
   std::vector<std::vector<std::size_t>> singular_supports;
-  bool exhaustive = false;
+  SolveReport report;
+  /// The options of the run.
+  SymmetricEquilibriumOptions options;
 };
 
 /// The rest points of the replicator dynamics with their stability (see RestPoints).
@@ -166,31 +173,11 @@ struct RestPoints {
 /// support enumeration with Newton for s >= 3), plus classify_rest_point per
 /// rest point found. \sa symmetric_equilibria, classify_rest_point
 inline RestPoints replicator_rest_points(const SymmetricGame& game, const SymmetricEquilibriumOptions& options = {}) {
-  detail::check_options("replicator_rest_points", options);
-  const double tol = options.tol * detail::action_gain_scale(game);
-  SymmetricEquilibria found;
-  if (game.num_actions() == 2) {  // vertices and the roots of g
-    found.equilibria = {{1.0, 0.0}, {0.0, 1.0}};
-    const std::vector<double> d = detail::two_action_gains(game);
-    double largest = 0;
-    for (double v : d) largest = std::max(largest, std::abs(v));
-    if (largest <= tol) {
-      found.singular_supports.push_back({0, 1});
-      found.equilibria.push_back({0.5, 0.5});
-      found.exhaustive = true;
-    } else {
-      detail::BernsteinRoots roots(d);
-      for (double p : roots.find(found.exhaustive)) found.equilibria.push_back({p, 1 - p});
-    }
-  } else if (game.num_actions() == 1) {
-    found.equilibria = {{1.0}};
-    found.exhaustive = true;
-  } else {
-    found = detail::solve_supports(game, options, tol, false);
-  }
+  const SymmetricEquilibria found = detail::symmetric_search(game, options, "replicator_rest_points", false);
   RestPoints result;
   result.singular_supports = found.singular_supports;
-  result.exhaustive = found.exhaustive;
+  result.report = found.report;
+  result.options = options;
   for (const auto& x : found.equilibria) result.points.push_back(classify_rest_point(game, x));
   return result;
 }

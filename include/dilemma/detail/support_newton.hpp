@@ -1,6 +1,6 @@
 // Newton's method on the indifference equations of a support: the one
 // implementation that enumerate_equilibria, logit_qre, simplicial_subdivision
-// (and symmetric_equilibria) refine their candidate equilibria with.
+// and symmetric_equilibria (with replicator_rest_points) refine their candidates with.
 #pragma once
 
 #include <Eigen/Dense>
@@ -27,10 +27,11 @@ using NewtonSystem = std::function<void(const Eigen::VectorXd& v, Eigen::VectorX
 /// Newton's method on F(v) = 0 from v, with minimum-norm steps
 /// -J^+ F (complete orthogonal decomposition), so that a singular or
 /// non-square Jacobian gives Gauss-Newton steps. Returns false when a step
-/// is not finite; v holds the last iterate, and `residual` (if given) the
-/// max norm of F there.
+/// is not finite; v holds the last iterate, `residual` (if given) the
+/// max norm of F there, and `num_steps` (if given) the steps taken
+/// (settings.max_iter when the cap ended it).
 bool newton_solve(const NewtonSystem& system, Eigen::VectorXd& v, const NewtonSettings& settings,
-                  double* residual = nullptr);
+                  double* residual = nullptr, std::size_t* num_steps = nullptr);
 
 /// The action payoffs U (flat, block after block) at the flat profile x and,
 /// if dU is given, dU(a, b) = dU_a / dx_b.

@@ -93,6 +93,21 @@ constexpr OptionField<Options, T> option(const char* name, T Options::*member, c
   return {name, member, doc};
 }
 
+/// A row of Base's table as a row of Derived (an options struct that
+/// extends another). Complexity: O(1).
+template <class Derived, class Base, class T>
+constexpr OptionField<Derived, T> rebased(const OptionField<Base, T>& field) {
+  return {field.name, field.member, field.doc};
+}
+
+/// The field table of Base as rows of Derived, for the table of an options
+/// struct that extends Base: no field is written twice.
+/// Complexity: one row per field of Base.
+template <class Derived, class Base>
+constexpr auto inherited_fields() {
+  return std::apply([](const auto&... field) { return std::make_tuple(rebased<Derived>(field)...); }, Base::fields());
+}
+
 /// Calls visit(field) for every row of Options::fields().
 /// Complexity: one call per option.
 template <class Options, class Visit>
