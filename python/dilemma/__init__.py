@@ -88,7 +88,6 @@ from ._core import (  # two-player solvers
     NashSubset,
     SecurityStrategy,
     ZeroSumSolution,
-    security_strategy,
 )
 from ._core import (  # all equilibria of n-player games
     EquilibriumEnumeration,

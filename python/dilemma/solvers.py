@@ -98,19 +98,13 @@ def solver_names():
     return list(_core._solvers)
 
 
-pure_nash = _solver("pure_nash")
-pure_nash_brute = _solver("pure_nash_brute")
-vertex_enumeration = _solver("vertex_enumeration")
-support_enumeration = _solver("support_enumeration")
-nash_components = _solver("nash_components")
-lemke_howson = _solver("lemke_howson")
-lemke_howson_all = _solver("lemke_howson_all")
-solve_zero_sum = _solver("solve_zero_sum")
-correlated_equilibrium = _solver("correlated_equilibrium")
-enumerate_equilibria = _solver("enumerate_equilibria")
-simplicial_subdivision = _solver("simplicial_subdivision")
-logit_qre = _solver("logit_qre")
+# Pure equilibria; two-player games; n-player games; symmetric games at scale.
+pure_nash, pure_nash_brute = map(_solver, ("pure_nash", "pure_nash_brute"))
+vertex_enumeration, support_enumeration, nash_components, lemke_howson, lemke_howson_all, solve_zero_sum = map(
+    _solver, ("vertex_enumeration", "support_enumeration", "nash_components", "lemke_howson", "lemke_howson_all",
+              "solve_zero_sum"))
+correlated_equilibrium, enumerate_equilibria, simplicial_subdivision, logit_qre = map(
+    _solver, ("correlated_equilibrium", "enumerate_equilibria", "simplicial_subdivision", "logit_qre"))
 logit_qre_at = _solver("logit_qre_at", inputs=("lam",))
-symmetric_equilibria = _solver("symmetric_equilibria")
-replicator_rest_points = _solver("replicator_rest_points")
-evolutionarily_stable_strategies = _solver("evolutionarily_stable_strategies")
+symmetric_equilibria, replicator_rest_points, evolutionarily_stable_strategies = map(
+    _solver, ("symmetric_equilibria", "replicator_rest_points", "evolutionarily_stable_strategies"))

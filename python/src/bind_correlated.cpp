@@ -41,7 +41,6 @@ py::array_t<double> to_array(const std::vector<double>& values) {
   return py::array_t<double>(static_cast<py::ssize_t>(values.size()), values.data());
 }
 
-py::tuple to_python(const SecurityStrategy& security) { return py::make_tuple(to_array(security.strategy), security.level); }
 
 /// A correlated equilibrium as Python sees it: the distribution (an array
 /// shaped like the game's profile tensor, or count classes and their
@@ -127,11 +126,7 @@ void bind_correlated(py::module_& m) {
       "_correlated_equilibrium",
       [](const NormalFormGame& game, const py::kwargs& kwargs) {
         const auto options = options_from_kwargs<CorrelatedEquilibriumOptions>("correlated_equilibrium", kwargs);
-        CorrelatedEquilibrium ce;
-        {
-          SolverScope release;
-          ce = correlated_equilibrium(game, options);
-        }
+        const CorrelatedEquilibrium ce = released([&] { return correlated_equilibrium(game, options); });
         const auto& shape = game.nums_actions();
         py::array_t<double> distribution(std::vector<py::ssize_t>(shape.begin(), shape.end()), ce.distribution.data());
         return PyCorrelated{distribution, ce.welfare, ce.max_violation, ce.report, options_to_dict(options)};
@@ -141,11 +136,7 @@ void bind_correlated(py::module_& m) {
       "_correlated_equilibrium",
       [](const SymmetricGame& game, const py::kwargs& kwargs) {
         const auto options = options_from_kwargs<CorrelatedEquilibriumOptions>("correlated_equilibrium", kwargs);
-        SymmetricCorrelatedEquilibrium ce;
-        {
-          SolverScope release;
-          ce = correlated_equilibrium(game, options);
-        }
+        const SymmetricCorrelatedEquilibrium ce = released([&] { return correlated_equilibrium(game, options); });
         const std::size_t s = game.num_actions();
         py::array_t<long long> classes({static_cast<py::ssize_t>(ce.classes.size()), static_cast<py::ssize_t>(s)});
         auto view = classes.mutable_unchecked<2>();
@@ -259,42 +250,6 @@ Examples
       },
       py::arg("game"), py::kw_only(), py::arg("mixed"), py::arg("tol") = 0.0,
       "With ``mixed=True``: removes actions strictly dominated by mixed strategies, round by round.");
-  m.def(
-      "security_strategies",
-      [](const NormalFormGame& game, bool mixed) {
-        std::vector<SecurityStrategy> result;
-        {
-          SolverScope release;
-          result = security_strategies(game, mixed);
-        }
-        py::list out;
-        for (const auto& security : result) out.append(to_python(security));
-        return out;
-      },
-      py::arg("game"), py::kw_only(), py::arg("mixed") = true, R"doc(
-Each player's security (maxmin) strategy and level: a list of
-``(strategy, level)`` pairs. Mixed (default): the mixed strategy maximising
-the worst expected payoff over the others' pure profiles, one linear program
-per player; ``mixed=False``: the best pure action by its worst payoff.
-
-Examples
---------
->>> import dilemma
->>> [abs(level) < 1e-12 for _, level in dilemma.security_strategies(dilemma.matching_pennies())]
-[True, True]
-)doc");
-  m.def(
-      "security_strategies",
-      [](const SymmetricGame& game, bool mixed) {
-        SecurityStrategy result;
-        {
-          SolverScope release;
-          result = security_strategies(game, mixed);
-        }
-        return to_python(result);
-      },
-      py::arg("game"), py::kw_only(), py::arg("mixed") = true,
-      "The ``(strategy, level)`` security pair of a symmetric game (the same for every player).");
 }
 
 }  // namespace dilemma::python

@@ -146,11 +146,7 @@ void bind_dynamics(py::module_& m) {
       "_symmetric_equilibria",
       [](const SymmetricGame& game, const py::kwargs& kwargs) {
         const auto options = options_from_kwargs<SymmetricEquilibriumOptions>("symmetric_equilibria", kwargs);
-        SymmetricEquilibria found;
-        {
-          SolverScope release;
-          found = symmetric_equilibria(game, options);
-        }
+        const SymmetricEquilibria found = released([&] { return symmetric_equilibria(game, options); });
         py::dict extras;
         extras["singular_supports"] = to_tuples(found.singular_supports);
         py::tuple result = listed(to_arrays(found.equilibria), found.report, options);

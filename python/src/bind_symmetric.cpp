@@ -93,7 +93,7 @@ std::vector<double> to_strategy(const char* function, const SymmetricGame& game,
   const auto array = to_real_array(function, "the strategy", x);
   if (array.ndim() != 1) detail::fail(function, "the strategy must be a 1-D probability vector, got ", array.ndim(), " dimensions");
   std::vector<double> strategy(array.data(), array.data() + array.size());
-  return detail::normalized_strategy(function, game, std::move(strategy));
+  return normalized_strategy(function, game, std::move(strategy));
 }
 
 }  // namespace
@@ -288,7 +288,10 @@ own strategies (Poisson-multinomial convolution).
   m.def(
       "regret",
       [](const SymmetricGame& g, const py::object& x) {
-        if (is_per_player(x)) return detail::max_of(regrets(g, to_heterogeneous("regret", x)));
+        if (is_per_player(x)) {
+          const std::vector<double> each = regrets(g, to_heterogeneous("regret", x));
+          return *std::max_element(each.begin(), each.end());
+        }
         return regret(g, to_strategy("regret", g, x));
       },
       py::arg("game"), py::arg("profile"),

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "solver_binding.hpp"
+#include "dilemma/analysis/mixed_dominance.hpp"
 #include "dilemma/solvers/lemke_howson.hpp"
 #include "dilemma/solvers/nash_components.hpp"
 #include "dilemma/solvers/support_enumeration.hpp"
@@ -122,6 +123,13 @@ py::object convert(const BasicSecurityStrategy<Scalar>& security) {
   return py::cast(PySecurityStrategy{to_array(security.strategy), to_value(security.level)});
 }
 
+template <class Scalar>
+py::object convert(const std::vector<BasicSecurityStrategy<Scalar>>& strategies) {
+  py::list result;
+  for (const auto& security : strategies) result.append(convert(security));
+  return result;
+}
+
 template <class Scalar, class Options>
 py::object convert(const WithOptions<BasicLemkeHowsonResult<Scalar>, Options>& found) {
   const auto& result = found.result;
@@ -162,14 +170,6 @@ py::object solve_in(bool rational, Solve&& solve) {
 
 
 
-constexpr const char* kArithmetic = R"doc(
-With ``rational=True`` the computation is exact (Boost.Multiprecision
-rationals; each payoff is read as the simplest fraction that rounds to it,
-so 0.1 is 1/10) and probabilities are ``fractions.Fraction`` in arrays of
-dtype object; ``tol`` is then ignored. Otherwise comparisons are made within
-``tol``, relative to each player's payoff range.)doc";
-
-std::string with_arithmetic_note(const char* text) { return std::string(text) + kArithmetic; }
 
 /// Defines the private `_<name>(game, **kwargs)` and registers `name`: the
 /// options come from the keywords, `rational` selects the arithmetic, and
@@ -440,21 +440,38 @@ Examples
 >>> str(solution.value), solution.exhaustive
 ('0', False)
 )doc");
+  // Security strategies are not two-player only, but share this file's exact arithmetic.
   m.def(
-      "security_strategy",
-      [](const NormalFormGame& game, long long player_arg, bool rational, double tol) {
-        const std::size_t player = to_nonnegative("security_strategy", "player", player_arg);
-        return solve_in(rational,
-                        [&](auto scalar) { return security_strategy<decltype(scalar)>(game, player, tol); });
+      "security_strategies",
+      [](const NormalFormGame& game, bool mixed, bool rational) {
+        return solve_in(rational, [&](auto scalar) { return security_strategies<decltype(scalar)>(game, mixed); });
       },
-      py::arg("game"), py::arg("player"), py::arg("rational") = false, py::kw_only(),
-      py::arg("tol") = kBimatrixTolerance,
-      with_arithmetic_note(R"doc(
-A mixed security (maxmin) strategy of ``player`` in a two-player game and
-the payoff it guarantees whatever the opponent does: a ``SecurityStrategy``
-(``strategy``, ``level``), by linear programming.
-)doc")
-          .c_str());
+      py::arg("game"), py::kw_only(), py::arg("mixed") = true, py::arg("rational") = false, R"doc(
+Each player's security (maxmin) strategy and the payoff it guarantees
+whatever the others do: a list of ``SecurityStrategy`` (``strategy``,
+``level``), one per player. Mixed (default): the mixed strategy maximising
+the worst expected payoff over the others' pure profiles, one linear program
+per player (for two players, the zero-sum game of the player's own
+payoffs); ``mixed=False``: the best pure action by its worst payoff
+(``security_levels``). ``rational=True`` computes exactly (strategies and
+levels as ``fractions.Fraction``). A symmetric game gives one
+``SecurityStrategy``, the same for every player.
+
+Examples
+--------
+>>> import dilemma
+>>> [abs(s.level) < 1e-12 for s in dilemma.security_strategies(dilemma.matching_pennies())]
+[True, True]
+>>> [str(p) for p in dilemma.security_strategies(dilemma.battle_of_the_sexes(), rational=True)[1].strategy]
+['2/3', '1/3']
+)doc");
+  m.def(
+      "security_strategies",
+      [](const SymmetricGame& game, bool mixed) {
+        return convert(released([&] { return security_strategies(game, mixed); }));
+      },
+      py::arg("game"), py::kw_only(), py::arg("mixed") = true,
+      "The ``SecurityStrategy`` of a symmetric game (the same for every player), mixed or pure.");
 }
 
 }  // namespace dilemma::python

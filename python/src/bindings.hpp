@@ -55,6 +55,14 @@ class SolverScope {
   py::gil_scoped_release release_;
 };
 
+/// solve() run in a SolverScope (GIL released, stoppable); its result, a
+/// C++ value, is returned once the GIL is held again.
+template <class Solve>
+auto released(Solve&& solve) {
+  SolverScope release;
+  return solve();
+}
+
 template <class T, class... Members, std::size_t... I>
 T from_pickle_state(const py::tuple& state, std::index_sequence<I...>, Members T::*... members) {
   if constexpr (std::is_default_constructible_v<T>) {

@@ -1,5 +1,7 @@
 #include "dilemma/solvers/zero_sum.hpp"
 
+#include "dilemma/analysis/mixed_dominance.hpp"
+
 #include "dilemma/analysis/security.hpp"
 #include "dilemma/solvers/vertex_enumeration.hpp"
 #include "test_helpers.hpp"
@@ -51,28 +53,29 @@ TEST_CASE("solve_zero_sum: optimal strategies are equilibria worth the value, ti
   }
 }
 
-TEST_CASE("security_strategy: mixed maxmin strategies of a general game") {
+TEST_CASE("security_strategies: exact mixed maxmin strategies of a general game") {
   // Battle of the sexes: each player can guarantee 2/3 by mixing, more than
   // the pure security level 0.
   const NormalFormGame game = dilemma::battle_of_the_sexes();
-  const auto row = dilemma::security_strategy<Rational>(game, 0);
-  CHECK(row.level == Rational(2, 3));
-  CHECK(row.strategy == std::vector<Rational>{Rational(1, 3), Rational(2, 3)});
-  const auto column = dilemma::security_strategy<Rational>(game, 1);
-  CHECK(column.level == Rational(2, 3));
-  CHECK(column.strategy == std::vector<Rational>{Rational(2, 3), Rational(1, 3)});
+  const auto exact = dilemma::security_strategies<Rational>(game);
+  CHECK(exact[0].level == Rational(2, 3));
+  CHECK(exact[0].strategy == std::vector<Rational>{Rational(1, 3), Rational(2, 3)});
+  CHECK(exact[1].level == Rational(2, 3));
+  CHECK(exact[1].strategy == std::vector<Rational>{Rational(2, 3), Rational(1, 3)});
+  const auto pure = dilemma::security_strategies<Rational>(game, false);
+  const auto floating = dilemma::security_strategies(game);
   for (std::size_t player = 0; player < 2; ++player) {
     const auto levels = dilemma::security_levels(game, player);
-    CHECK(dilemma::security_strategy(game, player).level >= *std::max_element(levels.begin(), levels.end()));
+    CHECK(floating[player].level >= *std::max_element(levels.begin(), levels.end()));
+    CHECK(floating[player].level == doctest::Approx(2.0 / 3));
+    CHECK(pure[player].level == 0);
   }
 }
 
-TEST_CASE("solve_zero_sum and security_strategy: bad input") {
+TEST_CASE("solve_zero_sum: bad input") {
   using dilemma::testing::error_message;
   CHECK(error_message([] { dilemma::solve_zero_sum(dilemma::battle_of_the_sexes()); }) ==
         "solve_zero_sum: the game is not constant-sum: A + B at profile (0, 0) exceeds A + B at (0, 1) by 3");
-  CHECK(error_message([] { dilemma::security_strategy(dilemma::battle_of_the_sexes(), 2); }) ==
-        "security_strategy: player must be 0 or 1, got 2");
   CHECK(error_message([] { dilemma::solve_zero_sum(dilemma::coordination_game(3, 2)); }) ==
         "solve_zero_sum: needs a two-player game, got 3 players with action counts (2, 2, 2)");
 }

@@ -174,7 +174,7 @@ def _security(mixed):
         pairs = dilemma.security_strategies(game, mixed=mixed)
         if isinstance(game, dilemma.SymmetricGame):
             pairs = [pairs]
-        return [], [[strategy, level] for strategy, level in pairs]
+        return [], [[security.strategy, security.level] for security in pairs]
     return run
 
 

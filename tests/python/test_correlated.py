@@ -77,9 +77,9 @@ def test_invariant_game_every_distribution():
         assert not dilemma.is_dominated(game, action)
         assert not dilemma.is_dominated(game, action, weak=True)
         assert not dilemma.is_dominated(dense, 0, action, weak=True)
-    levels = [level for _, level in dilemma.security_strategies(dense)]
+    levels = [security.level for security in dilemma.security_strategies(dense)]
     assert levels == pytest.approx([levels[0]] * 4)
-    assert dilemma.security_strategies(game)[1] == pytest.approx(levels[0])
+    assert dilemma.security_strategies(game).level == pytest.approx(levels[0])
 
 
 def test_max_incentive_gain_is_the_largest_point_mass_violation():
@@ -118,12 +118,13 @@ def test_dominated_only_by_a_mixture():
 
 def test_mixed_security_levels():
     pennies = dilemma.matching_pennies()
-    for strategy, level in dilemma.security_strategies(pennies):
+    for security in dilemma.security_strategies(pennies):
+        strategy, level = security.strategy, security.level
         assert level == pytest.approx(0.0, abs=1e-12)
         np.testing.assert_allclose(strategy, [0.5, 0.5])
-    for _, level in dilemma.security_strategies(pennies, mixed=False):
+    for level in [s.level for s in dilemma.security_strategies(pennies, mixed=False)]:
         assert level == -1.0
-    assert dilemma.security_strategy(pennies, 0).level == pytest.approx(0.0, abs=1e-12)
+    assert dilemma.security_strategies(pennies, rational=True)[0].level == 0
 
 
 def test_bad_input_raises_value_error_naming_function():

@@ -168,7 +168,7 @@ def test_zero_sum_solution_is_an_equilibrium_with_the_value(payoffs):
     assert float(solution.value) == pytest.approx(x @ A @ y, abs=1e-9)
     floating = solve(dilemma.solve_zero_sum, game)
     assert float(floating.value) == pytest.approx(float(solution.value), abs=1e-7)
-    levels = [level for _, level in dilemma.security_strategies(game)]
+    levels = [security.level for security in dilemma.security_strategies(game)]
     assert levels[0] == pytest.approx(float(solution.value), abs=1e-7)
 
 

@@ -326,7 +326,7 @@ def test_lemke_howson_all_on_shapleys_inaccessible_equilibria():
 # ---- zero-sum and security -------------------------------------------------------------
 
 
-def test_solve_zero_sum_and_security_strategy():
+def test_solve_zero_sum_and_security_strategies():
     # 2 x 2 without a saddle point (Owen, Game Theory, 1995, II.4): value 1/7.
     solution = dilemma.solve_zero_sum(game_of([[3, -1], [-2, 1]], [[-3, 1], [2, -1]]), rational=True)
     assert_exact_equilibria([[3, -1], [-2, 1]], [[-3, 1], [2, -1]], [solution.profile])
@@ -336,8 +336,10 @@ def test_solve_zero_sum_and_security_strategy():
     floating = dilemma.solve_zero_sum(dilemma.matching_pennies())
     assert floating.value == pytest.approx(0)
     assert dilemma.is_nash(dilemma.matching_pennies(), floating.profile)
-    security = dilemma.security_strategy(dilemma.battle_of_the_sexes(), 1, rational=True)
+    security = dilemma.security_strategies(dilemma.battle_of_the_sexes(), rational=True)[1]
     assert security.level == Fraction(2, 3) and list(security.strategy) == [Fraction(2, 3), Fraction(1, 3)]
+    floating = dilemma.security_strategies(dilemma.battle_of_the_sexes())[1]
+    assert floating.level == pytest.approx(2 / 3) and np.allclose(floating.strategy, [2 / 3, 1 / 3])
 
 
 def test_zero_sum_value_is_the_payoff_of_every_equilibrium():
@@ -382,8 +384,6 @@ def test_bad_options_raise_value_error():
         dilemma.lemke_howson(pennies, init_pivot=9)
     with pytest.raises(ValueError, match="solve_zero_sum: the game is not constant-sum"):
         dilemma.solve_zero_sum(dilemma.battle_of_the_sexes())
-    with pytest.raises(ValueError, match="security_strategy: player must be 0 or 1, got 2"):
-        dilemma.security_strategy(pennies, 2)
 
 
 @pytest.mark.parametrize(
@@ -392,7 +392,6 @@ def test_bad_options_raise_value_error():
         (lambda g: dilemma.lemke_howson(g, init_pivot=-1), "lemke_howson: init_pivot must be >= 0, got -1"),
         (lambda g: dilemma.lemke_howson(g, max_iter=-5), "lemke_howson: max_iter must be >= 0, got -5"),
         (lambda g: dilemma.lemke_howson_all(g, max_iter=-1), "lemke_howson_all: max_iter must be >= 0, got -1"),
-        (lambda g: dilemma.security_strategy(g, -1), "security_strategy: player must be >= 0, got -1"),
     ],
 )
 def test_negative_integers_raise_value_error(call, message):

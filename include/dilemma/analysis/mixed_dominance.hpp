@@ -125,23 +125,46 @@ inline MixedDominance mixed_dominance(std::size_t rows, std::size_t columns, con
 }
 
 /// The maxmin strategy of the row player of `own` (rows x columns) and
-/// its worst-case payoff over the columns.
-inline SecurityStrategy mixed_security(std::size_t rows, std::size_t columns, const std::vector<double>& own) {
-  SecurityStrategy security{solve_matrix_game<double>(rows, columns, own, kBimatrixTolerance).row_strategy, HUGE_VAL};
+/// its worst-case payoff over the columns, in Scalar's arithmetic.
+template <class Scalar>
+BasicSecurityStrategy<Scalar> mixed_security(std::size_t rows, std::size_t columns, const std::vector<Scalar>& own) {
+  BasicSecurityStrategy<Scalar> security{solve_matrix_game<Scalar>(rows, columns, own, kBimatrixTolerance).row_strategy,
+                                         Scalar(0)};
   for (std::size_t r = 0; r < columns; ++r) {
-    double value = 0;
+    Scalar value(0);
     for (std::size_t a = 0; a < rows; ++a) value += security.strategy[a] * own[a * columns + r];
-    security.level = std::min(security.level, value);
+    if (r == 0 || value < security.level) security.level = value;
   }
   return security;
 }
 
-/// The best action by its worst payoff, as a one-point strategy.
-inline SecurityStrategy pure_security(const std::vector<double>& levels) {
-  const auto best = std::max_element(levels.begin(), levels.end());
-  SecurityStrategy security{std::vector<double>(levels.size(), 0.0), *best};
-  security.strategy[static_cast<std::size_t>(best - levels.begin())] = 1.0;
+/// The best row of `own` (rows x columns) by its worst entry, as a
+/// one-point strategy.
+template <class Scalar>
+BasicSecurityStrategy<Scalar> pure_security(std::size_t rows, std::size_t columns, const std::vector<Scalar>& own) {
+  BasicSecurityStrategy<Scalar> security{std::vector<Scalar>(rows, Scalar(0)), Scalar(0)};
+  std::size_t best = 0;
+  for (std::size_t a = 0; a < rows; ++a) {
+    const Scalar worst = *std::min_element(own.begin() + a * columns, own.begin() + (a + 1) * columns);
+    if (a == 0 || worst > security.level) security.level = worst, best = a;
+  }
+  security.strategy[best] = Scalar(1);
   return security;
+}
+
+/// own_matrix in Scalar's arithmetic (a double read as the simplest
+/// fraction that rounds to it when exact).
+template <class Scalar>
+std::vector<Scalar> own_matrix_in(const NormalFormGame& game, std::size_t player) {
+  std::vector<double> own = own_matrix(game, player);
+  if constexpr (std::is_floating_point_v<Scalar>) {
+    return own;
+  } else {
+    std::vector<Scalar> exact;
+    exact.reserve(own.size());
+    for (double value : own) exact.push_back(to_rational(value));
+    return exact;
+  }
 }
 
 /// sigma over the other actions, widened with a 0 at `action`.
@@ -255,21 +278,21 @@ inline Elimination iterated_mixed_elimination(const NormalFormGame& game, double
 /// payoff over the others' pure profiles, by one linear program per player
 /// (m_i rows, P / m_i columns); or pure, the best action by its worst
 /// payoff (security_levels), as a one-point strategy. The mixed level is at
-/// least the pure one. For two players the mixed level equals
-/// security_strategy's.
+/// least the pure one. Scalar as in vertex_enumeration: double, or Rational
+/// for exact strategies and levels (each payoff read as the simplest
+/// fraction that rounds to it).
 /// Complexity: mixed, one linear program per player on an m_i-row tableau
 /// with O(P + m_i^2) per simplex pivot; pure, O(n * P) in all.
-/// \sa security_strategy, security_levels
-inline std::vector<SecurityStrategy> security_strategies(const NormalFormGame& game, bool mixed = true) {
+/// \sa security_levels, solve_zero_sum
+template <class Scalar = double>
+std::vector<BasicSecurityStrategy<Scalar>> security_strategies(const NormalFormGame& game, bool mixed = true) {
   const detail::SolverName solver_name("security_strategies");
-  std::vector<SecurityStrategy> result;
+  std::vector<BasicSecurityStrategy<Scalar>> result;
   for (std::size_t i = 0; i < game.num_players(); ++i) {
-    const std::size_t m = game.nums_actions()[i];
-    if (mixed) {
-      result.push_back(detail::mixed_security(m, game.num_profiles() / m, detail::own_matrix(game, i)));
-    } else {
-      result.push_back(detail::pure_security(security_levels(game, i)));
-    }
+    const std::size_t m = game.nums_actions()[i], columns = game.num_profiles() / m;
+    const std::vector<Scalar> own = detail::own_matrix_in<Scalar>(game, i);
+    result.push_back(mixed ? detail::mixed_security<Scalar>(m, columns, own)
+                           : detail::pure_security<Scalar>(m, columns, own));
   }
   return result;
 }
@@ -281,14 +304,13 @@ inline std::vector<SecurityStrategy> security_strategies(const NormalFormGame& g
 inline SecurityStrategy security_strategies(const SymmetricGame& game, bool mixed = true) {
   const detail::SolverName solver_name("security_strategies");
   const std::size_t s = game.num_actions(), M = game.num_count_vectors();
-  if (!mixed) return detail::pure_security(security_levels(game));
   std::vector<double> own(s * M);
   std::size_t r = 0;
   game.for_each_payoff_row([&](const Counts&, const std::vector<double>& u) {
     for (std::size_t a = 0; a < s; ++a) own[a * M + r] = u[a];
     ++r;
   });
-  return detail::mixed_security(s, M, own);
+  return mixed ? detail::mixed_security<double>(s, M, own) : detail::pure_security<double>(s, M, own);
 }
 
 }  // namespace dilemma

@@ -15,7 +15,7 @@ namespace dilemma {
 /// min over the others' pure profiles of u_i(a, a_{-i}). The player's pure
 /// security level is the largest entry.
 /// Complexity: O(P) time for P profiles (one pass over the player's tensor),
-/// O(m) memory for the player's m actions. \sa security_strategy
+/// O(m) memory for the player's m actions. \sa security_strategies
 inline std::vector<double> security_levels(const NormalFormGame& game, std::size_t player) {
   detail::check_action("security_levels", game, player, 0);
   const double* u = game.payoffs(player);

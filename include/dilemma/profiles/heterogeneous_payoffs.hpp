@@ -82,7 +82,7 @@ inline std::vector<std::vector<double>> action_payoffs(const SymmetricGame& game
   if (given.size() != n)
     detail::fail("action_payoffs", "profile has ", given.size(), " strategies, the game has ", n, " players");
   HeterogeneousProfile profile;
-  for (const auto& x : given) profile.push_back(detail::normalized_strategy("action_payoffs", game, x));
+  for (const auto& x : given) profile.push_back(normalized_strategy("action_payoffs", game, x));
   const CountVectors table(game.num_actions(), n - 1);
   std::vector<std::vector<double>> values(n);
   detail::leave_one_out(game, profile, table, 0, n, std::vector<double>{1.0}, 0, values);

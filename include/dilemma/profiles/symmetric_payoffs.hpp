@@ -30,16 +30,17 @@ inline void validate_symmetric_strategy(const char* function, const SymmetricGam
   if (std::abs(sum - 1.0) > slack) detail::fail(function, "probabilities sum to ", sum, ", not 1");
 }
 
+}  // namespace detail
+
 /// x checked with the tolerance of profiles as people write them (sum within
-/// kProfileSumTolerance of 1) and normalized.
+/// kProfileSumTolerance of 1) and normalized: what every function taking a
+/// symmetric strategy computes with. Complexity: O(s).
 inline std::vector<double> normalized_strategy(const char* function, const SymmetricGame& game,
                                                std::vector<double> x) {
-  validate_symmetric_strategy(function, game, x, kProfileSumTolerance);
-  normalize_strategy(x);
+  detail::validate_symmetric_strategy(function, game, x, kProfileSumTolerance);
+  detail::normalize_strategy(x);
   return x;
 }
-
-}  // namespace detail
 
 namespace detail {
 

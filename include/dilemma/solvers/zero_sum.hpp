@@ -105,7 +105,7 @@ BasicZeroSumSolution<Scalar> solve_matrix_game(std::size_t m, std::size_t n, con
 /// simplex pivots of O(m (m + n)) operations each on an m-row tableau; the
 /// number of pivots is usually O(m + n) but exponential in the worst case
 /// (Bland's rule); O(m (m + n)) memory.
-/// \sa security_strategy
+/// \sa security_strategies
 template <class Scalar = double, class Payoff>
 BasicZeroSumSolution<Scalar> solve_zero_sum(const BasicNormalFormGame<Payoff>& game,
                                             const ZeroSumOptions& options = {}) {
@@ -140,32 +140,6 @@ BasicZeroSumSolution<Scalar> solve_zero_sum(const BasicNormalFormGame<Payoff>& g
   solution.report.converged = true;
   solution.report.message = "value and one optimal strategy pair";
   return solution;
-}
-
-/// A security (maxmin) strategy of `player` in any two-player game: the
-/// mixed strategy that maximises the player's worst-case expected payoff,
-/// and that payoff (the player's mixed security level, at least the pure
-/// one of security_levels). Solves the zero-sum game of the player's own
-/// payoffs; Scalar and `tol` as in solve_zero_sum.
-/// Complexity: as solve_zero_sum, one linear program with O(k (k + l))
-/// operations per pivot, k and l the player's and the opponent's action counts.
-template <class Scalar = double, class Payoff>
-BasicSecurityStrategy<Scalar> security_strategy(const BasicNormalFormGame<Payoff>& game, std::size_t player,
-                                                double tol = kBimatrixTolerance) {
-  const detail::SolverName solver_name("security_strategy");
-  detail::check_tolerance("security_strategy", "tol", tol);
-  const auto matrices = detail::to_bimatrix<Scalar>("security_strategy", game);
-  if (player > 1) detail::fail("security_strategy", "player must be 0 or 1, got ", player);
-  // The column player maximises B: as the row player of B^T.
-  std::size_t rows = matrices.m, columns = matrices.n;
-  std::vector<Scalar> own = matrices.a;
-  if (player == 1) {
-    std::swap(rows, columns);
-    for (std::size_t i = 0; i < matrices.m; ++i)
-      for (std::size_t j = 0; j < matrices.n; ++j) own[j * matrices.m + i] = matrices.b[i * matrices.n + j];
-  }
-  auto solution = detail::solve_matrix_game(rows, columns, own, tol);
-  return {std::move(solution.row_strategy), solution.value};
 }
 
 }  // namespace dilemma
