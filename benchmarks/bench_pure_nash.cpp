@@ -18,8 +18,8 @@ int main(int argc, char** argv) {
   const int repeats = argc > 3 ? std::atoi(argv[3]) : 20;
   const dilemma::NormalFormGame game =
       dilemma::random_game(std::vector<std::size_t>(players, actions), 2030, 0, 99, true);
-  std::vector<std::size_t> found, reference;
-  const double fast = median_seconds(repeats, [&] { found = dilemma::pure_nash_indices(game); });
+  std::vector<dilemma::PureProfile> found, reference;
+  const double fast = median_seconds(repeats, [&] { found = dilemma::pure_nash(game); });
   const double brute = median_seconds(std::max(1, repeats / 10), [&] { reference = dilemma::pure_nash_brute(game); });
   std::printf("{\"players\": %zu, \"actions\": %zu, \"profiles\": %zu, \"equilibria\": %zu, "
               "\"reference_equilibria\": %zu, \"pure_nash_s\": %.6g, \"brute_force_s\": %.6g, "

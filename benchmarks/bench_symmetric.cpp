@@ -26,7 +26,7 @@ void report(const char* name, std::size_t n, const dilemma::SymmetricGame& game,
   std::size_t found = 0;
   const double seconds = median_seconds(repeats, [&] {
     found = 0;
-    dilemma::for_each_pure_nash(game, [&](const dilemma::Counts&) { ++found; });
+    dilemma::pure_nash(game, {}, [&](const dilemma::CountClass&) { ++found; });
   });
   std::printf("{\"game\": \"%s\", \"n\": %zu, \"classes\": %zu, \"equilibrium_classes\": %zu, \"seconds\": %.6g}\n", name,
               n, dilemma::CountVectors(3, n).size(), found, seconds);
@@ -49,7 +49,7 @@ int main(int argc, char** argv) {
     compact_found = 0;
     for (const auto& c : dilemma::pure_nash(small)) compact_found += static_cast<std::size_t>(c.multiplicity());
   });
-  const double full = median_seconds(repeats * 20, [&] { dense_found = dilemma::pure_nash_indices(dense).size(); });
+  const double full = median_seconds(repeats * 20, [&] { dense_found = dilemma::pure_nash(dense).size(); });
   std::printf("{\"game\": \"random_table_vs_dense\", \"n\": 10, \"profiles\": %zu, \"equilibria_compact\": %zu, "
               "\"equilibria_dense\": %zu, \"compact_seconds\": %.6g, \"dense_seconds\": %.6g, \"ratio\": %.1f}\n",
               dense.num_profiles(), compact_found, dense_found, compact, full, full / compact);

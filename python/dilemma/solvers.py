@@ -50,7 +50,8 @@ def _docstring(text, options, spec):
         after = next((s.start() for s in sections if s.start() > params.start()), len(text))
         return text[:after].rstrip("\n") + "\n" + lines + "\n" + text[after:]
     at = sections[0].start() if sections else len(text)
-    return text[:at].rstrip("\n") + "\n\nParameters\n----------\n" + lines + "\n" + text[at:]
+    game = f"game : {spec['game']}\n" if "game" in spec else ""
+    return text[:at].rstrip("\n") + "\n\nParameters\n----------\n" + game + lines + "\n" + text[at:]
 
 
 def _solver(name, inputs=()):

@@ -52,6 +52,7 @@ game : NormalFormGame
 Returns
 -------
 EquilibriumList
+    Exhaustive: every pure equilibrium, in the order of pure_nash.
 
 Examples
 --------

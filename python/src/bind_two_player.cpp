@@ -191,6 +191,7 @@ void def_two_player(py::module_& m, const char* name, bool streams, Solve solve,
       },
       py::arg("game"));
   register_solver<Options>(m, name, true, streams, doc);
+  m.attr("_solvers")[name]["game"] = "NormalFormGame\n    Two players.";
 }
 
 }  // namespace
@@ -302,11 +303,6 @@ of convex hulls of extreme strategies). A continuum of equilibria is one
 component with ``is_singleton`` False. ``num_iter`` counts the extreme
 equilibria found (the edges of the graph whose components these are).
 
-Parameters
-----------
-game : NormalFormGame
-    Two players.
-
 Returns
 -------
 EquilibriumList
@@ -336,11 +332,6 @@ the set equals ``vertex_enumeration``'s. Exponential in the number of
 strategies; prefer ``vertex_enumeration`` beyond about 10 x 10.
 ``num_iter`` counts the support pairs searched.
 
-Parameters
-----------
-game : NormalFormGame
-    Two players.
-
 Returns
 -------
 EquilibriumList
@@ -365,11 +356,6 @@ strategies, m..m+n-1 the column player's). The ratio test is
 lexicographic, so degenerate games cannot make it cycle. ``num_iter``
 counts the pivots; a path longer than ``max_iter`` ends with ``converged``
 False and ``equilibrium`` None.
-
-Parameters
-----------
-game : NormalFormGame
-    Two players.
 
 Returns
 -------
@@ -396,14 +382,10 @@ equilibrium and, recursively, from those found, over all labels (Gambit's
 pivots of all paths; a path longer than ``max_iter`` is abandoned and
 ``converged`` is False.
 
-Parameters
-----------
-game : NormalFormGame
-    Two players.
-
 Returns
 -------
 EquilibriumList
+    The equilibria reached, sorted; never exhaustive.
 
 Examples
 --------
@@ -422,11 +404,6 @@ Value and optimal strategies of a two-player constant-sum game (payoffs
 adding up to the same number at every profile, within ``tol`` times the
 payoff range), by linear programming. Raises ValueError for other games.
 ``num_iter`` counts the simplex pivots.
-
-Parameters
-----------
-game : NormalFormGame
-    Two players, constant sum.
 
 Returns
 -------

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "dilemma/games/normal_form_game.hpp"
+#include "dilemma/solvers/solver.hpp"
 
 namespace dilemma::testing {
 
@@ -18,6 +19,15 @@ std::string error_message(Statement&& statement) {
     return error.what();
   }
   return "";
+}
+
+/// The report of a run that a cap cut short: named `method`, not converged,
+/// not exhaustive, its message containing `why`.
+inline void check_cut_short(const SolveReport& report, const std::string& method, const std::string& why) {
+  CHECK(report.method == method);
+  CHECK_FALSE(report.converged);
+  CHECK_FALSE(report.exhaustive);
+  CHECK_MESSAGE(report.message.find(why) != std::string::npos, report.message);
 }
 
 /// A game whose payoff for every player is the same constant everywhere:

@@ -57,7 +57,7 @@ struct ConfessionParameters {
 };
 
 /// u(a, m) = -c(a, m) as a plain function object: template solvers such as
-/// for_each_pure_nash(n, 3, ConfessionPayoff{p}, visit) inline it.
+/// detail::for_each_pure_nash(n, 3, ConfessionPayoff{p}, visit) inline it (pure_nash does).
 struct ConfessionPayoff {
   ConfessionParameters parameters;
   double operator()(std::size_t action, const Counts& others) const { return -parameters.cost(action, others); }

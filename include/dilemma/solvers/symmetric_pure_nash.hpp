@@ -35,7 +35,7 @@ struct CountClass {
 
 namespace detail {
 
-/// The layered scan behind for_each_pure_nash. Layer j holds, for every
+/// The layered scan behind pure_nash (detail::for_each_pure_nash). Layer j holds, for every
 /// count vector m of the others with m_0 = j, a flag per action b: "b is
 /// within tol of a best reply to m". A class c with c_0 = j reads only the
 /// layers j - 1 (for action 0) and j (for the other actions), so a range of
