@@ -5,6 +5,8 @@
 
 #include <pybind11/operators.h>
 
+#include <optional>
+
 #include "bindings.hpp"
 #include "dilemma/core/errors.hpp"
 #include "dilemma/games/generators.hpp"
@@ -20,6 +22,42 @@ std::string shape_text(const py::array& array) {
 
 /// From QuantEcon's payoff profile array: shape (m_0, ..., m_{n-1}, n); or
 /// a square matrix (m, m) read as a symmetric two-player game.
+/// The shape of nested lists and tuples (or an ndarray), or nothing when
+/// ragged or not an array of numbers.
+std::optional<std::vector<std::size_t>> nested_shape(py::handle value) {
+  if (py::isinstance<py::array>(value)) {
+    const auto array = py::reinterpret_borrow<py::array>(value);
+    return std::vector<std::size_t>(array.shape(), array.shape() + array.ndim());
+  }
+  if (!(py::isinstance<py::list>(value) || py::isinstance<py::tuple>(value))) return std::vector<std::size_t>{};
+  std::optional<std::vector<std::size_t>> inner;
+  for (py::handle element : value) {
+    auto shape = nested_shape(element);
+    if (!shape || (inner && *inner != *shape)) return std::nullopt;
+    inner = std::move(shape);
+  }
+  std::vector<std::size_t> shape{py::len(value)};
+  if (inner) shape.insert(shape.end(), inner->begin(), inner->end());
+  return shape;
+}
+
+/// Refuses a list or tuple of n arrays of one shape with n dimensions: one
+/// payoff array per player (from_arrays' form) or, read as nested lists, a
+/// payoff profile array; the two give different games, so the caller says
+/// which. An ndarray is always a payoff profile array.
+void refuse_per_player_list(py::handle data) {
+  if (!(py::isinstance<py::list>(data) || py::isinstance<py::tuple>(data)) || py::len(data) == 0) return;
+  const auto shape = nested_shape(data);
+  const std::size_t n = py::len(data);
+  if (!shape || shape->size() != n + 1) return;  // ragged, or not n arrays of n dimensions
+  const std::vector<std::size_t> each(shape->begin() + 1, shape->end());
+  detail::fail("NormalFormGame", "a list of ", n, " arrays of shape ", detail::format_tuple(each),
+               " could be one payoff array per player or a payoff profile array; write "
+               "NormalFormGame.from_arrays(",
+               n == 2 ? "A, B" : "*arrays", ") for one array per player, or NormalFormGame(numpy.asarray(...)) "
+               "for a payoff profile array of shape (m_0, ..., m_{n-1}, n)");
+}
+
 NormalFormGame from_profile_array(py::handle data) {
   const auto array = to_real_array("NormalFormGame", "payoffs", data);
   const auto ndim = static_cast<std::size_t>(array.ndim());
@@ -142,7 +180,10 @@ data : array_like or sequence of int
     ``[a_0, ..., a_{n-1}, i]`` is player ``i``'s payoff), a square matrix
     (a symmetric two-player game: the column player's payoffs are its
     transpose), or the action counts ``(m_0, ..., m_{n-1})`` of a game with
-    all payoffs zero.
+    all payoffs zero. A list or tuple of n arrays of one n-dimensional
+    shape is refused as ambiguous (one array per player, or nested lists
+    of a profile array?): write ``NormalFormGame.from_arrays(A, B)`` or
+    pass ``numpy.asarray(...)``.
 title, player_labels, action_labels : optional
     Labels; default "Player 1", ... and "1", "2", ...
 )doc")
@@ -150,6 +191,7 @@ title, player_labels, action_labels : optional
                        const py::object& action_labels) {
              const bool counts = py::isinstance<py::sequence>(data) && !py::isinstance<py::str>(data) &&
                                  (py::len(data) == 0 || is_integer_scalar(data[py::int_(0)]));
+             if (!counts) refuse_per_player_list(data);
              NormalFormGame game = counts ? NormalFormGame(to_nums_actions("NormalFormGame", data))
                                           : from_profile_array(data);
              apply_labels(game, title, player_labels, action_labels);

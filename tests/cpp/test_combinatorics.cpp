@@ -58,3 +58,10 @@ TEST_CASE("multinomial: exact values and the log form") {
   CHECK(dilemma::log_multinomial({500, 500}) == doctest::Approx(689.4672).epsilon(1e-6));
   CHECK(std::isfinite(dilemma::log_multinomial({400000, 300000, 300000})));
 }
+
+TEST_CASE("multinomial: an exact value too large to compute is refused at once, naming log_multiplicity") {
+  const dilemma::Counts huge{std::size_t{1} << 39, std::size_t{1} << 39};
+  CHECK(dilemma::testing::error_message([&] { dilemma::multinomial(huge); }).find("use log_multiplicity") !=
+        std::string::npos);
+  CHECK(dilemma::multinomial({3000, 3000}) > 0);
+}

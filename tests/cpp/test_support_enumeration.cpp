@@ -1,5 +1,6 @@
 #include "dilemma/solvers/support_enumeration.hpp"
 
+#include "dilemma/games/generators.hpp"
 #include "test_helpers.hpp"
 #include "two_player_helpers.hpp"
 
@@ -77,4 +78,13 @@ TEST_CASE("support_enumeration: bad input") {
         "support_enumeration: needs a two-player game, got 3 players with action counts (2, 2, 2)");
   CHECK(dilemma::testing::error_message([] { dilemma::support_enumeration(dilemma::matching_pennies(), {-2.0}); }) ==
         "support_enumeration: tol must be finite and >= 0, got -2");
+}
+
+TEST_CASE("support_enumeration: an overflow while the polyhedra are built restarts in wider integers") {
+  // Payoffs with 17 significant digits: 64-bit pivoting overflows before the search starts.
+  for (std::uint64_t seed = 0; seed < 6; ++seed) {
+    const NormalFormGame game = dilemma::random_game({2, 2}, seed);
+    const auto exact = dilemma::support_enumeration<Rational>(game);
+    CHECK(dilemma::testing::as_set(exact) == dilemma::testing::as_set(dilemma::vertex_enumeration<Rational>(game)));
+  }
 }

@@ -143,11 +143,32 @@ inline double log_multinomial(const Counts& counts) {
   return result + boost::math::lgamma(total + 1.0);
 }
 
-/// The multinomial coefficient as an exact integer.
+/// The largest exact multinomial computed (bits): the product takes time
+/// quadratic in its size (about a second at 2^18 bits, half a minute at
+/// 2^20); log_multinomial gives any size at once.
+inline constexpr double kMaxMultinomialBits = double(1 << 20);
+
+namespace detail {
+
+/// Throws InvalidArgument naming `function` when Mult(N; counts) has more
+/// than kMaxMultinomialBits bits.
+inline void check_exact_multinomial(const char* function, const Counts& counts) {
+  const double log_value = log_multinomial(counts), bits = log_value / std::log(2.0);
+  if (bits > kMaxMultinomialBits)
+    fail(function, "the multiplicity of ", format_tuple(counts), " has about ", std::floor(log_value / std::log(10.0)) + 1,
+         " decimal digits, too many to compute exactly (the limit is ", kMaxMultinomialBits,
+         " bits); use log_multiplicity, here ", log_value);
+}
+
+}  // namespace detail
+
+/// The multinomial coefficient as an exact integer. Throws InvalidArgument,
+/// naming log_multinomial, when it has more than kMaxMultinomialBits bits.
 /// Complexity: O(N - max_a counts[a]) big-integer multiplications and
 /// divisions for N = sum of counts (each on numbers of O(log result) bits).
 /// \sa log_multinomial
 inline boost::multiprecision::cpp_int multinomial(const Counts& counts) {
+  detail::check_exact_multinomial("multinomial", counts);
   // Product of binomials C(c_0 + ... + c_j, c_j), each built exactly,
   // starting from the largest count so that the work is O(total - max).
   boost::multiprecision::cpp_int result = 1;

@@ -170,7 +170,7 @@ class SupportEnumeration {
       : matrices_((detail::check_tolerance("support_enumeration", "tol", tol),
                    detail::to_bimatrix<Scalar>("support_enumeration", game))),
         tol_(tol),
-        search_(std::in_place_index<0>, matrices_, tol) {}
+        search_(make_search(matrices_, tol, 0)) {}
 
   /// The next extreme equilibrium {x, y}, or nothing after the last.
   std::optional<BasicMixedProfile<Scalar>> next() {
@@ -201,13 +201,34 @@ class SupportEnumeration {
       std::is_floating_point_v<Scalar>, std::variant<Search<Scalar>>,
       std::variant<Search<detail::CheckedInt<std::int64_t>>, Search<Wide>, Search<detail::Integer>>>;
 
-  /// Restarts in the next wider arithmetic (only exact searches overflow).
+  /// The search in the narrowest arithmetic from alternative `from` on that
+  /// holds the game's polyhedra: building them can overflow too, and the
+  /// overflow signal must never leave this class (only exact searches overflow;
+  /// arbitrary precision, the last alternative, cannot).
+  static AnySearch make_search(const detail::Bimatrix<Scalar>& matrices, double tol, std::size_t from) {
+    if constexpr (std::is_floating_point_v<Scalar>) {
+      return AnySearch(std::in_place_index<0>, matrices, tol);
+    } else {
+      if (from == 0) {
+        try {
+          return AnySearch(std::in_place_index<0>, matrices, tol);
+        } catch (const detail::Overflow&) {
+        }
+      }
+      if (from <= 1 && !std::is_same_v<Wide, detail::CheckedInt<std::int64_t>>) {
+        try {
+          return AnySearch(std::in_place_index<1>, matrices, tol);
+        } catch (const detail::Overflow&) {
+        }
+      }
+      return AnySearch(std::in_place_index<2>, matrices, tol);
+    }
+  }
+
+  /// Restarts in the next wider arithmetic.
   void widen() {
     if constexpr (!std::is_floating_point_v<Scalar>) {
-      if (search_.index() == 0 && !std::is_same_v<Wide, detail::CheckedInt<std::int64_t>>)
-        search_.template emplace<1>(matrices_, tol_);
-      else
-        search_.template emplace<2>(matrices_, tol_);
+      search_ = make_search(matrices_, tol_, search_.index() + 1);
       replay_ = true;
     }
   }

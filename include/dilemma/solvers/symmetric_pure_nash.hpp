@@ -21,7 +21,11 @@ namespace dilemma {
 struct CountClass {
   Counts counts;
   /// Number of pure profiles in the class, Mult(n; counts), exactly.
-  boost::multiprecision::cpp_int multiplicity() const { return multinomial(counts); }
+  /// Throws InvalidArgument beyond kMaxMultinomialBits (use log_multiplicity).
+  boost::multiprecision::cpp_int multiplicity() const {
+    detail::check_exact_multinomial("CountClass.multiplicity", counts);
+    return multinomial(counts);
+  }
   /// log Mult(n; counts), for sizes beyond double range.
   double log_multiplicity() const { return log_multinomial(counts); }
   /// Mult(n; counts) as a double: exact below 2^52, rounded above (inf past
