@@ -1,6 +1,7 @@
 // Writing .nfg files: the payoff version with labelled strategies.
 #include <cerrno>
 #include <charconv>
+#include <system_error>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -26,13 +27,17 @@ void append_quoted(std::string& out, const std::string& s) {
 }
 
 // Shortest text that reads back as the same double; integers without ".0".
+/// Room for the shortest fixed-notation form of any double: 309 digits of
+/// DBL_MAX, or "0." and 323 zeros before the digits of the smallest subnormal.
+constexpr std::size_t kFixedDoubleChars = 400;
+
+/// The shortest decimal that reads back as `value`, in fixed notation:
+/// Gambit's reader refuses exponents such as 1.5e+20.
 void append_number(std::string& out, double value) {
-  char buffer[32];
-  std::to_chars_result result;
-  if (value == std::trunc(value) && std::fabs(value) < 9.0e18)
-    result = std::to_chars(buffer, buffer + sizeof buffer, static_cast<std::int64_t>(value));
-  else
-    result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  if (value == 0) value = 0;  // -0 as 0
+  char buffer[kFixedDoubleChars];
+  const std::to_chars_result result = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed);
+  if (result.ec != std::errc()) detail::fail("to_nfg", "cannot write the payoff ", value);
   out.append(buffer, result.ptr);
 }
 

@@ -329,3 +329,15 @@ TEST_CASE("parse_nfg: NfgParseError is an InvalidArgument") {
           "of the file");
   }
 }
+
+TEST_CASE("to_nfg: payoffs in fixed notation (Gambit refuses exponents), read back exactly") {
+  const dilemma::NormalFormGame game(
+      {2, 2}, {1.5e20, 1e-7, 1.7976931348623157e308, 4.9406564584124654e-324, -2.5, 3, -0.0, 0.1});
+  const std::string text = dilemma::to_nfg(game);
+  const std::string payoffs = text.substr(text.rfind('}') + 1);
+  CHECK(payoffs.find('e') == std::string::npos);
+  CHECK(payoffs.find("150000000000000000000 ") != std::string::npos);
+  CHECK(payoffs.find("0.0000001 ") != std::string::npos);
+  const dilemma::NormalFormGame back = dilemma::parse_nfg(text);
+  CHECK(back.payoff_data() == game.payoff_data());
+}

@@ -55,3 +55,13 @@ def test_a_profile_printed_with_six_decimals_is_an_equilibrium_at_that_precision
     for exact in dilemma.enumerate_equilibria(game).equilibria:
         printed = tuple(np.round(x, 6) for x in exact)
         assert dilemma.is_nash(game, printed, tol=1e-5)
+
+
+def test_write_nfg_writes_no_exponent_and_reads_back_exactly():
+    # Gambit 17's reader refuses 1.5e+20; a fixed-notation decimal reads the same double back.
+    rng = np.random.default_rng(16)
+    payoffs = [np.array([[1.5e20, 1e-7], [0.1, -3.0]]), 10.0 ** rng.uniform(-300, 308, (2, 2))]
+    game = dilemma.NormalFormGame.from_arrays(*payoffs)
+    text = dilemma.write_nfg(game)
+    assert "e" not in text[text.rindex("}") + 1:]
+    assert dilemma.read_nfg(text) == game
