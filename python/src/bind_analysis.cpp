@@ -11,10 +11,6 @@ namespace dilemma::python {
 
 namespace {
 
-py::array_t<double> to_array(const std::vector<double>& values) {
-  return py::array_t<double>(static_cast<py::ssize_t>(values.size()), values.data());
-}
-
 Counts to_class_counts(const char* function, const SymmetricGame& game, const py::object& counts) {
   Counts result = to_counts(function, counts);
   game.check_counts(function, result, game.num_players(), "count class");

@@ -37,10 +37,6 @@ struct OptionCodec<CorrelatedObjective> {
 
 namespace {
 
-py::array_t<double> to_array(const std::vector<double>& values) {
-  return py::array_t<double>(static_cast<py::ssize_t>(values.size()), values.data());
-}
-
 
 /// A correlated equilibrium as Python sees it: the distribution (an array
 /// shaped like the game's profile tensor, or count classes and their

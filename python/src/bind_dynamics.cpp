@@ -9,10 +9,6 @@ namespace dilemma::python {
 
 namespace {
 
-py::array_t<double> to_array(const std::vector<double>& values) {
-  return py::array_t<double>(static_cast<py::ssize_t>(values.size()), values.data());
-}
-
 py::list to_arrays(const std::vector<std::vector<double>>& rows) {
   py::list result;
   for (const auto& row : rows) result.append(to_array(row));

@@ -26,10 +26,6 @@ struct PyLogitPoint {
   py::dict params;
 };
 
-py::array_t<double> to_array(const std::vector<double>& values) {
-  return py::array_t<double>(static_cast<py::ssize_t>(values.size()), values.data());
-}
-
 py::object convert(const MixedProfile& x) { return to_python(x); }
 py::object convert(const std::vector<double>& x) { return to_array(x); }
 

@@ -304,7 +304,8 @@ own strategies (Poisson-multinomial convolution).
       },
       py::arg("game"), py::arg("profile"), py::kw_only(), py::arg("tol") = kNashTolerance,
       "True when everybody mixing with ``x`` is a Nash equilibrium within ``tol * payoff_range(game)``.");
-  m.def("payoff_range", [](const SymmetricGame& g) { return payoff_range(g); }, py::arg("game"),
+  m.def("payoff_range", [](const SymmetricGame& g) { return released([&] { return payoff_range(g); }); },
+        py::arg("game"),
         "The range of the payoff u(a, m) over actions and others' counts (every player's), 1 if constant; "
         "s * C payoff evaluations.");
   m.def(

@@ -17,24 +17,6 @@ namespace dilemma::python {
 
 namespace {
 
-/// A fractions.Fraction with the exact value of a Rational.
-py::object to_python(const Rational& value) {
-  const py::object fraction = py::module_::import("fractions").attr("Fraction");
-  // to_python_int takes magnitudes only (hexadecimal text).
-  const py::object magnitude = to_python_int(abs(numerator(value)));
-  return fraction(value < 0 ? magnitude.attr("__neg__")() : magnitude, to_python_int(denominator(value)));
-}
-
-/// A 1-D array: float64, or dtype object holding Fractions.
-py::object to_array(const std::vector<double>& strategy) {
-  return py::array_t<double>(static_cast<py::ssize_t>(strategy.size()), strategy.data());
-}
-py::object to_array(const std::vector<Rational>& strategy) {
-  py::list values;
-  for (const Rational& p : strategy) values.append(to_python(p));
-  return py::module_::import("numpy").attr("array")(values, py::arg("dtype") = "object");
-}
-
 py::object to_value(double value) { return py::float_(value); }
 py::object to_value(const Rational& value) { return to_python(value); }
 

@@ -12,6 +12,7 @@
 
 #include "dilemma/core/combinatorics.hpp"
 #include "dilemma/core/monitor.hpp"
+#include "dilemma/detail/rational.hpp"
 #include "dilemma/games/normal_form_game.hpp"
 #include "dilemma/profiles/mixed_profile.hpp"
 
@@ -124,6 +125,14 @@ AnyProfile to_profile(const char* function, const NormalFormGame& game, py::hand
 py::tuple to_python(const PureProfile& profile);
 /// A tuple of 1-D float64 arrays, one per player.
 py::tuple to_python(const MixedProfile& profile);
+
+/// A fractions.Fraction with the exact value of a Rational.
+py::object to_python(const Rational& value);
+
+/// A 1-D float64 array.
+py::array_t<double> to_array(const std::vector<double>& values);
+/// A 1-D array of dtype object holding Fractions.
+py::object to_array(const std::vector<Rational>& values);
 
 /// Real numbers from Python (array_like) as a C-order float64 array.
 /// Complex, date, string and other non-numeric input is refused with

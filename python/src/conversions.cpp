@@ -94,6 +94,23 @@ AnyProfile to_profile(const char* function, const NormalFormGame& game, py::hand
   return normalized_profile(function, game, std::move(mixed));
 }
 
+py::object to_python(const Rational& value) {
+  const py::object fraction = py::module_::import("fractions").attr("Fraction");
+  // to_python_int takes magnitudes only (hexadecimal text).
+  const py::object magnitude = to_python_int(abs(numerator(value)));
+  return fraction(value < 0 ? magnitude.attr("__neg__")() : magnitude, to_python_int(denominator(value)));
+}
+
+py::array_t<double> to_array(const std::vector<double>& values) {
+  return py::array_t<double>(static_cast<py::ssize_t>(values.size()), values.data());
+}
+
+py::object to_array(const std::vector<Rational>& values) {
+  py::list fractions;
+  for (const Rational& p : values) fractions.append(to_python(p));
+  return py::module_::import("numpy").attr("array")(fractions, py::arg("dtype") = "object");
+}
+
 py::tuple to_python(const PureProfile& profile) {
   py::tuple result(profile.size());
   for (std::size_t i = 0; i < profile.size(); ++i) result[i] = py::int_(profile[i]);

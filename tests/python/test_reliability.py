@@ -65,3 +65,12 @@ def test_write_nfg_writes_no_exponent_and_reads_back_exactly():
     text = dilemma.write_nfg(game)
     assert "e" not in text[text.rindex("}") + 1:]
     assert dilemma.read_nfg(text) == game
+
+
+def test_an_exact_symmetric_equilibrium_of_a_huge_game_is_checked_at_once():
+    # The payoff range of 10^5 players (5 * 10^9 count vectors) is only needed when
+    # the regret is not 0, and then it can be stopped.
+    purge = dilemma.confession_game(10**5, "invariant_purge")
+    assert dilemma.is_nash(purge, [0.2, 0.3, 0.5])
+    with pytest.raises(TimeoutError, match="payoff_range"), dilemma.monitor(time_limit=0.2):
+        dilemma.payoff_range(purge)

@@ -20,6 +20,7 @@
 
 #include "dilemma/core/combinatorics.hpp"
 #include "dilemma/core/errors.hpp"
+#include "dilemma/core/monitor.hpp"
 #include "dilemma/core/shape.hpp"
 #include "dilemma/games/normal_form_game.hpp"
 
@@ -250,13 +251,20 @@ inline double largest_magnitude(const SymmetricGame& game) {
 
 }  // namespace detail
 
+/// Rows of payoffs read between two checkpoints of payoff_range.
+inline constexpr std::size_t kRangeRowsPerCheckpoint = 1 << 16;
+
 /// The unit of every tolerance (see payoff_range of a dense game): the
 /// range of the payoff u(a, m) over own actions a and others' counts m,
 /// which is every player's range; 1 for a constant game.
 /// Complexity: s * C payoff lookups or calls, C = num_count_vectors().
 inline double payoff_range(const SymmetricGame& game) {
   double low = HUGE_VAL, high = -HUGE_VAL;
+  std::size_t rows = 0;
   game.for_each_payoff_row([&](const Counts&, const std::vector<double>& u) {
+    // A function game of 10^5 players has billions of rows: stoppable by Ctrl-C and time limits.
+    if (++rows % kRangeRowsPerCheckpoint == 0)
+      detail::checkpoint("payoff_range", double(rows), double(game.num_count_vectors()));
     for (double value : u) low = std::min(low, value), high = std::max(high, value);
   });
   const double half_range = high / 2 - low / 2;  // halves: no overflow

@@ -200,15 +200,15 @@ Scalar regret(const BasicNormalFormGame<Scalar>& game, const Profile& profile) {
 /// True when no player gains more than tol * payoff_range(game) by
 /// deviating, the tolerance unit of every solver (see solvers/solver.hpp).
 /// Complexity: as regret: O(n * P) for a mixed profile, O(sum_i m_i) for a
-/// pure one, plus O(n * P) for the payoff range when tol > 0.
+/// pure one, plus O(n * P) for the payoff range when the regret is not 0.
 /// \sa regret, best_responses, payoff_range
 template <class Scalar, class Profile>
 bool is_nash(const BasicNormalFormGame<Scalar>& game, const Profile& profile,
              const typename BasicNormalFormGame<Scalar>::scalar_type& tol = Scalar(kNashTolerance)) {
   if (!is_finite_scalar(tol) || tol < Scalar(0))
     detail::fail("is_nash", "tol must be finite and >= 0, got ", tol);
-  const Scalar bound = tol == Scalar(0) ? Scalar(0) : Scalar(tol * payoff_range(game));
-  return regret(game, profile) <= bound;
+  const Scalar r = regret(game, profile);  // the range is only needed when r > 0
+  return r <= Scalar(0) || (tol > Scalar(0) && r <= Scalar(tol * payoff_range(game)));
 }
 
 }  // namespace dilemma

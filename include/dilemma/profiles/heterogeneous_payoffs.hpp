@@ -104,7 +104,8 @@ inline std::vector<double> regrets(const SymmetricGame& game, const Heterogeneou
 /// Complexity: as regrets, O(n log n * C s^2) time plus n * s * C payoff evaluations.
 inline bool is_nash(const SymmetricGame& game, const HeterogeneousProfile& profile, double tol = kNashTolerance) {
   if (!std::isfinite(tol) || tol < 0) detail::fail("is_nash", "tol must be finite and >= 0, got ", tol);
-  return detail::max_of(regrets(game, profile)) <= (tol == 0 ? 0.0 : tol * payoff_range(game));
+  const double r = detail::max_of(regrets(game, profile));
+  return r <= 0 || (tol > 0 && r <= tol * payoff_range(game));
 }
 
 /// Actions of `player` within tol of the best reply to the others' strategies.

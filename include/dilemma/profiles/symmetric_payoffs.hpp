@@ -204,10 +204,11 @@ inline double regret(const SymmetricGame& game, const std::vector<double>& x) {
 /// True when the symmetric profile "everybody mixes with x" is a Nash
 /// equilibrium within tol * payoff_range(game), the unit of every solver.
 /// Complexity: as regret, s * K payoff evaluations plus O(n), and s * C for
-/// the payoff range when tol > 0 (C = num_count_vectors()). \sa regret
+/// the payoff range when the regret is not 0 (C = num_count_vectors()). \sa regret
 inline bool is_nash(const SymmetricGame& game, const std::vector<double>& x, double tol = kNashTolerance) {
   if (!std::isfinite(tol) || tol < 0) detail::fail("is_nash", "tol must be finite and >= 0, got ", tol);
-  return regret(game, x) <= (tol == 0 ? 0.0 : tol * payoff_range(game));
+  const double r = regret(game, x);  // the range (s * C payoffs) only when r > 0
+  return r <= 0 || (tol > 0 && r <= tol * payoff_range(game));
 }
 
 }  // namespace dilemma
