@@ -1,6 +1,7 @@
-"""The confession dilemma of the Great Purge (MODEL.md): presets and overrides."""
+"""The confession dilemma of the Great Purge: presets and overrides (believed, real, both)."""
 import math
 import numbers
+from collections.abc import Mapping
 
 from . import _core
 
@@ -19,22 +20,8 @@ def _number(function, name, value):
     return float(value)
 
 
-def confession_parameters(preset="invariant_purge", *, real=False, **overrides):
-    """The parameters of a preset of MODEL.md section 2, with ``overrides``.
-
-    ``real=True`` gives the real parameters (they differ from the believed
-    ones only for ``hoped_leniency``). Keyword names are those of MODEL.md:
-    ``base`` (S), ``sentence`` and ``torture`` (three values: deny, confess,
-    name), ``leniency`` (l), ``leniency_tiers`` (l_1 >= l_2 >= ...),
-    ``named_cost`` (eta), ``confession_cost`` (kappa), ``sucker_cost`` (xi).
-    """
-    function = "confession_game"
-    chosen = _core.confession_preset(preset)
-    parameters = chosen.real if real else chosen.believed
+def _override(function, parameters, overrides):
     for name, value in overrides.items():
-        if name not in PARAMETER_NAMES:
-            raise ValueError(f"{function}: unknown parameter '{name}'; the parameters are "
-                             + ", ".join(PARAMETER_NAMES))
         if name in ("sentence", "torture"):
             values = list(value) if not isinstance(value, (str, bytes)) else []
             if len(values) != 3:
@@ -46,17 +33,78 @@ def confession_parameters(preset="invariant_purge", *, real=False, **overrides):
         else:
             value = _number(function, name, value)
         setattr(parameters, name, value)
+
+
+def _one_game_overrides(function, keyword, overrides):
+    if overrides is None:
+        return {}
+    if not isinstance(overrides, Mapping):
+        raise TypeError(f"{function}: {keyword}= takes a dict of parameter overrides, such as "
+                        f"{keyword}={{'leniency': 3}}; got {overrides!r}")
+    return dict(overrides)
+
+
+def _parameters(function, preset, real, believed, reality, overrides):
+    chosen = _core.confession_preset(preset)
+    believed = _one_game_overrides(function, "believed", believed)
+    reality = _one_game_overrides(function, "reality", reality)
+    for name in [*overrides, *believed, *reality]:  # misspellings in the game not built are errors too
+        if name not in PARAMETER_NAMES:
+            raise ValueError(f"{function}: unknown parameter '{name}'; the parameters are "
+                             + ", ".join(PARAMETER_NAMES))
+    for name in overrides:
+        if name in believed or name in reality:
+            where = "believed=" if name in believed else "reality="
+            raise ValueError(f"{function}: parameter {name} is given for both games and in {where}; "
+                             f"give it once")
+        if getattr(chosen.believed, name) != getattr(chosen.real, name):
+            raise ValueError(
+                f"{function}: {name}={overrides[name]!r} is ambiguous for preset {preset}: its believed game has "
+                f"{name}={getattr(chosen.believed, name)!r} and its real game {name}={getattr(chosen.real, name)!r}; "
+                f"write believed={{'{name}': ...}} for the game players believe in, reality={{'{name}': ...}} "
+                f"for the real one, or both")
+    parameters = chosen.real if real else chosen.believed
+    _override(function, parameters, {**overrides, **(reality if real else believed)})
     parameters.validate()
     return parameters
 
 
-def confession_game(num_players, preset="invariant_purge", *, real=False, **overrides):
+def confession_parameters(preset="invariant_purge", *, real=False, believed=None, reality=None, **overrides):
+    """The parameters of a preset of the confession model, with overrides.
+
+    ``real=True`` gives the real parameters, otherwise the believed ones
+    (they differ only for ``hoped_leniency``: leniency 2 believed, 0 real).
+    Keyword names are those of the model: ``base`` (S), ``sentence`` and
+    ``torture`` (three values: deny, confess, name), ``leniency`` (l),
+    ``leniency_tiers`` (l_1 >= l_2 >= ...), ``named_cost`` (eta),
+    ``confession_cost`` (kappa), ``sucker_cost`` (xi).
+
+    Overrides come in three sets, so that the believed and the real game can
+    be varied apart: keyword ``overrides`` change both games, the dict
+    ``believed`` only the game players believe in, the dict ``reality`` only
+    the real one. Passing the same keywords with ``real=False`` and
+    ``real=True`` gives the two games of one scenario. A plain keyword for a
+    parameter on which the preset's two games differ (``leniency`` of
+    ``hoped_leniency``) would change the real game too, so it is refused:
+    write it in ``believed=`` or ``reality=``.
+
+    >>> hope = dict(believed={"leniency": 3}, named_cost=0.5)
+    >>> b = confession_parameters("hoped_leniency", **hope)
+    >>> r = confession_parameters("hoped_leniency", real=True, **hope)
+    >>> (b.leniency, r.leniency, b.named_cost, r.named_cost)
+    (3.0, 0.0, 0.5, 0.5)
+    """
+    return _parameters("confession_parameters", preset, real, believed, reality, overrides)
+
+
+def confession_game(num_players, preset="invariant_purge", *, real=False, believed=None, reality=None, **overrides):
     """The confession dilemma with ``num_players`` players as a :class:`SymmetricGame`.
 
     Actions are deny, confess, name; payoffs are minus the cost of MODEL.md
     section 1, evaluated on demand (no table), so ``num_players`` can be
-    large. ``preset`` is one of :func:`confession_preset_names`; keyword
-    ``overrides`` replace its values (see :func:`confession_parameters`).
+    large. ``preset`` is one of :func:`confession_preset_names`; ``real``,
+    ``believed``, ``reality`` and keyword ``overrides`` choose and change its
+    values as in :func:`confession_parameters`.
 
     >>> game = confession_game(5, "leniency_for_naming")
     >>> [c.counts for c in pure_nash(game)]
@@ -64,5 +112,5 @@ def confession_game(num_players, preset="invariant_purge", *, real=False, **over
     """
     if isinstance(num_players, bool) or not isinstance(num_players, numbers.Integral) or num_players < 1:
         raise ValueError(f"confession_game: num_players must be a positive integer, got {num_players!r}")
-    parameters = confession_parameters(preset, real=real, **overrides)
+    parameters = _parameters("confession_game", preset, real, believed, reality, overrides)
     return _core._confession_game(int(num_players), parameters)

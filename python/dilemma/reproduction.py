@@ -69,11 +69,14 @@ def format_summary(summary):
         lines.append("   not separable (tiered leniency or sucker premium): closed forms do not apply")
     if "believed_versus_real" in summary:
         result = summary["believed_versus_real"]
+        n = summary["num_players"]
         for outcome in result.outcomes:
             behaviour = _classes_text([outcome.behaviour], labels)
+            against_worst, against_best = outcome.cost_of_belief_range
             lines.append(f"   believed game -> behaviour {behaviour}; real payoff per person "
-                         f"{outcome.real_welfare / summary['num_players']:g} against the real best "
-                         f"{result.real_best_welfare / summary['num_players']:g}: "
-                         f"cost of false hope {outcome.cost_of_false_hope:g} per person")
+                         f"{outcome.real_welfare / n:g} against the real optimum {result.real_best_welfare / n:g} "
+                         f"(inefficiency {outcome.inefficiency:g})")
+            lines.append(f"   cost of the false hope: {against_worst:g} to {against_best:g} per person "
+                         f"(against the worst and the best real equilibrium)")
     lines.append(f"   ({summary['seconds'] * 1e3:.0f} ms)")
     return "\n".join(lines)

@@ -161,22 +161,33 @@ steps, so the check is cheap for symmetric games of any n.
       .def_property_readonly("real_payoffs", [](const BelievedOutcome& o) { return to_array(o.real_payoffs); })
       .def_readonly("believed_welfare", &BelievedOutcome::believed_welfare)
       .def_readonly("real_welfare", &BelievedOutcome::real_welfare)
-      .def_readonly("cost_of_false_hope", &BelievedOutcome::cost_of_false_hope,
-                    "Per person: the real game's best welfare minus the real welfare here, over n.");
+      .def_readonly("inefficiency", &BelievedOutcome::inefficiency,
+                    "Per person: the real game's best welfare (over all profiles) minus the real welfare here.")
+      .def_readonly("cost_of_belief_range", &BelievedOutcome::cost_of_belief_range,
+                    "Per person: (worst, best) real equilibrium welfare minus the real welfare here; "
+                    "(0, 0) when the real game leads to the same behaviour, NaN when it has no pure equilibrium.");
   def_pickle(believed_outcome_class, &BelievedOutcome::behaviour, &BelievedOutcome::believed_payoffs,
              &BelievedOutcome::real_payoffs, &BelievedOutcome::believed_welfare, &BelievedOutcome::real_welfare,
-             &BelievedOutcome::cost_of_false_hope);
+             &BelievedOutcome::inefficiency, &BelievedOutcome::cost_of_belief_range);
   py::class_<BelievedVersusReal> believed_versus_real_class(m, "BelievedVersusReal", "Behaviour from the believed game, outcomes from the real one.");
   def_fields(believed_versus_real_class,
              field("outcomes", &BelievedVersusReal::outcomes),
              field("real_best", &BelievedVersusReal::real_best),
              field("real_best_welfare", &BelievedVersusReal::real_best_welfare),
-             field("real_equilibria", &BelievedVersusReal::real_equilibria));
+             field("real_equilibria", &BelievedVersusReal::real_equilibria),
+             field("real_worst_equilibrium", &BelievedVersusReal::real_worst_equilibrium),
+             field("real_best_equilibrium", &BelievedVersusReal::real_best_equilibrium),
+             field("real_worst_equilibrium_welfare", &BelievedVersusReal::real_worst_equilibrium_welfare),
+             field("real_best_equilibrium_welfare", &BelievedVersusReal::real_best_equilibrium_welfare));
   m.def("believed_versus_real", &believed_versus_real, py::arg("believed"), py::arg("real"), py::kw_only(),
         py::arg("tol") = 0.0, R"doc(
 Behaviour is the pure equilibria of the ``believed`` game; each is judged by
-its payoffs and welfare in the ``real`` game, against the real game's best
-welfare ("the cost of false hope", per person).
+its payoffs and welfare in the ``real`` game, per person, in two ways:
+``inefficiency`` against the real social optimum (there whenever the real
+game is a dilemma, belief or not) and ``cost_of_belief_range`` against the
+real game's own pure equilibria, (worst, best): what the false belief cost,
+0 when the real game leads to the same behaviour. For ``hoped_leniency``
+every profile is a real equilibrium, so the range is (0, eta (n - 1)).
 )doc",
         py::call_guard<SolverScope>());
 }

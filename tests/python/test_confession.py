@@ -101,14 +101,102 @@ def test_overrides_and_closed_forms():
     assert dilemma.efficiency(game).price_of_anarchy == pytest.approx(dilemma.price_of_anarchy_closed_form(p, N))
 
 
-def test_hoped_leniency_cost_of_false_hope():
+def test_hoped_leniency_cost_of_the_belief():
     believed = dilemma.confession_game(N, "hoped_leniency")
     real = dilemma.confession_game(N, "hoped_leniency", real=True)
     result = dilemma.believed_versus_real(believed, real)
     (outcome,) = result.outcomes
     assert outcome.behaviour.counts == (0, 0, N)
-    assert outcome.cost_of_false_hope == pytest.approx(1.0 * (N - 1))
+    # Every real profile is an equilibrium: the hope cost nothing against the worst (all naming,
+    # what they did) and eta (n - 1) against the best (nobody naming); MODEL's figure is the upper end.
+    assert outcome.cost_of_belief_range == pytest.approx((0.0, 1.0 * (N - 1)))
+    assert outcome.inefficiency == pytest.approx(1.0 * (N - 1))
     assert dilemma.invariance_report(real).every_profile_is_equilibrium
+
+
+def _cost(p, action, others):
+    """The model's cost c(a, m) of one player, written out again here (independent of the library)."""
+    m_d, m_c, m_n = others
+    tiers = list(p.leniency_tiers)
+    share = 1.0
+    if tiers:
+        places = [tiers[min(r, len(tiers) - 1)] for r in range(m_n + 1)]
+        share = sum(places) / len(places) / tiers[0]
+    cost = p.base + p.sentence[action] + p.torture[action] + p.named_cost * m_n + p.confession_cost * (m_c + m_n)
+    cost -= p.leniency * share if action == 2 else 0.0
+    cost += p.sucker_cost * m_n if action == 0 else 0.0
+    return cost
+
+
+def _others(counts, action):
+    return tuple(c - (a == action) for a, c in enumerate(counts))
+
+
+def _welfare(p, counts):
+    return -sum(c * _cost(p, a, _others(counts, a)) for a, c in enumerate(counts) if c)
+
+
+def _equilibria(p, n):
+    classes = [(d, c, n - d - c) for d in range(n + 1) for c in range(n + 1 - d)]
+    stable = [k for k in classes
+              if all(_cost(p, a, _others(k, a)) <= _cost(p, b, _others(k, a)) + 1e-12
+                     for a in range(3) if k[a] for b in range(3))]
+    return classes, stable
+
+
+@pytest.mark.parametrize("preset", dilemma.confession_preset_names())
+def test_believed_versus_real_of_every_preset_against_the_formula(preset):
+    n = 2 if preset == "classic_pd" else 6
+    believed = dilemma.confession_parameters(preset)
+    real = dilemma.confession_parameters(preset, real=True)
+    classes, real_equilibria = _equilibria(real, n)
+    best = max(_welfare(real, k) for k in classes)
+    worst_eq = min(_welfare(real, k) for k in real_equilibria)
+    best_eq = max(_welfare(real, k) for k in real_equilibria)
+    result = dilemma.believed_versus_real(dilemma.confession_game(n, preset),
+                                          dilemma.confession_game(n, preset, real=True))
+    assert sorted(c.counts for c in result.real_equilibria) == sorted(real_equilibria)
+    assert sorted(o.behaviour.counts for o in result.outcomes) == sorted(_equilibria(believed, n)[1])
+    for outcome in result.outcomes:
+        w = _welfare(real, outcome.behaviour.counts)
+        assert outcome.real_welfare == pytest.approx(w)
+        assert outcome.inefficiency == pytest.approx((best - w) / n)
+        assert outcome.cost_of_belief_range == pytest.approx(((worst_eq - w) / n, (best_eq - w) / n))
+        if preset != "hoped_leniency":  # the same game believed and real: no belief, no cost against the best
+            assert outcome.cost_of_belief_range[1] >= -1e-12
+
+
+def test_believed_and_real_overrides_are_separate():
+    hope = dict(believed={"leniency": 3.0}, named_cost=0.5)
+    believed = dilemma.confession_parameters("hoped_leniency", **hope)
+    real = dilemma.confession_parameters("hoped_leniency", real=True, **hope)
+    assert (believed.leniency, real.leniency) == (3.0, 0.0)
+    assert (believed.named_cost, real.named_cost) == (0.5, 0.5)
+    real = dilemma.confession_parameters("hoped_leniency", real=True, reality={"leniency": 1.0})
+    assert (real.leniency, dilemma.confession_parameters("hoped_leniency").leniency) == (1.0, 2.0)
+    # The issue's case: believed leniency varied, the real one stays 0.
+    game = dilemma.confession_game(N, "hoped_leniency", real=True, believed={"leniency": 3})
+    assert dilemma.invariance_report(game).every_profile_is_equilibrium
+    # A preset whose two games agree takes plain keywords for both.
+    assert dilemma.confession_parameters("leniency_for_naming", real=True, leniency=5).leniency == 5.0
+
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        (dict(leniency=3), r"leniency=3 is ambiguous for preset hoped_leniency: .* write believed=\{'leniency': \.\.\.\}"),
+        (dict(leniency=3, believed={"leniency": 2}), "parameter leniency is given for both games and in believed="),
+        (dict(reality={"lenency": 1}), "unknown parameter 'lenency'"),
+    ],
+)
+def test_ambiguous_or_bad_overrides_are_refused(kwargs, message):
+    for real in (False, True):
+        with pytest.raises(ValueError, match="confession_parameters: " + message):
+            dilemma.confession_parameters("hoped_leniency", real=real, **kwargs)
+    with pytest.raises(ValueError, match="confession_game: "):
+        dilemma.confession_game(N, "hoped_leniency", **kwargs)
+    with pytest.raises(TypeError, match=r"confession_game: believed= takes a dict of parameter overrides"):
+        dilemma.confession_game(N, "hoped_leniency", believed=3)
 
 
 @pytest.mark.parametrize(

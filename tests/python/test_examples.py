@@ -18,8 +18,8 @@ def test_main_job_reproduces_the_argument(tmp_path):
     out = result.stdout
     assert "== invariant_purge, n = 5" in out and "== ordered_leniency, n = 60" in out
     assert "pure equilibria: 243 of 243 profiles (21 of 21 count classes), strict: 0" in out
-    assert "cost of false hope 4 per person" in out  # eta (n - 1) at n = 5
-    assert "cost of false hope 59 per person" in out
+    assert "cost of the false hope: 0 to 4 per person" in out  # up to eta (n - 1) at n = 5
+    assert "cost of the false hope: 0 to 59 per person" in out
     for preset in ("invariant_purge", "leniency_for_naming"):
         png = tmp_path / f"schelling_{preset}.png"
         assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 10_000
@@ -46,7 +46,7 @@ def test_notebook_executes(monkeypatch):
         output.get("text", "") for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs
     )
     assert "payoff-invariant: yes" in outputs
-    assert "cost of false hope per person 4.0" in outputs
+    assert "cost of the false hope per person: from 0.0 to 4.0" in outputs
     images = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.outputs
               if "image/png" in o.get("data", {})]
     assert len(images) >= 2

@@ -183,7 +183,7 @@ def test_symmetric_games_pickle_by_table_or_parameters():
     table.title = "counts"
     clone = roundtrip(table)
     assert np.array_equal(clone.table, table.table) and clone.title == "counts"
-    purge = dilemma.confession_game(2000, "hoped_leniency", leniency=0.5)
+    purge = dilemma.confession_game(2000, "hoped_leniency", believed={"leniency": 0.5})
     clone = roundtrip(purge)
     assert clone.num_players == 2000 and not clone.has_table and len(pickle.dumps(purge)) < 1000
     assert [c.counts for c in dilemma.pure_nash(clone)] == [c.counts for c in dilemma.pure_nash(purge)]
