@@ -1,7 +1,6 @@
 // The Lemke-Howson algorithm for two-player games.
 #pragma once
 
-#include <cassert>
 #include <map>
 #include <stdexcept>
 #include <string>
