@@ -243,3 +243,37 @@ TEST_CASE("correlated_equilibrium: the report counts the pivots and never claims
   CHECK(symmetric.report.method == "correlated_equilibrium");
   CHECK_FALSE(symmetric.report.exhaustive);
 }
+
+TEST_CASE("correlated_equilibrium: payoffs near DBL_MAX give the same distribution as the game scaled down") {
+  // Matching pennies times 1e308: the payoff range overflowed to inf, every incentive row became 0
+  // and a point mass came back with max_violation 0; its unique correlated equilibrium is uniform.
+  for (double big : {1e308, 1.7e308, std::ldexp(1.0, -1000)}) {
+    CAPTURE(big);
+    const NormalFormGame game =
+        dilemma::testing::bimatrix_game({{big, -big}, {-big, big}}, {{-big, big}, {big, -big}});
+    for (CorrelatedObjective objective :
+         {CorrelatedObjective::welfare, CorrelatedObjective::min_welfare, CorrelatedObjective::feasible})
+      for (bool coarse : {false, true}) {
+        const auto ce = dilemma::correlated_equilibrium(game, {objective, coarse});
+        if (!coarse)
+          for (double p : ce.distribution) CHECK(p == doctest::Approx(0.25));
+        CHECK(ce.max_violation <= 1e-9 * big);
+        CHECK(violation(game, ce.distribution, coarse) <= 1e-9 * big);
+        CHECK(std::fabs(ce.welfare) <= 1e-9 * big);
+      }
+    CHECK(dilemma::max_incentive_gain(game) == 2 * big);  // beyond DBL_MAX for 1e308: inf, never NaN
+  }
+  // A symmetric game: its table scaled by 2^1023 (differences beyond DBL_MAX) gives the same
+  // classes and probabilities.
+  const dilemma::SymmetricGame small = dilemma::testing::random_symmetric_game(3, 3, 16, -1, 1);
+  std::vector<double> table = small.table();
+  for (double& u : table) u = std::ldexp(u, 1023);
+  const dilemma::SymmetricGame large(3, 3, table);
+  const auto a = dilemma::correlated_equilibrium(small), b = dilemma::correlated_equilibrium(large);
+  CHECK(a.classes == b.classes);
+  REQUIRE(a.probabilities.size() == b.probabilities.size());
+  for (std::size_t k = 0; k < a.probabilities.size(); ++k)
+    CHECK(a.probabilities[k] == doctest::Approx(b.probabilities[k]));
+  CHECK(b.max_violation <= 1e-9 * std::ldexp(1.0, 1023));
+  if (std::fabs(a.welfare) < 1.5) CHECK(b.welfare == doctest::Approx(std::ldexp(a.welfare, 1023)));
+}

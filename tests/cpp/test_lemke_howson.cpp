@@ -94,6 +94,46 @@ TEST_CASE("lemke_howson_all: a path cut at max_iter is reported, not thrown") {
   CHECK(all.report.num_iter > 0);
 }
 
+TEST_CASE("lemke_howson: a tolerance outside what floating-point pivoting can use is refused, naming the range") {
+  // tol = 0 let rounding noise pass for a sign: lemke_howson_all on this game corrupted the heap;
+  // tol >= 1 read the payoffs (rescaled onto [1, 2]) as zero: a segfault at 2, a NaN profile
+  // reported as converged at 0.5.
+  using dilemma::testing::error_message;
+  const NormalFormGame game =
+      dilemma::testing::bimatrix_game({{2, 1, 0}, {1, 1, 2}, {3, 0, 2}}, {{3, 2, 2}, {0, 3, 3}, {3, 1, 2}});
+  for (double tol : {0.0, 1e-14, 2e-5, 0.5, 2.0, -1.0, std::nan(""), HUGE_VAL}) {
+    CAPTURE(tol);
+    CHECK(error_message([&] { dilemma::lemke_howson(game, {0, 1000, tol}); })
+              .find("lemke_howson: tol must be in [1e-13, 1e-05]") == 0);
+    CHECK(error_message([&] { dilemma::lemke_howson_all(game, {1000, tol}); })
+              .find("lemke_howson_all: tol must be in [1e-13, 1e-05]") == 0);
+  }
+  const auto exact = dilemma::lemke_howson_all<Rational>(game, {1000, 0.0});  // exact: tol ignored
+  CHECK(exact.report.converged);
+  CHECK(exact.size() == dilemma::lemke_howson_all(game).size());
+}
+
+TEST_CASE("lemke_howson: every tolerance in the range gives an equilibrium from every label") {
+  std::uint64_t seed = 1600;
+  for (int trial = 0; trial < 150; ++trial) {
+    const std::size_t m = 2 + trial % 4, n = 2 + (trial / 4) % 4;
+    // Small integers: ties, so degenerate paths; otherwise continuous payoffs.
+    const NormalFormGame game = trial % 2 ? dilemma::random_game({m, n}, seed++, 0, 3, true)
+                                          : dilemma::random_game({m, n}, seed++);
+    for (double tol : {dilemma::kMinPivotTolerance, 1e-11, 1e-9, 1e-6, dilemma::kMaxPivotTolerance}) {
+      CAPTURE(trial);
+      CAPTURE(tol);
+      for (std::size_t label = 0; label < m + n; ++label) {
+        const auto found = dilemma::lemke_howson(game, {label, 1000, tol});
+        REQUIRE(found.report.converged);
+        CHECK(dilemma::regret(game, found.equilibrium) <= 10 * tol * dilemma::payoff_range(game));
+      }
+      for (const auto& profile : dilemma::lemke_howson_all(game, {1000, tol}))
+        CHECK(dilemma::regret(game, profile) <= 10 * tol * dilemma::payoff_range(game));
+    }
+  }
+}
+
 TEST_CASE("lemke_howson: bad input") {
   using dilemma::testing::error_message;
   CHECK(error_message([] { dilemma::lemke_howson(dilemma::matching_pennies(), {4}); }) ==

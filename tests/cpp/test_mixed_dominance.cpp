@@ -151,3 +151,39 @@ TEST_CASE("mixed_dominance: bad input is rejected with the function's name") {
           dilemma::is_dominated(game, 0, 1, true, Dominance::strict, -1);
         }).find("is_dominated: tol must be") == 0);
 }
+
+TEST_CASE("mixed_dominance: payoffs near DBL_MAX: gains that overflow are formed scaled") {
+  // Row payoffs U = (b, -b), M = (-1.05 b, -1.05 b) or (b, -1.05 b), D = (-b, b) against L, R:
+  // U - M overflowed to inf, the matrix game became NaN, and the simplex segfaulted.
+  const double b = 1.5e308;
+  const auto game = [b](double m0, double m1) {
+    return NormalFormGame({3, 2}, {b, -b, m0, m1, -b, b, /* column player */ 0, 0, 0, 0, 0, 0});
+  };
+  const auto strict = dilemma::mixed_dominance(game(-1.05 * b, -1.05 * b), 0, 1);
+  CHECK(strict.dominated);
+  CHECK(strict.margin == doctest::Approx(1.05 * b));
+  REQUIRE(strict.strategy.size() == 3);
+  CHECK(strict.strategy[0] == doctest::Approx(0.5));
+  CHECK(strict.strategy[1] == 0);
+  CHECK(strict.strategy[2] == doctest::Approx(0.5));
+  // Dominated weakly by U (equal against L), not strictly.
+  CHECK_FALSE(dilemma::is_dominated(game(b, -1.05 * b), 0, 1, true, Dominance::strict));
+  CHECK(dilemma::is_dominated(game(b, -1.05 * b), 0, 1, true, Dominance::weak));
+  const auto reduced = dilemma::iterated_mixed_elimination(game(-1.05 * b, -1.05 * b));
+  CHECK(reduced.original_actions[0] == std::vector<std::size_t>{0, 2});
+  // A tol in payoff units scales with the game.
+  CHECK_FALSE(dilemma::is_dominated(game(-1.05 * b, -1.05 * b), 0, 1, true, Dominance::strict, 1.1 * b));
+  CHECK(dilemma::is_dominated(game(-1.05 * b, -1.05 * b), 0, 1, true, Dominance::strict, b));
+  // A symmetric game of two players, its table scaled by 2^1022 (differences up to 1.5 * 2^1024):
+  // the same answers as the small one.
+  const dilemma::SymmetricGame small = dilemma::testing::random_symmetric_game(2, 3, 7, -3, 3);
+  std::vector<double> table = small.table();
+  for (double& u : table) u = std::ldexp(u, 1022);
+  const dilemma::SymmetricGame large(2, 3, table);
+  for (std::size_t action = 0; action < 3; ++action)
+    for (Dominance kind : {Dominance::strict, Dominance::weak}) {
+      const auto x = dilemma::mixed_dominance(small, action, kind), y = dilemma::mixed_dominance(large, action, kind);
+      CHECK(x.dominated == y.dominated);
+      if (std::isfinite(std::ldexp(x.margin, 1022))) CHECK(std::ldexp(x.margin, 1022) == doctest::Approx(y.margin));
+    }
+}

@@ -77,7 +77,9 @@ TEST_CASE("support_enumeration: bad input") {
   CHECK(dilemma::testing::error_message([] { dilemma::support_enumeration(dilemma::coordination_game(3, 2)); }) ==
         "support_enumeration: needs a two-player game, got 3 players with action counts (2, 2, 2)");
   CHECK(dilemma::testing::error_message([] { dilemma::support_enumeration(dilemma::matching_pennies(), {-2.0}); }) ==
-        "support_enumeration: tol must be finite and >= 0, got -2");
+        "support_enumeration: tol must be in [1e-13, 1e-05] "
+        "(relative to the payoff range; rounding noise reads as a sign below, genuine payoff differences read "
+        "as zero above; rational=True computes exactly), got -2");
 }
 
 TEST_CASE("support_enumeration: an overflow while the polyhedra are built restarts in wider integers") {

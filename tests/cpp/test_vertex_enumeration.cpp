@@ -126,7 +126,11 @@ TEST_CASE("vertex_enumeration: bad input names the function and the value") {
   CHECK(error_message([] { dilemma::vertex_enumeration(dilemma::coordination_game(3, 2)); }) ==
         "vertex_enumeration: needs a two-player game, got 3 players with action counts (2, 2, 2)");
   CHECK(error_message([] { dilemma::vertex_enumeration(dilemma::matching_pennies(), {-1.0}); }) ==
-        "vertex_enumeration: tol must be finite and >= 0, got -1");
+        "vertex_enumeration: tol must be in [1e-13, 1e-05] "
+        "(relative to the payoff range; rounding noise reads as a sign below, genuine payoff differences read "
+        "as zero above; rational=True computes exactly), got -1");
   CHECK(error_message([] { dilemma::vertex_enumeration(dilemma::matching_pennies(), {std::nan("")}); }) ==
-        "vertex_enumeration: tol must be finite and >= 0, got nan");
+        "vertex_enumeration: tol must be in [1e-13, 1e-05] "
+        "(relative to the payoff range; rounding noise reads as a sign below, genuine payoff differences read "
+        "as zero above; rational=True computes exactly), got nan");
 }

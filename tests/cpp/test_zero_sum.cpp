@@ -96,3 +96,31 @@ TEST_CASE("solve_zero_sum: near 2^53, a game whose sums differ by a few units is
   });
   CHECK(dilemma::solve_zero_sum(constant).value - top / 4 == doctest::Approx(0.5));
 }
+
+TEST_CASE("solve_zero_sum: a tolerance outside what floating-point pivoting can use is refused") {
+  // tol = 0.5 read the rescaled payoffs as zero and returned a NaN value.
+  for (double tol : {0.0, 0.5, 2.0}) {
+    CAPTURE(tol);
+    CHECK(dilemma::testing::error_message([&] { dilemma::solve_zero_sum(dilemma::matching_pennies(), {tol}); })
+              .find("solve_zero_sum: tol must be in [1e-13, 1e-05]") == 0);
+  }
+  for (double tol : {dilemma::kMinPivotTolerance, dilemma::kMaxPivotTolerance}) {
+    const auto solution = dilemma::solve_zero_sum(dilemma::matching_pennies(), {tol});
+    CHECK(solution.value == doctest::Approx(0.0));
+    CHECK(solution.row_strategy[0] == doctest::Approx(0.5));
+  }
+}
+
+TEST_CASE("solve_zero_sum: payoffs near DBL_MAX: the constant-sum check does not overflow") {
+  // A - a_0 overflowed to -inf and B - b_0 to +inf: their NaN sum passed any game as constant-sum.
+  const double big = 1.5e308;
+  const NormalFormGame same = dilemma::testing::bimatrix_game({{big, -big}, {-big, big}}, {{big, -big}, {-big, big}});
+  CHECK(dilemma::testing::error_message([&] { dilemma::solve_zero_sum(same); })
+            .find("solve_zero_sum: the game is not constant-sum") == 0);
+  const NormalFormGame pennies =
+      dilemma::testing::bimatrix_game({{big, -big}, {-big, big}}, {{-big, big}, {big, -big}});
+  const auto solution = dilemma::solve_zero_sum(pennies);
+  CHECK(solution.value == 0.0);
+  CHECK(solution.row_strategy[0] == doctest::Approx(0.5));
+  CHECK(solution.column_strategy[1] == doctest::Approx(0.5));
+}

@@ -13,9 +13,12 @@
 // homogeneously, sum_b sigma_b (D[b][r] + tol) >= 0, the program
 // max sum_r g_r s.t. those rows, sum sigma <= 1, sigma >= 0 starts at the
 // origin; the action is weakly dominated iff its optimum has g_r > tol for
-// some r. With tol = 0 this is exact (the optimum sum is positive iff some
-// feasible mixture is better somewhere); with tol > 0 a mixture that is
-// better by more than tol only where another has a smaller total is missed.
+// some r (the optimum sum is positive iff some feasible mixture is better
+// somewhere); with tol > 0 a mixture that is better by more than tol only
+// where another has a smaller total is missed. A strict dominance is a weak
+// one, so the matrix game is solved first. In floating point every
+// comparison allows kBimatrixTolerance times the gains' range on top of tol:
+// at an optimum some gains are exactly 0 and come out as +-1e-17.
 //
 // Mixed security: player i's maxmin strategy against the others' pure
 // profiles (the worst case of a mixed strategy is attained at a pure
@@ -26,6 +29,8 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "dilemma/analysis/dominance.hpp"
@@ -33,6 +38,7 @@
 #include "dilemma/detail/linear_program.hpp"
 #include "dilemma/games/normal_form_game.hpp"
 #include "dilemma/games/symmetric_game.hpp"
+#include "dilemma/solvers/correlated_equilibrium.hpp"
 #include "dilemma/solvers/zero_sum.hpp"
 
 namespace dilemma {
@@ -49,22 +55,6 @@ struct MixedDominance {
 };
 
 namespace detail {
-
-/// Rows b != action of D[b][r] = u(b, r) - u(action, r), columns r the
-/// others' profiles in C order: a (m - 1) x (P / m) matrix, row-major.
-inline std::vector<double> gain_matrix(const NormalFormGame& game, std::size_t player, std::size_t action) {
-  const double* u = game.payoffs(player);
-  const std::size_t m = game.nums_actions()[player], stride = game.strides()[player];
-  const std::size_t columns = game.num_profiles() / m;
-  std::vector<double> gains;
-  gains.reserve((m - 1) * columns);
-  for (std::size_t b = 0; b < m; ++b) {
-    if (b == action) continue;
-    for (std::size_t start = 0; start < game.num_profiles(); start += m * stride)
-      for (std::size_t r = 0; r < stride; ++r) gains.push_back(u[start + b * stride + r] - u[start + action * stride + r]);
-  }
-  return gains;
-}
 
 /// The player's own payoffs as an m x (P / m) matrix, columns the others'
 /// profiles.
@@ -83,23 +73,57 @@ inline void check_dominance_tol(const char* function, double tol) {
   if (!std::isfinite(tol) || tol < 0) fail(function, "tol must be finite and >= 0, got ", tol);
 }
 
-/// Mixed dominance of a row of zeros by the rows of `gains` (rows x columns).
-inline MixedDominance mixed_dominance(std::size_t rows, std::size_t columns, const std::vector<double>& gains,
-                                      Dominance kind, double tol) {
+/// The mixture `sigma`'s least and largest gain over the action.
+inline std::pair<double, double> gain_bounds(std::size_t rows, std::size_t columns, const std::vector<double>& gains,
+                                             const std::vector<double>& sigma) {
+  double worst = HUGE_VAL, best = -HUGE_VAL;
+  for (std::size_t r = 0; r < columns; ++r) {
+    double g = 0;
+    for (std::size_t j = 0; j < rows; ++j) g += sigma[j] * gains[j * columns + r];
+    worst = std::min(worst, g);
+    best = std::max(best, g);
+  }
+  return {worst, best};
+}
+
+/// Mixed dominance of `action` by the other rows of `own` (m x columns,
+/// row-major: the player's payoffs against the others' profiles).
+///
+/// The gains D[b][r] = u(b, r) - u(action, r) are formed from payoffs times
+/// a power of two that brings them into (-1, 1): exact, and no difference
+/// overflows (payoffs near DBL_MAX). The linear programs decide signs within
+/// kBimatrixTolerance of the gains' range, so a gain must exceed
+/// tol + kBimatrixTolerance * range to count: at tol = 0 an exact tie (a
+/// constraint binding at the optimum, whose computed gain is +-1e-17) is a tie,
+/// and a strict dominance found by the matrix game is also a weak one.
+inline MixedDominance mixed_dominance_of(const std::vector<double>& own, std::size_t m, std::size_t action,
+                                         Dominance kind, double tol) {
   MixedDominance result;
+  const std::size_t rows = m - 1, columns = m == 0 ? 0 : own.size() / m;
   if (rows == 0) return result;
-  std::vector<double> sigma;
+  double largest = 0;
+  for (double u : own) largest = std::max(largest, std::fabs(u));
+  const double unit = unit_for_magnitude(largest);
+  std::vector<double> gains;
+  gains.reserve(rows * columns);
+  for (std::size_t b = 0; b < m; ++b)
+    if (b != action)
+      for (std::size_t r = 0; r < columns; ++r)
+        gains.push_back(own[b * columns + r] * unit - own[action * columns + r] * unit);
   double range = 0;
   for (double g : gains) range = std::max(range, std::fabs(g));
-  if (kind == Dominance::strict) {
-    auto game = solve_matrix_game<double>(rows, columns, gains, kBimatrixTolerance);
-    sigma = std::move(game.row_strategy);
-  } else {
-    if (range == 0) return result;
-    // Rows: -sum_b sigma_b (D[b][r] + tol) <= 0 (scaled by 1 / range), then sum sigma <= 1.
+  if (range == 0) return result;
+  const double scaled_tol = tol * unit, noise = kBimatrixTolerance * range;
+  // Strict: the value of the matrix game D. Weak: a strict dominance is one too.
+  auto game = solve_matrix_game<double>(rows, columns, gains, kBimatrixTolerance);
+  std::vector<double> sigma = std::move(game.row_strategy);
+  auto [worst, best] = gain_bounds(rows, columns, gains, sigma);
+  // No gain exceeds a tol of the range or more: the weak program is not needed (nor finite).
+  if (kind == Dominance::weak && !(worst > scaled_tol + noise) && scaled_tol < range) {
+    // max sum_r g_r s.t. -sum_b sigma_b (D[b][r] + tol) <= 0 (over the range), sum sigma <= 1.
     std::vector<double> M(columns * rows), b(columns + 1, 0.0), c(rows, 0.0);
     for (std::size_t r = 0; r < columns; ++r)
-      for (std::size_t j = 0; j < rows; ++j) M[r * rows + j] = -(gains[j * columns + r] + tol) / range;
+      for (std::size_t j = 0; j < rows; ++j) M[r * rows + j] = -(gains[j * columns + r] + scaled_tol) / range;
     M.insert(M.end(), rows, 1.0);
     b[columns] = 1.0;
     for (std::size_t j = 0; j < rows; ++j)
@@ -110,16 +134,11 @@ inline MixedDominance mixed_dominance(std::size_t rows, std::size_t columns, con
     if (!(sum > 0)) return result;
     sigma = solution.primal;
     for (double& p : sigma) p /= sum;
+    std::tie(worst, best) = gain_bounds(rows, columns, gains, sigma);
   }
-  double worst = HUGE_VAL, best = -HUGE_VAL;
-  for (std::size_t r = 0; r < columns; ++r) {
-    double g = 0;
-    for (std::size_t j = 0; j < rows; ++j) g += sigma[j] * gains[j * columns + r];
-    worst = std::min(worst, g);
-    best = std::max(best, g);
-  }
-  result.dominated = kind == Dominance::strict ? worst > tol : worst >= -tol && best > tol;
-  result.margin = kind == Dominance::strict ? worst : best;
+  result.dominated = kind == Dominance::strict ? worst > scaled_tol + noise
+                                               : worst >= -scaled_tol - noise && best > scaled_tol + noise;
+  result.margin = (kind == Dominance::strict ? worst : best) / unit;  // payoff units (inf only beyond DBL_MAX)
   if (result.dominated) result.strategy = std::move(sigma);
   return result;
 }
@@ -178,7 +197,10 @@ inline void widen(std::vector<double>& strategy, std::size_t action) {
 /// player's other actions, strictly (better by more than `tol` against
 /// every profile of the others) or weakly (never worse by more than `tol`,
 /// better by more than `tol` against some profile), and a dominating
-/// mixture. Pure dominance is the special case of a one-point mixture, so
+/// mixture. `tol` is in payoff units; on top of it the linear programs
+/// decide within kBimatrixTolerance times the range of the gains
+/// u(b, r) - u(action, r). Any finite payoffs (to DBL_MAX) are scaled by
+/// a power of two first. Pure dominance is the special case of a one-point mixture, so
 /// this finds at least what dominates() finds.
 /// Complexity: O(P) to build the (m - 1) x (P / m) gain matrix (m the
 /// player's actions, P profiles), then one linear program: strict, simplex
@@ -191,9 +213,8 @@ inline MixedDominance mixed_dominance(const NormalFormGame& game, std::size_t pl
   const detail::SolverName solver_name("mixed_dominance");
   detail::check_action("mixed_dominance", game, player, action);
   detail::check_dominance_tol("mixed_dominance", tol);
-  const std::size_t m = game.nums_actions()[player];
-  MixedDominance result = detail::mixed_dominance(m - 1, game.num_profiles() / m,
-                                                  detail::gain_matrix(game, player, action), kind, tol);
+  MixedDominance result =
+      detail::mixed_dominance_of(detail::own_matrix(game, player), game.nums_actions()[player], action, kind, tol);
   detail::widen(result.strategy, action);
   return result;
 }
@@ -226,16 +247,8 @@ inline MixedDominance mixed_dominance(const SymmetricGame& game, std::size_t act
   const detail::SolverName solver_name("mixed_dominance");
   game.check_action("mixed_dominance", action);
   detail::check_dominance_tol("mixed_dominance", tol);
-  const std::size_t s = game.num_actions(), M = game.num_count_vectors();
-  std::vector<double> gains((s - 1) * M);
-  std::size_t r = 0;
-  game.for_each_payoff_row([&](const Counts&, const std::vector<double>& u) {
-    std::size_t row = 0;
-    for (std::size_t b = 0; b < s; ++b)
-      if (b != action) gains[row++ * M + r] = u[b] - u[action];
-    ++r;
-  });
-  MixedDominance result = detail::mixed_dominance(s - 1, M, gains, kind, tol);
+  MixedDominance result =
+      detail::mixed_dominance_of(detail::payoff_table("mixed_dominance", game), game.num_actions(), action, kind, tol);
   detail::widen(result.strategy, action);
   return result;
 }
@@ -304,12 +317,7 @@ std::vector<BasicSecurityStrategy<Scalar>> security_strategies(const NormalFormG
 inline SecurityStrategy security_strategies(const SymmetricGame& game, bool mixed = true) {
   const detail::SolverName solver_name("security_strategies");
   const std::size_t s = game.num_actions(), M = game.num_count_vectors();
-  std::vector<double> own(s * M);
-  std::size_t r = 0;
-  game.for_each_payoff_row([&](const Counts&, const std::vector<double>& u) {
-    for (std::size_t a = 0; a < s; ++a) own[a * M + r] = u[a];
-    ++r;
-  });
+  const std::vector<double> own = detail::payoff_table("security_strategies", game);
   return mixed ? detail::mixed_security<double>(s, M, own) : detail::pure_security<double>(s, M, own);
 }
 

@@ -107,6 +107,7 @@ class BestResponsePolyhedron {
         if (is_free_nonbasic(c) && t.sign(r, c) > 0) entering = c;
       if (entering == kNone) return false;  // positive on the whole face
       t.ratio_test(entering, rows_, free_row_);
+      if (rows_.empty()) t.numerical_failure();  // the face is bounded: only rounding lets it grow
       bool leaves = false;
       for (std::size_t row : rows_) leaves = leaves || row == r;
       t.pivot(leaves ? r : bland_row(), entering);

@@ -11,6 +11,7 @@
 
 #include "dilemma/core/errors.hpp"
 #include "dilemma/detail/rational.hpp"
+#include "dilemma/detail/tableau.hpp"
 #include "dilemma/games/normal_form_game.hpp"
 
 namespace dilemma {
@@ -38,11 +39,6 @@ void check_two_players(const char* function, const BasicNormalFormGame<Payoff>& 
   if (game.num_players() != 2)
     fail(function, "needs a two-player game, got ", game.num_players(), " players with action counts ",
          format_tuple(game.nums_actions()));
-}
-
-/// Throws unless `tol` is finite and >= 0.
-inline void check_tolerance(const char* function, const char* name, double tol) {
-  if (!std::isfinite(tol) || tol < 0) fail(function, name, " must be finite and >= 0, got ", tol);
 }
 
 /// The game's matrices converted to Scalar; doubles become the Rational of

@@ -2,7 +2,6 @@
 // feasible, on the shared tableau. Not public API.
 #pragma once
 
-#include <cassert>
 #include <vector>
 
 #include "dilemma/detail/tableau.hpp"
@@ -47,7 +46,7 @@ LinearProgramSolution<Scalar> maximize(std::size_t k, std::size_t n, const std::
       if (!t.is_basic(v) && t.sign(k, v) < 0) entering = v;
     if (entering == kNone) break;
     t.ratio_test(entering, rows, k);
-    assert(!rows.empty() && "the program must be bounded");
+    if (rows.empty()) t.numerical_failure();  // the programs solved here are bounded
     // The least-index leaving variable among ties.
     std::size_t leave = rows.front();
     for (std::size_t r : rows)

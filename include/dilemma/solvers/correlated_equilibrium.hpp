@@ -72,14 +72,16 @@ struct CorrelatedEquilibriumOptions {
   /// to an action before hearing the recommendation).
   bool coarse = false;
   /// The simplex's zero test, relative to each player's payoff range (the
-  /// incentive rows are scaled by it): stricter than tol * payoff_range.
+  /// incentive rows are scaled by it): stricter than tol * payoff_range; in
+  /// [kMinPivotTolerance, kMaxPivotTolerance].
   double tol = kCorrelatedTolerance;
   static constexpr auto fields() {
     return std::make_tuple(
         option("objective", &CorrelatedEquilibriumOptions::objective,
                "\"welfare\" (largest expected sum of payoffs), \"min_welfare\" or \"feasible\" (any)."),
         option("coarse", &CorrelatedEquilibriumOptions::coarse, "A coarse correlated equilibrium instead."),
-        option("tol", &CorrelatedEquilibriumOptions::tol, "Simplex tolerance, relative to the payoff range (< 1)."));
+        option("tol", &CorrelatedEquilibriumOptions::tol,
+               "Simplex tolerance, relative to the payoff range (1e-13 to 1e-5)."));
   }
 };
 
@@ -109,9 +111,7 @@ struct SymmetricCorrelatedEquilibrium {
 
 namespace detail {
 
-inline void check_correlated_tol(const char* function, double tol) {
-  if (!std::isfinite(tol) || tol < 0 || tol >= 1) fail(function, "tol must be finite, >= 0 and < 1, got ", tol);
-}
+inline void check_correlated_tol(const char* function, double tol) { check_pivot_tolerance<double>(function, tol); }
 
 inline SolveReport correlated_report(std::size_t pivots) {
   return {"correlated_equilibrium", true, false, pivots, "an optimal vertex of the correlated-equilibrium polytope"};
@@ -134,16 +134,19 @@ inline std::vector<double> objective_weights(const std::vector<double>& welfare,
 
 /// Visits the coefficients of player i's incentive rows of a dense game:
 /// fn(row, k, gain) for every pure profile k (own action a) and deviation
-/// b (b != a unless coarse), gain = u_i(b, a_-i) - u_i(a, a_-i) in payoff
-/// units; row = a (m - 1) + (b < a ? b : b - 1), or b when coarse.
+/// b (b != a unless coarse), gain = u_i(b, a_-i) unit - u_i(a, a_-i) unit,
+/// payoffs times `unit` (a power of two: unit_for_magnitude of the game's
+/// largest payoff keeps the difference finite near DBL_MAX);
+/// row = a (m - 1) + (b < a ? b : b - 1), or b when coarse.
 template <class Fn>
-void for_each_incentive(const NormalFormGame& game, std::size_t i, bool coarse, Fn&& fn) {
+void for_each_incentive(const NormalFormGame& game, std::size_t i, bool coarse, double unit, Fn&& fn) {
   const double* u = game.payoffs(i);
   const std::size_t P = game.num_profiles(), m = game.nums_actions()[i], stride = game.strides()[i];
   for (std::size_t k = 0; k < P; ++k) {
     const std::size_t a = (k / stride) % m, base = k - a * stride;
     for (std::size_t b = 0; b < m; ++b)
-      if (b != a || coarse) fn(coarse ? b : a * (m - 1) + (b < a ? b : b - 1), k, u[base + b * stride] - u[k]);
+      if (b != a || coarse)
+        fn(coarse ? b : a * (m - 1) + (b < a ? b : b - 1), k, u[base + b * stride] * unit - u[k] * unit);
   }
 }
 
@@ -225,15 +228,18 @@ inline CorrelatedEquilibrium correlated_equilibrium(const NormalFormGame& game,
   detail::check_fits_in_memory(function, (num_rows + 2) * (P + num_rows + 2), sizeof(double),
                                "the linear program of a game with action counts " +
                                    detail::format_tuple(game.nums_actions()));
+  // Payoffs times a power of two that brings them into (-1, 1): ranges,
+  // gains and welfare sums stay finite near DBL_MAX; results are divided back.
+  const double unit = detail::unit_for_magnitude(detail::largest_magnitude(game));
   std::vector<double> rows(num_rows * P, 0.0), welfare(P, 0.0);
   std::size_t first_row = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const double* u = game.payoffs(i);
     const std::size_t m = game.nums_actions()[i];
     const auto [low, high] = std::minmax_element(u, u + P);
-    const double scale = *high > *low ? 1.0 / (*high - *low) : 1.0;
-    for (std::size_t k = 0; k < P; ++k) welfare[k] += u[k];
-    detail::for_each_incentive(game, i, coarse, [&](std::size_t row, std::size_t k, double gain) {
+    const double scale = *high > *low ? 1.0 / (*high * unit - *low * unit) : 1.0;
+    for (std::size_t k = 0; k < P; ++k) welfare[k] += u[k] * unit;
+    detail::for_each_incentive(game, i, coarse, unit, [&](std::size_t row, std::size_t k, double gain) {
       rows[(first_row + row) * P + k] = gain * scale;
     });
     first_row += coarse ? m : m * (m - 1);
@@ -244,15 +250,16 @@ inline CorrelatedEquilibrium correlated_equilibrium(const NormalFormGame& game,
   result.distribution = solution.primal;
   result.report = detail::correlated_report(solution.pivots);
   for (std::size_t k = 0; k < P; ++k) result.welfare += result.distribution[k] * welfare[k];
+  result.welfare /= unit;  // infinite only when the welfare itself exceeds DBL_MAX
   result.max_violation = 0;
-  // Recomputed in payoff units from the game, not from the scaled rows.
+  // Recomputed from the game (times unit), not from the rows scaled per player.
   for (std::size_t i = 0; i < n; ++i) {
     const std::size_t m = game.nums_actions()[i];
     std::vector<double> violation(coarse ? m : m * (m - 1), 0.0);  // one per incentive row
-    detail::for_each_incentive(game, i, coarse, [&](std::size_t row, std::size_t k, double gain) {
+    detail::for_each_incentive(game, i, coarse, unit, [&](std::size_t row, std::size_t k, double gain) {
       violation[row] += result.distribution[k] * gain;
     });
-    for (double v : violation) result.max_violation = std::max(result.max_violation, v);
+    for (double v : violation) result.max_violation = std::max(result.max_violation, v / unit);
   }
   return result;
 }
@@ -278,10 +285,15 @@ inline SymmetricCorrelatedEquilibrium correlated_equilibrium(const SymmetricGame
   const std::size_t num_rows = coarse ? s : s * (s - 1);
   detail::check_fits_in_memory(function, (num_rows + 2) * (C + num_rows + 2) + s * M, sizeof(double),
                                "the linear program of a symmetric game with " + std::to_string(n) + " players");
-  const std::vector<double> table = detail::payoff_table(function, game);
+  std::vector<double> table = detail::payoff_table(function, game);
+  // Times a power of two that brings the payoffs into (-1, 1), as for dense games.
+  double largest = 0;
+  for (double u : table) largest = std::max(largest, std::fabs(u));
+  const double unit = detail::unit_for_magnitude(largest);
+  for (double& u : table) u *= unit;
   const auto [low, high] = std::minmax_element(table.begin(), table.end());
   const double scale = *high > *low ? 1.0 / (*high - *low) : 1.0;
-  // gains[(a * s + b) * C + k] = c_a / n * [u(b, c - e_a) - u(a, c - e_a)] for class k, payoff units.
+  // gains[(a * s + b) * C + k] = c_a / n * [u(b, c - e_a) - u(a, c - e_a)] for class k, times unit.
   std::vector<double> gains(s * s * C, 0.0), welfare(C, 0.0);
   detail::for_each_recommendation(game, classes, [&](std::size_t k, const Counts& c, std::size_t a, std::size_t rank) {
     const double share = static_cast<double>(c[a]) / static_cast<double>(n);
@@ -313,7 +325,8 @@ inline SymmetricCorrelatedEquilibrium correlated_equilibrium(const SymmetricGame
     }
     ++k;
   } while (classes.next(c));
-  for (double v : violation) result.max_violation = std::max(result.max_violation, v);
+  for (double v : violation) result.max_violation = std::max(result.max_violation, v / unit);
+  result.welfare /= unit;  // infinite only when the welfare itself exceeds DBL_MAX
   return result;
 }
 
@@ -327,12 +340,13 @@ inline SymmetricCorrelatedEquilibrium correlated_equilibrium(const SymmetricGame
 /// when it is at most tol.
 /// Complexity: O(P * sum_i m_i) time for P profiles, O(1) extra memory.
 inline double max_incentive_gain(const NormalFormGame& game) {
+  const double unit = detail::unit_for_magnitude(detail::largest_magnitude(game));
   double largest = 0.0;
   for (std::size_t i = 0; i < game.num_players(); ++i)
-    detail::for_each_incentive(game, i, false, [&](std::size_t, std::size_t, double gain) {
+    detail::for_each_incentive(game, i, false, unit, [&](std::size_t, std::size_t, double gain) {
       largest = std::max(largest, gain);
     });
-  return largest;
+  return largest / unit;  // infinite only when the gain itself exceeds DBL_MAX
 }
 
 /// The same for a symmetric game, from the count-form rows: the largest

@@ -1,7 +1,6 @@
 // The Lemke-Howson algorithm for two-player games.
 #pragma once
 
-#include <cassert>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -24,13 +23,15 @@ struct LemkeHowsonOptions {
   std::size_t init_pivot = 0;
   /// Pivots before the path is abandoned (converged = false).
   std::size_t max_iter = kLemkeHowsonMaxIter;
-  /// Zero test of the pivots, relative to the payoff range.
+  /// Zero test of the pivots, relative to the payoff range: in
+  /// [kMinPivotTolerance, kMaxPivotTolerance].
   double tol = kBimatrixTolerance;
   static constexpr auto fields() {
     return std::make_tuple(
         option("init_pivot", &LemkeHowsonOptions::init_pivot, "The label dropped first (0..m+n-1)."),
         option("max_iter", &LemkeHowsonOptions::max_iter, "Pivots before the path is abandoned (converged False)."),
-        option("tol", &LemkeHowsonOptions::tol, "Zero test of the pivots, relative to the payoff range."));
+        option("tol", &LemkeHowsonOptions::tol,
+               "Zero test of the pivots, relative to the payoff range (1e-13 to 1e-5)."));
   }
 };
 
@@ -38,12 +39,14 @@ struct LemkeHowsonOptions {
 struct LemkeHowsonAllOptions {
   /// Pivots of one path before it is abandoned (converged = false).
   std::size_t max_iter = kLemkeHowsonMaxIter;
-  /// Zero test of the pivots, relative to the payoff range.
+  /// Zero test of the pivots, relative to the payoff range: in
+  /// [kMinPivotTolerance, kMaxPivotTolerance].
   double tol = kBimatrixTolerance;
   static constexpr auto fields() {
     return std::make_tuple(
         option("max_iter", &LemkeHowsonAllOptions::max_iter, "Pivots of one path before it is abandoned."),
-        option("tol", &LemkeHowsonAllOptions::tol, "Zero test of the pivots, relative to the payoff range."));
+        option("tol", &LemkeHowsonAllOptions::tol,
+               "Zero test of the pivots, relative to the payoff range (1e-13 to 1e-5)."));
   }
 };
 
@@ -85,22 +88,27 @@ class LemkeHowsonSystem {
 
   std::size_t num_labels() const { return m_ + n_; }
 
+  /// How a path ended.
+  enum class End { equilibrium, budget, numerical };
+
   /// Follows the path that drops `label` from the current complementary
-  /// basis until that label is picked up again. Returns false if `budget`
-  /// pivots did not suffice; `pivots` counts those made.
-  bool follow(std::size_t label, std::size_t budget, std::size_t& pivots) {
+  /// basis until that label is picked up again (then an equilibrium, unless
+  /// rounding broke the path: numerical); `budget` pivots at most, `pivots`
+  /// counts those made.
+  End follow(std::size_t label, std::size_t budget, std::size_t& pivots) {
     const std::size_t k = m_ + n_;
     std::size_t entering = tableau_.is_basic(label) ? label + k : label;
     while (pivots < budget) {
+      // P and Q are bounded, so only rounding can leave the path unbounded.
       const std::size_t row = tableau_.lexicographic_row(entering, slack_columns_);
-      assert(row != kNone && "P and Q are bounded, so no path leaves them");
+      if (row == kNone) return End::numerical;
       const std::size_t leaving = tableau_.basic(row);
       tableau_.pivot(row, entering);
       ++pivots;
-      if (leaving % k == label) return true;
+      if (leaving % k == label) return is_valid_end() ? End::equilibrium : End::numerical;
       entering = (leaving + k) % (2 * k);  // the complement of the leaving variable
     }
-    return false;
+    return End::budget;
   }
 
   /// At the artificial equilibrium (x, y) = (0, 0).
@@ -108,6 +116,18 @@ class LemkeHowsonSystem {
     for (std::size_t v = 0; v < m_ + n_; ++v)
       if (tableau_.value_sign(v) > 0) return false;
     return true;
+  }
+
+  /// The basic solution is finite and >= 0 (within the tolerance), and
+  /// either both parts are nonzero (profile() is a pair of probability
+  /// vectors) or both are zero (the artificial equilibrium).
+  bool is_valid_end() const {
+    bool positive[2] = {false, false};
+    for (std::size_t v = 0; v < m_ + n_; ++v) {
+      if (!is_finite_scalar(tableau_.value(v)) || tableau_.value_sign(v) < 0) return false;
+      if (tableau_.value_sign(v) > 0) positive[v < m_ ? 0 : 1] = true;
+    }
+    return positive[0] == positive[1];
   }
 
   /// The current basic solution, each part scaled to a probability vector.
@@ -136,10 +156,10 @@ class LemkeHowsonSystem {
   std::vector<std::size_t> slack_columns_;
 };
 
-template <class Payoff>
+template <class Scalar, class Payoff>
 void check_lemke_howson(const char* function, const BasicNormalFormGame<Payoff>& game, double tol) {
   check_two_players(function, game);
-  check_tolerance(function, "tol", tol);
+  check_pivot_tolerance<Scalar>(function, tol);
 }
 
 }  // namespace detail
@@ -154,7 +174,11 @@ void check_lemke_howson(const char* function, const BasicNormalFormGame<Payoff>&
 /// follows the perturbed game's path and cannot cycle (von Stengel 2002,
 /// Handbook of Game Theory vol. 3, ch. 45, section 3.5). Stops after
 /// `max_iter` pivots with report.converged = false (and no equilibrium);
-/// never divides by zero. Scalar: double or Rational (exact, `tol` ignored).
+/// never divides by zero; a path that rounding breaks (no limiting row, or an
+/// end that is not a pair of probability vectors) also ends with converged =
+/// false, never with a NaN profile. Scalar: double (`tol` in
+/// [kMinPivotTolerance, kMaxPivotTolerance], else InvalidArgument) or
+/// Rational (exact, `tol` ignored).
 /// Complexity: O(k (m + n)^2) time for an m x n game and a path of
 /// k <= max_iter pivots, O((m + n)^2) memory; k can be exponential in m + n
 /// (Savani & von Stengel 2006), but is small on most games.
@@ -163,7 +187,7 @@ template <class Scalar = double, class Payoff>
 BasicLemkeHowsonResult<Scalar> lemke_howson(const BasicNormalFormGame<Payoff>& game,
                                             const LemkeHowsonOptions& options = {}) {
   const detail::SolverName solver_name("lemke_howson");
-  detail::check_lemke_howson("lemke_howson", game, options.tol);
+  detail::check_lemke_howson<Scalar>("lemke_howson", game, options.tol);
   const std::size_t labels = game.nums_actions()[0] + game.nums_actions()[1];
   if (options.init_pivot >= labels)
     detail::fail("lemke_howson", "init_pivot must be in 0..", labels - 1, " (the game has ", labels,
@@ -173,10 +197,14 @@ BasicLemkeHowsonResult<Scalar> lemke_howson(const BasicNormalFormGame<Payoff>& g
     detail::LemkeHowsonSystem<Scalar, decltype(entry)> system(matrices, options.tol);
     BasicLemkeHowsonResult<Scalar> result;
     result.report.method = "lemke_howson";
-    result.report.converged = system.follow(options.init_pivot, options.max_iter, result.report.num_iter);
+    using End = typename decltype(system)::End;
+    const End end = system.follow(options.init_pivot, options.max_iter, result.report.num_iter);
+    result.report.converged = end == End::equilibrium;
     if (result.report.converged) {
       result.equilibrium = system.profile();
       result.report.message = "the path ended at an equilibrium";
+    } else if (end == End::numerical) {
+      result.report.message = detail::numerical_failure_message(options.tol);
     } else {
       result.report.message = "no equilibrium within max_iter = " + std::to_string(options.max_iter) +
                               " pivots from init_pivot = " + std::to_string(options.init_pivot) +
@@ -201,7 +229,7 @@ template <class Scalar = double, class Payoff>
 Equilibria<BasicMixedProfile<Scalar>> lemke_howson_all(const BasicNormalFormGame<Payoff>& game,
                                                        const LemkeHowsonAllOptions& options = {}) {
   const detail::SolverName solver_name("lemke_howson_all");
-  detail::check_lemke_howson("lemke_howson_all", game, options.tol);
+  detail::check_lemke_howson<Scalar>("lemke_howson_all", game, options.tol);
   const auto matrices = detail::to_bimatrix<Scalar>("lemke_howson_all", game);
   return detail::with_arithmetic<Scalar>([&](auto entry) {
     using System = detail::LemkeHowsonSystem<Scalar, decltype(entry)>;
@@ -210,15 +238,15 @@ Equilibria<BasicMixedProfile<Scalar>> lemke_howson_all(const BasicNormalFormGame
     std::map<std::string, bool> seen{{start.basis_key(), true}};
     Equilibria<BasicMixedProfile<Scalar>> result;
     result.report = {"lemke_howson_all", true, false, 0, "every path from the equilibria found was followed"};
-    std::size_t abandoned = 0;
+    std::size_t abandoned = 0, broken = 0;
     for (std::size_t next = 0; next < queue.size(); ++next)
       for (std::size_t label = 0; label < start.num_labels(); ++label) {
         System system = queue[next];
         std::size_t pivots = 0;
-        const bool ended = system.follow(label, options.max_iter, pivots);
+        const typename System::End end = system.follow(label, options.max_iter, pivots);
         result.report.num_iter += pivots;
-        if (!ended) {
-          ++abandoned;
+        if (end != System::End::equilibrium) {
+          ++(end == System::End::budget ? abandoned : broken);
           continue;
         }
         if (!seen.emplace(system.basis_key(), true).second || system.is_artificial()) continue;
@@ -229,6 +257,11 @@ Equilibria<BasicMixedProfile<Scalar>> lemke_howson_all(const BasicNormalFormGame
       result.report.converged = false;
       result.report.message = std::to_string(abandoned) + " path(s) took more than max_iter = " +
                               std::to_string(options.max_iter) + " pivots and were abandoned";
+    }
+    if (broken > 0) {
+      result.report.converged = false;
+      result.report.message += (abandoned > 0 ? "; " : "") + std::to_string(broken) + " path(s) broke: " +
+                               detail::numerical_failure_message(options.tol);
     }
     detail::sort_by_value(result);
     detail::remove_duplicates(result, options.tol);

@@ -164,7 +164,8 @@ struct NashComponentsOptions {
   double tol = kBimatrixTolerance;
   static constexpr auto fields() {
     return std::make_tuple(option("tol", &NashComponentsOptions::tol,
-                                  "Labels hold within tol times the payoff range (ignored when exact)."));
+                                  "Labels hold within tol times the payoff range, 1e-13 to 1e-5 "
+                                  "(ignored when exact)."));
   }
 };
 

@@ -167,7 +167,7 @@ class SupportEnumeration {
  public:
   template <class Payoff>
   explicit SupportEnumeration(const BasicNormalFormGame<Payoff>& game, double tol = kBimatrixTolerance)
-      : matrices_((detail::check_tolerance("support_enumeration", "tol", tol),
+      : matrices_((detail::check_pivot_tolerance<Scalar>("support_enumeration", tol),
                    detail::to_bimatrix<Scalar>("support_enumeration", game))),
         tol_(tol),
         search_(make_search(matrices_, tol, 0)) {}

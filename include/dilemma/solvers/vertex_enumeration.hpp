@@ -181,7 +181,7 @@ class LabelSearch {
 template <class Scalar, class Payoff, class Collect>
 auto search_extreme_equilibria(const char* function, const BasicNormalFormGame<Payoff>& game, double tol,
                                Collect&& collect) {
-  check_tolerance(function, "tol", tol);
+  check_pivot_tolerance<Scalar>(function, tol);
   const Bimatrix<Scalar> matrices = to_bimatrix<Scalar>(function, game);
   return with_arithmetic<Scalar>([&](auto entry) {
     LabelSearch<Scalar, decltype(entry)> search(matrices, tol);
@@ -194,12 +194,13 @@ auto search_extreme_equilibria(const char* function, const BasicNormalFormGame<P
 /// Options of vertex_enumeration (and of vertex_enumeration_gen in Python).
 struct VertexEnumerationOptions {
   /// Labels and regrets hold within tol times the payoff range (each
-  /// player's own range in the pivots, which is stricter); ignored in exact
-  /// arithmetic.
+  /// player's own range in the pivots, which is stricter); in
+  /// [kMinPivotTolerance, kMaxPivotTolerance]; ignored in exact arithmetic.
   double tol = kBimatrixTolerance;
   static constexpr auto fields() {
     return std::make_tuple(option("tol", &VertexEnumerationOptions::tol,
-                                  "Labels hold within tol times the payoff range (ignored when exact)."));
+                                  "Labels hold within tol times the payoff range, 1e-13 to 1e-5 "
+                                  "(ignored when exact)."));
   }
 };
 

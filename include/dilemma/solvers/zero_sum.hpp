@@ -2,6 +2,8 @@
 // linear programming.
 #pragma once
 
+#include <algorithm>
+#include <cmath>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -33,11 +35,12 @@ struct BasicSecurityStrategy {
 
 /// Options of solve_zero_sum.
 struct ZeroSumOptions {
-  /// A + B may vary by tol times the payoff range; the pivots' zero test.
+  /// A + B may vary by tol times the payoff range; the pivots' zero test; in
+  /// [kMinPivotTolerance, kMaxPivotTolerance].
   double tol = kBimatrixTolerance;
   static constexpr auto fields() {
     return std::make_tuple(option("tol", &ZeroSumOptions::tol,
-                                  "A + B may vary by tol times the payoff range (ignored when exact)."));
+                                  "A + B may vary by tol times the payoff range, 1e-13 to 1e-5 (ignored when exact)."));
   }
 };
 using SecurityStrategy = BasicSecurityStrategy<double>;
@@ -64,9 +67,11 @@ BasicZeroSumSolution<Scalar> solve_matrix_game(std::size_t m, std::size_t n, con
     return maximize<Scalar, Entry>(m, n, M, b, c, eps);
   });
   BasicZeroSumSolution<Scalar> result;
-  const auto scaled = [](std::vector<Scalar> v) {
+  const auto scaled = [eps](std::vector<Scalar> v) {
     Scalar sum(0);
     for (const Scalar& p : v) sum += p;
+    if (!(sum > Scalar(0)) || !is_finite_scalar(sum))  // positive in exact arithmetic
+      raise<NotConverged>(current_solver("solve_zero_sum"), numerical_failure_message(eps));
     for (Scalar& p : v) p /= sum;
     return v;
   };
@@ -111,16 +116,25 @@ BasicZeroSumSolution<Scalar> solve_zero_sum(const BasicNormalFormGame<Payoff>& g
                                             const ZeroSumOptions& options = {}) {
   const detail::SolverName solver_name("solve_zero_sum");
   const double tol = options.tol;
-  detail::check_tolerance("solve_zero_sum", "tol", tol);
+  detail::check_pivot_tolerance<Scalar>("solve_zero_sum", tol);
   const auto matrices = detail::to_bimatrix<Scalar>("solve_zero_sum", game);
   // A + B is constant iff (A - a_0) + (B - b_0) is zero: differences from
   // the first entries are exact where the sums themselves would round
   // (payoffs near 2^53), and the check is relative to the payoff range.
-  const Scalar a0 = matrices.a.front(), b0 = matrices.b.front();
+  // In floating point, payoffs times a power of two that brings them into
+  // (-1, 1): exact, and no difference or sum overflows near DBL_MAX.
+  Scalar unit(1);
+  if constexpr (std::is_floating_point_v<Scalar>) {
+    double largest = 0;
+    for (const auto* matrix : {&matrices.a, &matrices.b})
+      for (double value : *matrix) largest = std::max(largest, std::fabs(value));
+    unit = detail::unit_for_magnitude(largest);
+  }
+  const Scalar a0 = matrices.a.front() * unit, b0 = matrices.b.front() * unit;
   Scalar low(0), high(0), range(0);
   std::size_t k_low = 0, k_high = 0;
   for (std::size_t k = 0; k < matrices.a.size(); ++k) {
-    const Scalar da = matrices.a[k] - a0, db = matrices.b[k] - b0, deviation = da + db;
+    const Scalar da = matrices.a[k] * unit - a0, db = matrices.b[k] * unit - b0, deviation = da + db;
     if (deviation < low) low = deviation, k_low = k;
     if (deviation > high) high = deviation, k_high = k;
     for (const Scalar& value : {da, db}) {
@@ -133,7 +147,7 @@ BasicZeroSumSolution<Scalar> solve_zero_sum(const BasicNormalFormGame<Payoff>& g
     const std::size_t n = matrices.n;
     detail::fail("solve_zero_sum", "the game is not constant-sum: A + B at profile (", k_high / n, ", ",
                  k_high % n, ") exceeds A + B at (", k_low / n, ", ", k_low % n, ") by ",
-                 static_cast<double>(high - low));
+                 static_cast<double>((high - low) / unit));
   }
   BasicZeroSumSolution<Scalar> solution = detail::solve_matrix_game(matrices.m, matrices.n, matrices.a, tol);
   solution.report.method = "solve_zero_sum";
