@@ -9,6 +9,7 @@
 #include <cmath>
 #include <limits>
 #include <random>
+#include <sstream>
 #include <string>
 
 #include "dilemma/core/errors.hpp"
@@ -46,6 +47,10 @@ constexpr std::size_t kMaxGridPoints = 200000;
 constexpr int kSignChangeWidths = 8;
 /// Grid points stay this far inside (0, 1), where log(p) and log1p(-p) are finite.
 constexpr double kGridFloor = 1e-300, kGridCeiling = 1 - 1e-16;
+/// Rounding bound of g, in units of machine epsilon times (N + 1) times the
+/// largest gain: de Casteljau to depth kMaxDepth and the binomial weights
+/// stay within it. A value of g below it may be a root (or two) in disguise.
+constexpr double kRoundingUnits = double(kMaxDepth);
 /// Two profiles closer than this (max norm) are one equilibrium.
 constexpr double kSameProfile = 1e-7;
 /// Random interior points at which a support's system must vanish to be singular.
@@ -98,6 +103,20 @@ void add_if_equilibrium(const SymmetricGame& game, std::vector<double> x, double
   if (!require_best_reply || regret(game, x) <= tol) result.equilibria.push_back(std::move(x));
 }
 
+/// Bernstein coefficients of g' (up to the positive factor N): d_{k+1} - d_k.
+std::vector<double> bernstein_derivative(const std::vector<double>& d) {
+  std::vector<double> e(d.size() - 1);
+  for (std::size_t k = 0; k + 1 < d.size(); ++k) e[k] = d[k + 1] - d[k];
+  return e;
+}
+
+/// Roots of g by sign change (odd multiplicity), and the roots where g
+/// touches zero (even multiplicity): those are sign changes of g', so every
+/// root of g' at which |g| <= tol is a root too. Roots joined by a stretch
+/// where |g| <= tol (no root of g' between them with |g| above tol) are one
+/// equilibrium, the one with the smallest |g|: a multiple root, which
+/// rounding may split, is reported once. A root of g' where |g| is above tol
+/// but within rounding may hide a root: the search is then not exhaustive.
 void two_action_search(const SymmetricGame& game, double tol, SymmetricEquilibria& result, bool require_best_reply) {
   const std::vector<double> d = two_action_gains(game);
   result.report.num_iter = 3;
@@ -114,11 +133,67 @@ void two_action_search(const SymmetricGame& game, double tol, SymmetricEquilibri
     return;
   }
   BernsteinRoots roots(d);
-  for (double p : roots.find(result.report.exhaustive)) add_if_equilibrium(game, {p, 1 - p}, tol, result, require_best_reply);
-  result.report.message = result.report.exhaustive
-                              ? "two actions: every root of the gain polynomial isolated"
-                              : "two actions: roots of the gain polynomial found by sampling fall short of the "
-                                "Descartes bound, or a root cluster was not resolved; some may be missing";
+  bool crossings_proven = true, extrema_proven = true;
+  std::vector<double> candidates = roots.find(crossings_proven);
+  // Descartes counts roots with multiplicity: crossings that meet it leave no room for a touching root.
+  const bool bound_met = candidates.size() == sign_changes(d);
+  std::vector<double> extrema;
+  if (d.size() > 1) extrema = BernsteinRoots(bernstein_derivative(d)).find(extrema_proven);
+  const double rounding = kRoundingUnits * double(d.size()) * std::numeric_limits<double>::epsilon() * largest;
+  std::string undecided;
+  for (double c : extrema) {
+    const double value = std::abs(roots.g(c));
+    if (value <= tol) {
+      candidates.push_back(c);
+    } else if (value <= rounding && !bound_met && undecided.empty()) {
+      std::ostringstream out;
+      append_all(out, "; at p = ", c, " |g| = ", value, " is above tol but within rounding (", rounding,
+                 "): a root there is undecided");
+      undecided = out.str();
+    }
+  }
+  std::sort(candidates.begin(), candidates.end());
+  // One stretch of |g| <= tol: no extremum between two candidates rises above tol (all extrema known).
+  const auto same_stretch = [&](double p, double q) {
+    if (!extrema_proven) return false;
+    for (double c : extrema)
+      if (c > p && c < q && !(std::abs(roots.g(c)) <= tol)) return false;
+    return true;
+  };
+  for (std::size_t i = 0; i < candidates.size();) {
+    std::size_t j = i, best = i;
+    for (; j + 1 < candidates.size() && same_stretch(candidates[j], candidates[j + 1]); ++j)
+      if (std::abs(roots.g(candidates[j + 1])) < std::abs(roots.g(candidates[best]))) best = j + 1;
+    add_if_equilibrium(game, {candidates[best], 1 - candidates[best]}, tol, result, require_best_reply);
+    i = j + 1;
+  }
+  result.report.exhaustive = crossings_proven && (bound_met || extrema_proven) && undecided.empty();
+  result.report.message = crossings_proven && (bound_met || extrema_proven)
+                              ? "two actions: every root of the gain polynomial isolated (one of even multiplicity "
+                                "at a root of its derivative)"
+                              : "two actions: roots of the gain polynomial or of its derivative found by sampling "
+                                "fall short of the Descartes bound, or a root cluster was not resolved; some may be "
+                                "missing";
+  result.report.message += undecided;
+}
+
+/// Whether the indifference conditions of `support` hold on its whole face
+/// to within tol: there U(a) - U(b) is a Bernstein polynomial whose
+/// coefficients are the payoff differences at the others' count vectors on
+/// the support, so they bound it. (Random points alone take a gain that is
+/// flat over most of the face, as x^N is, for identically zero.)
+/// Complexity: at most |support| payoff evaluations per count vector of
+/// n - 1 players over the support; it stops at the first difference above tol.
+bool indifferent_on_face(const SymmetricGame& game, const std::vector<std::size_t>& support, double tol) {
+  const CountVectors others(support.size(), game.num_players() - 1);
+  Counts on_support = others.first(), m(game.num_actions(), 0);
+  do {
+    for (std::size_t j = 0; j < support.size(); ++j) m[support[j]] = on_support[j];
+    const double first = game.payoff_at(support[0], m);
+    for (std::size_t j = 1; j < support.size(); ++j)
+      if (!(std::abs(game.payoff_at(support[j], m) - first) <= tol)) return false;
+  } while (others.next(on_support));
+  return true;
 }
 
 /// What the support search tallies besides the points.
@@ -181,6 +256,7 @@ void support_search(const SymmetricLogitSystem& payoffs, const std::vector<std::
     equations(random_start(), F, J);
     singular = F.lpNorm<Eigen::Infinity>() <= tol;
   }
+  if (singular && !indifferent_on_face(game, support, tol)) singular = false;
   if (singular) {
     result.singular_supports.push_back(support);
     add_if_equilibrium(game, profile(barycenter), tol, result, require_best_reply);

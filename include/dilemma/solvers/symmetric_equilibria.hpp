@@ -41,7 +41,11 @@ struct SymmetricEquilibriumOptions {
 /// report: `num_iter` counts the supports searched (2^s - 1; 3 for two
 /// actions). `exhaustive`: the method proves that no other isolated
 /// equilibrium exists (2 actions: the roots found match the Descartes bound,
-/// or rigorous subdivision; s >= 3: only when every support was trivial or
+/// or rigorous subdivision of the gain and of its derivative, whose sign
+/// changes locate the roots where the gain touches zero; a root of even
+/// multiplicity, or roots closer than rounding, are reported once per stretch
+/// where |gain| <= tol; not exhaustive when the gain at an extremum is above
+/// tol but within rounding; s >= 3: only when every support was trivial or
 /// singular). `converged`: no Newton start was cut by `max_iter` while its
 /// residual was above tol (two actions and trivial supports always converge).
 struct SymmetricEquilibria {
@@ -69,8 +73,9 @@ class BernsteinRoots {
   /// g(p), summed outwards from the mode of the binomial weights: O(sqrt(N)) terms.
   double g(double p) const;
 
-  /// Roots found, and whether they are provably all. Complexity: see
-  /// symmetric_equilibria.
+  /// Roots where g changes sign, and whether they are provably all of
+  /// those: a root of even multiplicity may be missing (two_action_search
+  /// finds those with the derivative). Complexity: see symmetric_equilibria.
   std::vector<double> find(bool& exhaustive);
 
  private:
