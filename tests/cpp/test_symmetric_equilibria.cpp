@@ -203,6 +203,30 @@ TEST_CASE("symmetric_equilibria: a root where the gain touches zero is found") {
     }
 }
 
+TEST_CASE("symmetric_equilibria: a touching root above degree 1500 is found, and proven by the extrema") {
+  // Above degree 1500 roots were found on a grid by sign changes only.
+  for (std::size_t n : {1600, 3000})
+    for (double a : {0.3, 0.62}) {
+      CHECK(check_roots(n, with_roots({a, a}), {a}).report.exhaustive);
+      CHECK(check_roots(n, with_roots({a, a, 0.85}, -1), {a, 0.85}).report.exhaustive);
+    }
+}
+
+TEST_CASE("symmetric_equilibria: a root that rounding keeps above tol makes the search not exhaustive") {
+  // tol = 1e-17: the roots' regret is rounding, above tol; they were dropped
+  // in silence and the search said exhaustive.
+  const SymmetricGame game = game_with_gain(9, with_roots({0.3, 0.3, 0.7}));
+  dilemma::SymmetricEquilibriumOptions options;
+  options.tol = 1e-17;
+  const auto result = dilemma::symmetric_equilibria(game, options);
+  std::size_t interior = 0;
+  for (const auto& x : result.equilibria) interior += x[0] > 0 && x[0] < 1;
+  if (interior < 2) {
+    CHECK_FALSE(result.report.exhaustive);
+    CHECK(result.report.message.find("above tol") != std::string::npos);
+  }
+}
+
 TEST_CASE("symmetric_equilibria: multiple roots mixed with simple ones are each found once") {
   for (std::size_t n : {6, 9, 30}) {  // N = n - 1 at least the degree
     CHECK(check_roots(n, with_roots({0.3, 0.3, 0.7}), {0.3, 0.7}).report.exhaustive);
@@ -216,6 +240,16 @@ TEST_CASE("symmetric_equilibria: multiple roots mixed with simple ones are each 
     check_roots(n, with_roots({0.3, 0.3, 0.3}), {0.3}, 1e-4);
     check_roots(n, with_roots({0.55, 0.55, 0.55, 0.2}), {0.55, 0.2}, 1e-4);
   }
+  // A triple root of degree 3: the coefficients alternate in sign, the
+  // subdivision narrowed to one sign change whose end values, evaluated
+  // apart, agreed in sign at rounding level; the root was dropped.
+  for (std::size_t n : {4, 5})
+    for (double a : {0.3809417905735111, 0.07019921235273852, 0.5, 0.91})
+      for (double scale : {-0.4823834899592303, 1.0, -0.051069100448013514}) {
+        CAPTURE(a);
+        CAPTURE(scale);
+        check_roots(n, with_roots({a, a, a}, scale), {a}, 1e-4);
+      }
   // Fourth order: found; exhaustive only if proven (not checked here).
   for (std::size_t n : {5, 8}) check_roots(n, with_roots({0.4, 0.4, 0.4, 0.4}), {0.4}, 1e-3);
 }

@@ -78,6 +78,10 @@ class BernsteinRoots {
   /// finds those with the derivative). Complexity: see symmetric_equilibria.
   std::vector<double> find(bool& exhaustive);
 
+  /// The root of g in (lo, hi) by TOMS 748 when g(lo) and g(hi) are nonzero
+  /// and of opposite signs, else NaN.
+  double crossing(double lo, double hi) const;
+
  private:
   void bracket(double lo, double hi);
   void add(double p);
