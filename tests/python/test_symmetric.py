@@ -166,3 +166,14 @@ def test_a_gain_identically_zero_is_one_continuum():
     found = dilemma.symmetric_equilibria(game_with_gain(4, [], 0.0))
     assert found.singular_supports == [(0, 1)] and found.exhaustive
     assert sorted(x[0] for x in found) == [0.0, 0.5, 1.0]
+
+
+@pytest.mark.parametrize("n, a, scale", [(4, 0.3809417905735111, -0.4823834899592303),
+                                         (15, 0.07019921235273852, -0.051069100448013514), (1600, 0.3, 1.0)])
+def test_a_triple_root_is_found_once(n, a, scale):
+    # The old subdivision dropped the first two (exhaustive=True, no equilibrium at all).
+    game = game_with_gain(n, [a, a, a], scale)
+    found = dilemma.symmetric_equilibria(game)
+    interior = [x[0] for x in found if 0 < x[0] < 1]
+    assert len(interior) == 1 and abs(interior[0] - a) < 1e-4
+    assert all(dilemma.regret(game, x) <= 1e-9 * dilemma.payoff_range(game) for x in found)

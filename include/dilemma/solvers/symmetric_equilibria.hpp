@@ -53,7 +53,10 @@ struct SymmetricEquilibria {
   /// singular support its barycenter stands for the whole continuum.
   std::vector<std::vector<double>> equilibria;
   /// Supports whose indifference conditions hold identically: every profile
-  /// with that support solves them (a continuum, as in payoff-invariant games).
+  /// with that support solves them (a continuum, as in payoff-invariant games;
+  /// s >= 3: every payoff difference of the support's actions, at every count
+  /// vector of the others on it, is within tol, or Newton met a rank-deficient
+  /// Jacobian at a solution).
   std::vector<std::vector<std::size_t>> singular_supports;
   SolveReport report;
 };
@@ -112,10 +115,12 @@ SymmetricEquilibria symmetric_search(const SymmetricGame& game, const SymmetricE
 /// Complexity: s * C payoff evaluations for payoff_range (C =
 /// num_count_vectors(): 2 * 10^6 for two actions and n = 10^6). s = 2: 2n
 /// payoff evaluations, then root isolation on the degree-(n-1) gain
-/// polynomial (O(n^2) per Bernstein split, depth <= 48; above degree 1500 a
-/// grid of at most 2e5 points, O(n) each). s >= 3 (at most 20): exponential,
+/// polynomial and of its derivative (O(n^2) per Bernstein split, depth <= 48;
+/// above degree 1500 a grid of at most 2e5 points, O(n) each). s >= 3 (at most 20): exponential,
 /// 2^s - 1 supports, each with up to (options.num_starts + 1) *
-/// options.max_iter Newton steps, each one evaluation of the action payoffs
+/// options.max_iter Newton steps (a support that passes the random test of
+/// singularity is confirmed on every count vector of the others on it, at
+/// most s * C payoff evaluations), each one evaluation of the action payoffs
 /// and their Jacobian (s^2 * K payoff evaluations, K the likely count
 /// vectors, see action_payoffs) and an O(s^3) decomposition.
 /// \sa pure_nash, replicator_rest_points
