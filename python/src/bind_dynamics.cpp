@@ -27,13 +27,15 @@ All symmetric equilibria found: everybody mixes with the same ``x``.
 Two actions: the interior roots of the gain polynomial (a Bernstein
 polynomial, MODEL.md section 4), isolated by subdivision or, for large n,
 by sampling near the sign changes of the gains, and polished with
-TOMS 748; plus the boundary equilibria. Three or more actions: every
+TOMS 748, and the roots where the gain touches zero without changing sign,
+at the roots of its derivative; plus the boundary equilibria. Three or more actions: every
 support, each indifference system solved by Newton steps (the shared Newton on a support) from
 ``num_starts`` random starts and the barycenter. Each equilibrium's regret
 is at most ``tol`` times the payoff range. ``num_iter`` counts the supports
 searched; ``exhaustive``: no other isolated equilibrium exists (two
-actions: all roots isolated; three or more: every support trivial or
-singular); ``converged``: no Newton start was cut by ``max_iter``.
+actions: all roots isolated, a multiple root reported once; False when the
+gain at an extremum is above ``tol`` but within rounding; three or more:
+every support trivial or singular); ``converged``: no Newton start was cut by ``max_iter``.
 
 Parameters
 ----------

@@ -9,7 +9,9 @@
 #include <cmath>
 #include <limits>
 #include <random>
+#include <sstream>
 #include <string>
+#include <utility>
 
 #include "dilemma/core/errors.hpp"
 #include "dilemma/core/monitor.hpp"
@@ -46,6 +48,10 @@ constexpr std::size_t kMaxGridPoints = 200000;
 constexpr int kSignChangeWidths = 8;
 /// Grid points stay this far inside (0, 1), where log(p) and log1p(-p) are finite.
 constexpr double kGridFloor = 1e-300, kGridCeiling = 1 - 1e-16;
+/// Rounding bound of g, in units of machine epsilon times (N + 1) times the
+/// largest gain: de Casteljau to depth kMaxDepth and the binomial weights
+/// stay within it. A value of g below it may be a root (or two) in disguise.
+constexpr double kRoundingUnits = double(kMaxDepth);
 /// Two profiles closer than this (max norm) are one equilibrium.
 constexpr double kSameProfile = 1e-7;
 /// Random interior points at which a support's system must vanish to be singular.
@@ -83,8 +89,9 @@ void bernstein_split(const std::vector<double>& b, std::vector<double>& left, st
 }
 
 /// Normalizes x onto the simplex and adds it unless listed or, when best
-/// replies are required, not an equilibrium (regret <= tol).
-void add_if_equilibrium(const SymmetricGame& game, std::vector<double> x, double tol, SymmetricEquilibria& result,
+/// replies are required, not an equilibrium (regret <= tol). False when its
+/// regret refused it.
+bool add_if_equilibrium(const SymmetricGame& game, std::vector<double> x, double tol, SymmetricEquilibria& result,
                         bool require_best_reply) {
   for (double& p : x) p = std::max(p, 0.0);
   double sum = 0;
@@ -93,11 +100,29 @@ void add_if_equilibrium(const SymmetricGame& game, std::vector<double> x, double
   for (const auto& known : result.equilibria) {
     double distance = 0;
     for (std::size_t a = 0; a < x.size(); ++a) distance = std::max(distance, std::abs(known[a] - x[a]));
-    if (distance < kSameProfile) return;
+    if (distance < kSameProfile) return true;
   }
-  if (!require_best_reply || regret(game, x) <= tol) result.equilibria.push_back(std::move(x));
+  if (require_best_reply && !(regret(game, x) <= tol)) return false;
+  result.equilibria.push_back(std::move(x));
+  return true;
 }
 
+/// Bernstein coefficients of g' (up to the positive factor N): d_{k+1} - d_k.
+std::vector<double> bernstein_derivative(const std::vector<double>& d) {
+  std::vector<double> e(d.size() - 1);
+  for (std::size_t k = 0; k + 1 < d.size(); ++k) e[k] = d[k + 1] - d[k];
+  return e;
+}
+
+/// Roots of g by sign change (odd multiplicity), and the roots where g
+/// touches zero (even multiplicity): those are sign changes of g', so every
+/// root of g' at which |g| <= tol is a root too. When every root of g' is
+/// known, g is monotone between them: a sign change there is one root, so
+/// none is missed even where the search of g's own roots proves nothing.
+/// Roots joined by a stretch where |g| <= tol (no root of g' between them
+/// with |g| above tol) are one equilibrium: a multiple root, which rounding
+/// may split, is reported once. Not exhaustive when a root of g' has |g|
+/// above tol but within rounding, or a root fails the regret check.
 void two_action_search(const SymmetricGame& game, double tol, SymmetricEquilibria& result, bool require_best_reply) {
   const std::vector<double> d = two_action_gains(game);
   result.report.num_iter = 3;
@@ -114,11 +139,86 @@ void two_action_search(const SymmetricGame& game, double tol, SymmetricEquilibri
     return;
   }
   BernsteinRoots roots(d);
-  for (double p : roots.find(result.report.exhaustive)) add_if_equilibrium(game, {p, 1 - p}, tol, result, require_best_reply);
-  result.report.message = result.report.exhaustive
-                              ? "two actions: every root of the gain polynomial isolated"
-                              : "two actions: roots of the gain polynomial found by sampling fall short of the "
-                                "Descartes bound, or a root cluster was not resolved; some may be missing";
+  bool crossings_proven = true, extrema_proven = true;
+  std::vector<std::pair<double, bool>> found;  // (root, at an extremum of g)
+  for (double p : roots.find(crossings_proven)) found.emplace_back(p, false);
+  // Descartes counts roots with multiplicity: crossings that meet it leave no room for a touching root.
+  const bool bound_met = found.size() == sign_changes(d);
+  std::vector<double> extrema;
+  if (d.size() > 1) extrema = BernsteinRoots(bernstein_derivative(d)).find(extrema_proven);
+  const double rounding = kRoundingUnits * double(d.size()) * std::numeric_limits<double>::epsilon() * largest;
+  std::ostringstream undecided;
+  for (double c : extrema) {
+    const double value = std::abs(roots.g(c));
+    if (value <= tol)
+      found.emplace_back(c, true);
+    else if (value <= rounding && !bound_met && undecided.tellp() == 0)
+      append_all(undecided, "; at p = ", c, " |g| = ", value, " is above tol but within rounding (", rounding,
+                 "): a root there is undecided");
+  }
+  if (extrema_proven) {  // one root per sign change between consecutive extrema
+    std::vector<double> knots{0.0};
+    knots.insert(knots.end(), extrema.begin(), extrema.end());
+    knots.push_back(1.0);
+    for (std::size_t i = 0; i + 1 < knots.size(); ++i) {
+      bool known = false;
+      for (const auto& [p, extremum] : found) known = known || (p > knots[i] && p < knots[i + 1]);
+      const double root = roots.crossing(knots[i], knots[i + 1]);
+      if (!known && !std::isnan(root)) found.emplace_back(root, false);
+    }
+  }
+  std::sort(found.begin(), found.end());
+  // One stretch of |g| <= tol: no extremum between two roots rises above tol (all extrema known).
+  const auto same_stretch = [&](double p, double q) {
+    if (!extrema_proven) return false;
+    for (double c : extrema)
+      if (c > p && c < q && !(std::abs(roots.g(c)) <= tol)) return false;
+    return true;
+  };
+  // A stretch's representative: an extremum if it has one (where a root of
+  // even multiplicity sits; rounding scatters crossings around it), the one
+  // nearest the stretch's middle.
+  for (std::size_t i = 0; i < found.size();) {
+    std::size_t j = i;
+    while (j + 1 < found.size() && same_stretch(found[j].first, found[j + 1].first)) ++j;
+    const double middle = 0.5 * (found[i].first + found[j].first);
+    std::size_t best = i;
+    for (std::size_t k = i; k <= j; ++k)
+      if (std::make_pair(!found[k].second, std::abs(found[k].first - middle)) <
+          std::make_pair(!found[best].second, std::abs(found[best].first - middle)))
+        best = k;
+    const double p = found[best].first;
+    if (!add_if_equilibrium(game, {p, 1 - p}, tol, result, require_best_reply) && undecided.tellp() == 0)
+      append_all(undecided, "; the root at p = ", p, " has regret ", regret(game, std::vector<double>{p, 1 - p}),
+                 " above tol (", tol, "): rounding exceeds tol");
+    i = j + 1;
+  }
+  const bool proven = extrema_proven || (crossings_proven && bound_met);
+  result.report.exhaustive = proven && undecided.tellp() == 0;
+  result.report.message = proven ? "two actions: every root of the gain polynomial isolated (one of even "
+                                   "multiplicity at a root of its derivative)"
+                                 : "two actions: roots of the gain polynomial found by sampling fall short of the "
+                                   "Descartes bound, or a root cluster was not resolved; some may be missing";
+  result.report.message += undecided.str();
+}
+
+/// Whether the indifference conditions of `support` hold on its whole face
+/// to within tol: there U(a) - U(b) is a Bernstein polynomial whose
+/// coefficients are the payoff differences at the others' count vectors on
+/// the support, so they bound it. (Random points alone take a gain that is
+/// flat over most of the face, as x^N is, for identically zero.)
+/// Complexity: at most |support| payoff evaluations per count vector of
+/// n - 1 players over the support; it stops at the first difference above tol.
+bool indifferent_on_face(const SymmetricGame& game, const std::vector<std::size_t>& support, double tol) {
+  const CountVectors others(support.size(), game.num_players() - 1);
+  Counts on_support = others.first(), m(game.num_actions(), 0);
+  do {
+    for (std::size_t j = 0; j < support.size(); ++j) m[support[j]] = on_support[j];
+    const double first = game.payoff_at(support[0], m);
+    for (std::size_t j = 1; j < support.size(); ++j)
+      if (!(std::abs(game.payoff_at(support[j], m) - first) <= tol)) return false;
+  } while (others.next(on_support));
+  return true;
 }
 
 /// What the support search tallies besides the points.
@@ -181,6 +281,7 @@ void support_search(const SymmetricLogitSystem& payoffs, const std::vector<std::
     equations(random_start(), F, J);
     singular = F.lpNorm<Eigen::Infinity>() <= tol;
   }
+  if (singular && !indifferent_on_face(game, support, tol)) singular = false;
   if (singular) {
     result.singular_supports.push_back(support);
     add_if_equilibrium(game, profile(barycenter), tol, result, require_best_reply);
@@ -296,16 +397,24 @@ std::vector<double> BernsteinRoots::find(bool& exhaustive) {
   return roots_;
 }
 
-void BernsteinRoots::bracket(double lo, double hi) {
+double BernsteinRoots::crossing(double lo, double hi) const {
   const double g_lo = g(lo), g_hi = g(hi);
-  if (g_lo == 0) return add(lo);
-  if (g_hi == 0) return add(hi);
-  if ((g_lo > 0) == (g_hi > 0)) return;
+  if (g_lo == 0 || g_hi == 0 || (g_lo > 0) == (g_hi > 0)) return std::numeric_limits<double>::quiet_NaN();
   std::uintmax_t iterations = kBracketIterations;
   const auto [a, b] = boost::math::tools::toms748_solve([this](double p) { return g(p); }, lo, hi, g_lo, g_hi,
                                                         boost::math::tools::eps_tolerance<double>(kBracketBits),
                                                         iterations);
-  add(0.5 * (a + b));
+  return 0.5 * (a + b);
+}
+
+void BernsteinRoots::bracket(double lo, double hi) {
+  const double g_lo = g(lo), g_hi = g(hi);
+  if (g_lo == 0) return add(lo);
+  if (g_hi == 0) return add(hi);
+  // The coefficients change sign but the values do not: at one end g is
+  // within rounding of zero (a multiple root), and that end is the root.
+  if ((g_lo > 0) == (g_hi > 0)) return add(std::abs(g_lo) <= std::abs(g_hi) ? lo : hi);
+  add(crossing(lo, hi));
 }
 
 void BernsteinRoots::add(double p) {

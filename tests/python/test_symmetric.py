@@ -1,4 +1,5 @@
 import itertools
+import math
 from collections import Counter
 
 import numpy as np
@@ -127,3 +128,52 @@ def test_to_symmetric_refuses_a_game_that_is_not_symmetric():
         dilemma.to_symmetric(dilemma.battle_of_the_sexes())
     with pytest.raises(ValueError, match=r"^to_symmetric: .* same number of strategies for every player, got \(2, 3\)"):
         dilemma.to_symmetric(dilemma.random_game((2, 3), random_state=0))
+
+
+def game_with_gain(n, roots, scale=1.0):
+    """Two actions whose gain U(0) - U(1), against others playing action 0 with
+    probability p, is scale * prod(p - r): action 0 pays the gain's Bernstein
+    coefficients of degree n - 1, action 1 pays 0."""
+    N = n - 1
+    power = np.polynomial.polynomial.polyfromroots(roots) * scale if roots else np.array([scale])
+    coefficients = [sum(math.comb(k, i) / math.comb(N, i) * power[i] for i in range(min(k, len(power) - 1) + 1))
+                    for k in range(N + 1)]
+    counts = dilemma.count_vectors(2, N)
+    table = np.array([[coefficients[m[0]] for m in counts], [0.0] * len(counts)])
+    return dilemma.SymmetricGame(n, 2, table)
+
+
+@pytest.mark.parametrize("n", [3, 5, 11])
+@pytest.mark.parametrize("roots, expected", [
+    ([0.3, 0.3], [0.3]), ([0.5, 0.5], [0.5]), ([0.77, 0.77], [0.77]),
+    ([0.3, 0.3, 0.7], [0.3, 0.7]), ([0.25, 0.25, 0.6, 0.6], [0.25, 0.6]),
+])
+def test_a_root_where_the_gain_touches_zero_is_found(n, roots, expected):
+    # (p - a)^2 keeps its sign: it was missed, with exhaustive=True.
+    if len(roots) > n - 1:
+        pytest.skip("degree above n - 1")
+    for scale in (1.0, -3.0):
+        game = game_with_gain(n, roots, scale)
+        found = dilemma.symmetric_equilibria(game)
+        tol = 1e-9 * dilemma.payoff_range(game)
+        interior = sorted(x[0] for x in found if 0 < x[0] < 1)
+        np.testing.assert_allclose(interior, expected, atol=1e-6)
+        assert all(dilemma.regret(game, x) <= tol for x in found)
+        assert found.exhaustive
+
+
+def test_a_gain_identically_zero_is_one_continuum():
+    found = dilemma.symmetric_equilibria(game_with_gain(4, [], 0.0))
+    assert found.singular_supports == [(0, 1)] and found.exhaustive
+    assert sorted(x[0] for x in found) == [0.0, 0.5, 1.0]
+
+
+@pytest.mark.parametrize("n, a, scale", [(4, 0.3809417905735111, -0.4823834899592303),
+                                         (15, 0.07019921235273852, -0.051069100448013514), (1600, 0.3, 1.0)])
+def test_a_triple_root_is_found_once(n, a, scale):
+    # The old subdivision dropped the first two (exhaustive=True, no equilibrium at all).
+    game = game_with_gain(n, [a, a, a], scale)
+    found = dilemma.symmetric_equilibria(game)
+    interior = [x[0] for x in found if 0 < x[0] < 1]
+    assert len(interior) == 1 and abs(interior[0] - a) < 1e-4
+    assert all(dilemma.regret(game, x) <= 1e-9 * dilemma.payoff_range(game) for x in found)

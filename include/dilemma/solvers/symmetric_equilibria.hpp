@@ -41,7 +41,11 @@ struct SymmetricEquilibriumOptions {
 /// report: `num_iter` counts the supports searched (2^s - 1; 3 for two
 /// actions). `exhaustive`: the method proves that no other isolated
 /// equilibrium exists (2 actions: the roots found match the Descartes bound,
-/// or rigorous subdivision; s >= 3: only when every support was trivial or
+/// or rigorous subdivision of the gain and of its derivative, whose sign
+/// changes locate the roots where the gain touches zero; a root of even
+/// multiplicity, or roots closer than rounding, are reported once per stretch
+/// where |gain| <= tol; not exhaustive when the gain at an extremum is above
+/// tol but within rounding; s >= 3: only when every support was trivial or
 /// singular). `converged`: no Newton start was cut by `max_iter` while its
 /// residual was above tol (two actions and trivial supports always converge).
 struct SymmetricEquilibria {
@@ -49,7 +53,10 @@ struct SymmetricEquilibria {
   /// singular support its barycenter stands for the whole continuum.
   std::vector<std::vector<double>> equilibria;
   /// Supports whose indifference conditions hold identically: every profile
-  /// with that support solves them (a continuum, as in payoff-invariant games).
+  /// with that support solves them (a continuum, as in payoff-invariant games;
+  /// s >= 3: every payoff difference of the support's actions, at every count
+  /// vector of the others on it, is within tol, or Newton met a rank-deficient
+  /// Jacobian at a solution).
   std::vector<std::vector<std::size_t>> singular_supports;
   SolveReport report;
 };
@@ -69,9 +76,14 @@ class BernsteinRoots {
   /// g(p), summed outwards from the mode of the binomial weights: O(sqrt(N)) terms.
   double g(double p) const;
 
-  /// Roots found, and whether they are provably all. Complexity: see
-  /// symmetric_equilibria.
+  /// Roots where g changes sign, and whether they are provably all of
+  /// those: a root of even multiplicity may be missing (two_action_search
+  /// finds those with the derivative). Complexity: see symmetric_equilibria.
   std::vector<double> find(bool& exhaustive);
+
+  /// The root of g in (lo, hi) by TOMS 748 when g(lo) and g(hi) are nonzero
+  /// and of opposite signs, else NaN.
+  double crossing(double lo, double hi) const;
 
  private:
   void bracket(double lo, double hi);
@@ -103,10 +115,12 @@ SymmetricEquilibria symmetric_search(const SymmetricGame& game, const SymmetricE
 /// Complexity: s * C payoff evaluations for payoff_range (C =
 /// num_count_vectors(): 2 * 10^6 for two actions and n = 10^6). s = 2: 2n
 /// payoff evaluations, then root isolation on the degree-(n-1) gain
-/// polynomial (O(n^2) per Bernstein split, depth <= 48; above degree 1500 a
-/// grid of at most 2e5 points, O(n) each). s >= 3 (at most 20): exponential,
+/// polynomial and of its derivative (O(n^2) per Bernstein split, depth <= 48;
+/// above degree 1500 a grid of at most 2e5 points, O(n) each). s >= 3 (at most 20): exponential,
 /// 2^s - 1 supports, each with up to (options.num_starts + 1) *
-/// options.max_iter Newton steps, each one evaluation of the action payoffs
+/// options.max_iter Newton steps (a support that passes the random test of
+/// singularity is confirmed on every count vector of the others on it, at
+/// most s * C payoff evaluations), each one evaluation of the action payoffs
 /// and their Jacobian (s^2 * K payoff evaluations, K the likely count
 /// vectors, see action_payoffs) and an O(s^3) decomposition.
 /// \sa pure_nash, replicator_rest_points
