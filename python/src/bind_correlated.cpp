@@ -178,7 +178,7 @@ True
   def_pickle(mixed_dominance_class, &MixedDominance::dominated, &MixedDominance::strategy, &MixedDominance::margin);
   m.def(
       "mixed_dominance",
-      [](const NormalFormGame& game, long long player, long long action, bool weak, double tol) {
+      [](const NormalFormGame& game, const py::object& player, const py::object& action, bool weak, double tol) {
         const std::size_t i = to_nonnegative("mixed_dominance", "player", player);
         const std::size_t a = to_nonnegative("mixed_dominance", "action", action);
         SolverScope release;
@@ -199,7 +199,7 @@ Examples
 )doc");
   m.def(
       "mixed_dominance",
-      [](const SymmetricGame& game, long long action, bool weak, double tol) {
+      [](const SymmetricGame& game, const py::object& action, bool weak, double tol) {
         const std::size_t a = to_nonnegative("mixed_dominance", "action", action);
         SolverScope release;
         return mixed_dominance(game, a, to_kind(weak), tol);
@@ -208,7 +208,7 @@ Examples
       "Mixed dominance of ``action`` in a symmetric game, against the others' count vectors.");
   m.def(
       "is_dominated",
-      [](const NormalFormGame& game, long long player, long long action, bool mixed, bool weak, double tol) {
+      [](const NormalFormGame& game, const py::object& player, const py::object& action, bool mixed, bool weak, double tol) {
         const std::size_t i = to_nonnegative("is_dominated", "player", player);
         const std::size_t a = to_nonnegative("is_dominated", "action", action);
         SolverScope release;
@@ -231,7 +231,7 @@ Examples
 )doc");
   m.def(
       "is_dominated",
-      [](const SymmetricGame& game, long long action, bool mixed, bool weak, double tol) {
+      [](const SymmetricGame& game, const py::object& action, bool mixed, bool weak, double tol) {
         const std::size_t a = to_nonnegative("is_dominated", "action", action);
         SolverScope release;
         return is_dominated(game, a, mixed, to_kind(weak), tol);

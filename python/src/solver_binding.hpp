@@ -26,10 +26,7 @@ struct OptionCodec {
       if (!PyBool_Check(value.ptr())) detail::fail(function, name, " must be True or False, got ", shown);
       return value.cast<bool>();
     } else if constexpr (std::is_integral_v<T>) {
-      if (!is_integer_scalar(value)) detail::fail(function, name, " must be an integer, got ", shown);
-      const auto number = value.cast<long long>();
-      if (std::is_unsigned_v<T> && number < 0) detail::fail(function, name, " must be >= 0, got ", shown);
-      return static_cast<T>(number);
+      return to_integer<T>(function, name, value);
     } else if constexpr (std::is_floating_point_v<T>) {
       if (PyBool_Check(value.ptr()) || !PyNumber_Check(value.ptr()) || PyComplex_Check(value.ptr()))
         detail::fail(function, name, " must be a real number, got ", shown);
