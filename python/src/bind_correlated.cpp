@@ -122,6 +122,7 @@ void bind_correlated(py::module_& m) {
       "_correlated_equilibrium",
       [](const NormalFormGame& game, const py::kwargs& kwargs) {
         const auto options = options_from_kwargs<CorrelatedEquilibriumOptions>("correlated_equilibrium", kwargs);
+        check_numpy_dimensions("correlated_equilibrium", game.num_players(), " (one per player) for the distribution");
         const CorrelatedEquilibrium ce = released([&] { return correlated_equilibrium(game, options); });
         const auto& shape = game.nums_actions();
         py::array_t<double> distribution(std::vector<py::ssize_t>(shape.begin(), shape.end()), ce.distribution.data());

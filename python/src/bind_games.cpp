@@ -133,15 +133,10 @@ void apply_labels(NormalFormGame& game, const py::object& title, const py::objec
   }
 }
 
-/// A read-only numpy view of game memory that keeps the game alive; numpy's
-/// limit of 32 dimensions is refused naming `function`.
+/// A read-only numpy view of game memory that keeps the game alive.
 py::array read_only_view(const char* function, const py::object& owner, std::vector<py::ssize_t> shape,
                          std::vector<py::ssize_t> strides, const double* data) {
-  constexpr std::size_t kNumpyMaxDims = 32;  // NPY_MAXDIMS of numpy 1.x
-  if (shape.size() > kNumpyMaxDims)
-    detail::fail(function, "needs a numpy array of ", shape.size(), " dimensions, numpy allows at most ",
-                 kNumpyMaxDims, " (the game has ", owner.cast<const NormalFormGame&>().num_players(),
-                 " players); read payoffs with game[profile] instead");
+  check_numpy_dimensions(function, shape.size(), "; read payoffs with game[profile] instead");
   py::array view(py::dtype::of<double>(), std::move(shape), std::move(strides), data, owner);
   py::detail::array_proxy(view.ptr())->flags &= ~py::detail::npy_api::NPY_ARRAY_WRITEABLE_;
   return view;

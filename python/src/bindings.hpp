@@ -170,6 +170,10 @@ T to_integer(const char* function, const char* name, py::handle value) {
 /// (KeyboardInterrupt, MemoryError, the user's own) propagates unchanged.
 bool is_value_error(const py::error_already_set& error);
 
+/// ValueError "<function>: needs a numpy array of <dimensions> dimensions<why>,
+/// numpy allows at most 32" beyond numpy's limit (not numpy's unnamed error).
+void check_numpy_dimensions(const char* function, std::size_t dimensions, const char* why = "");
+
 /// One strategy per player from a 2-D array (players, actions).
 std::vector<std::vector<double>> to_heterogeneous(const char* function, py::handle profile);
 

@@ -29,6 +29,13 @@ long long to_integer(const char* function, const char* name, py::handle value, l
   detail::fail(function, name, " must be an integer from ", low, " to ", high, ", got ", shown());
 }
 
+void check_numpy_dimensions(const char* function, std::size_t dimensions, const char* why) {
+  constexpr std::size_t kNumpyMaxDims = 32;  // NPY_MAXDIMS of numpy 1.x
+  if (dimensions > kNumpyMaxDims)
+    detail::fail(function, "needs a numpy array of ", dimensions, " dimensions", why, ", numpy allows at most ",
+                 kNumpyMaxDims);
+}
+
 bool is_value_error(const py::error_already_set& error) {
   return error.matches(PyExc_TypeError) || error.matches(PyExc_ValueError) || error.matches(PyExc_OverflowError);
 }

@@ -248,6 +248,12 @@ def test_a_game_of_many_players_has_views_or_a_named_refusal(players):
                 view()
     assert dilemma.pure_nash(game) == [(0,) * players]
     assert game[(0,) * players].shape == (players,)
+    assert "<table>" in game._repr_html_()
+    if players <= 32:
+        assert dilemma.correlated_equilibrium(game).distribution.ndim == players
+    else:
+        with pytest.raises(ValueError, match=rf"^correlated_equilibrium: needs a numpy array of {players} dimensions"):
+            dilemma.correlated_equilibrium(game)
 
 
 @pytest.mark.parametrize("name, call", [
