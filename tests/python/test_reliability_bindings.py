@@ -60,7 +60,7 @@ def run_python(code, timeout=120):
     dilemma.enumerate_equilibria(dilemma.random_game((3, 3), random_state=1))
     print("done")
     """,
-])
+], ids=["entered_in_a_thread_that_ends", "open_at_exit", "exited_elsewhere_and_twice"])
 def test_a_monitor_left_open_never_crashes_the_interpreter(code):
     result = run_python(code)
     assert result.returncode == 0, result.stderr
@@ -88,8 +88,48 @@ def test_an_open_monitor_owns_its_cancel_token():
     assert result.stdout.split() == ["done", "True"]
 
 
+def test_random_orders_of_enter_exit_and_garbage_collection_in_threads():
+    # Before: a spurious Cancelled (a freed token read) and a segfault.
+    result = run_python("""
+    import gc, random, threading, dilemma
+    game = dilemma.random_game((3, 3, 3), random_state=1)
+    def worker(seed):
+        r, entered = random.Random(seed), []
+        for step in range(300):
+            op = r.randrange(6)
+            if op == 0:
+                m = dilemma.monitor(progress=(lambda done: None) if r.random() < 0.5 else None,
+                                    cancel=dilemma.CancelToken() if r.random() < 0.5 else None,
+                                    time_limit=None if r.random() < 0.8 else 100.0)
+                m.__enter__()
+                entered.append(m)
+            elif op == 1 and entered:
+                entered.pop(r.randrange(len(entered))).__exit__(None, None, None)
+            elif op == 2 and entered:
+                del entered[r.randrange(len(entered))]  # dropped while open
+            elif op == 3:
+                gc.collect()
+            elif op == 4:
+                dilemma.pure_nash(game)  # no token is ever cancelled: must not raise Cancelled
+                dilemma.lemke_howson(dilemma.random_game((3, 3), random_state=step))
+            elif op == 5 and entered:
+                m = entered[r.randrange(len(entered))]
+                m.__exit__(None, None, None)
+                m.__exit__(None, None, None)
+    threads = [threading.Thread(target=worker, args=(seed,)) for seed in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    worker(99)  # the main thread too, some blocks left open at exit
+    print("done")
+    """)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "done" and result.stderr == ""
+
+
 def test_monitors_exited_out_of_order_leave_the_right_one_in_force():
-    game = dilemma.random_game((4, 4, 4), random_state=1)
+    game = dilemma.random_game((3, 3, 3), random_state=1)
     outer, inner = dilemma.monitor(time_limit=0.0), dilemma.monitor(progress=lambda done: None)
     outer.__enter__()
     inner.__enter__()
