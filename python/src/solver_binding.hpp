@@ -30,7 +30,13 @@ struct OptionCodec {
     } else if constexpr (std::is_floating_point_v<T>) {
       if (PyBool_Check(value.ptr()) || !PyNumber_Check(value.ptr()) || PyComplex_Check(value.ptr()))
         detail::fail(function, name, " must be a real number, got ", shown);
-      return value.cast<double>();  // the solver checks the range (NaN included) in its own words
+      const double number = PyFloat_AsDouble(value.ptr());  // the solver checks the range (NaN included)
+      if (number == -1.0 && PyErr_Occurred() != nullptr) {   // an int beyond the doubles, 10**400
+        py::error_already_set error;
+        if (!is_value_error(error)) throw error;
+        detail::fail(function, name, " must be a real number within the doubles' range, got ", shown);
+      }
+      return number;
     } else {
       return value.cast<T>();
     }

@@ -251,6 +251,11 @@ def test_an_integer_out_of_range_is_refused_naming_the_function_and_the_value(bi
     assert str(big) in message, message
 
 
+def test_an_integer_beyond_the_doubles_for_a_real_option_is_refused_naming_the_solver():
+    with pytest.raises(ValueError, match=r"^lemke_howson: tol must be a real number .*got 1000000000"):
+        dilemma.lemke_howson(GAME, tol=10**400)
+
+
 def test_no_compiled_function_takes_a_cxx_integer_argument():
     # pybind11 refuses a C++ integer argument out of its range with a generic
     # TypeError; the bindings take integers as objects, through to_integer.
