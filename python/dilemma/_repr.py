@@ -3,6 +3,7 @@
 Tables are cut at ``MAX_ROWS`` rows and say so, with the number left out and
 where the full data is, so nothing is silently truncated.
 """
+import itertools
 import math
 from fractions import Fraction
 from html import escape
@@ -31,9 +32,9 @@ def normal_form_html(game, max_rows=MAX_ROWS):
     nums = list(game.nums_actions)
     players, actions = game.player_labels, game.action_labels
     details = f"{game.num_players} players, actions {' x '.join(map(str, nums))}"
-    payoffs = [np.asarray(game.payoffs(i)) for i in range(game.num_players)]
     rows = []
     if len(nums) == 2 and nums[0] <= max_rows and nums[1] <= 16:
+        payoffs = [np.asarray(game.payoffs(i)) for i in range(game.num_players)]
         head = "".join(f"<th>{escape(b)}</th>" for b in actions[1])
         rows.append(f"<tr><th>{escape(players[0])} \\ {escape(players[1])}</th>{head}</tr>")
         for a, label in enumerate(actions[0]):
@@ -44,12 +45,12 @@ def normal_form_html(game, max_rows=MAX_ROWS):
         head = "".join(f"<th>{escape(p)}</th>" for p in players)
         head += "".join(f"<th>u({escape(p)})</th>" for p in players)
         rows.append(f"<tr>{head}</tr>")
-        for k, profile in enumerate(np.ndindex(*nums)):
+        for k, profile in enumerate(itertools.product(*map(range, nums))):  # C order; np.ndindex stops at 32 players
             if k == max_rows:
                 rows.append(_omitted(game.num_profiles - max_rows, "game.payoffs(i)", 2 * len(nums)))
                 break
             cells = "".join(f"<td>{escape(actions[i][a])}</td>" for i, a in enumerate(profile))
-            cells += "".join(f"<td>{_number(u[profile])}</td>" for u in payoffs)
+            cells += "".join(f"<td>{_number(u)}</td>" for u in game[profile])  # no view: any number of players
             rows.append(f"<tr>{cells}</tr>")
     return f"<table>{_caption(game.title, details)}{''.join(rows)}</table>"
 

@@ -20,8 +20,12 @@ Counts to_class_counts(const char* function, const SymmetricGame& game, const py
 }  // namespace
 
 void bind_analysis(py::module_& m) {
-  m.def("security_levels", py::overload_cast<const NormalFormGame&, std::size_t>(&security_levels), py::arg("game"),
-        py::arg("player"), "Worst payoff of each action of ``player`` over the others' pure profiles.");
+  m.def(
+      "security_levels",
+      [](const NormalFormGame& g, const py::object& player) {
+        return security_levels(g, to_nonnegative("security_levels", "player", player));
+      },
+      py::arg("game"), py::arg("player"), "Worst payoff of each action of ``player`` over the others' pure profiles.");
   m.def("security_levels", py::overload_cast<const SymmetricGame&>(&security_levels), py::arg("game"),
         "Worst payoff of each action over the others' count vectors.");
 
@@ -79,7 +83,12 @@ Raises ValueError if there is no pure equilibrium or welfare changes sign.
 
   m.def("max_stakes", [](const NormalFormGame& g) { return to_array(max_stakes(g)); }, py::arg("game"),
         "Delta_i: the most each player's own choice can change the player's payoff.");
-  m.def("is_payoff_invariant", &is_payoff_invariant, py::arg("game"), py::arg("player"), py::kw_only(),
+  m.def(
+      "is_payoff_invariant",
+      [](const NormalFormGame& g, const py::object& player, double tol) {
+        return is_payoff_invariant(g, to_nonnegative("is_payoff_invariant", "player", player), tol);
+      },
+      py::arg("game"), py::arg("player"), py::kw_only(),
         py::arg("tol") = 0.0, "True when the player's own action never changes the player's payoff by more than tol.");
   m.def(
       "is_payoff_invariant", [](const SymmetricGame& g, double tol) { return max_stake(g) <= tol; }, py::arg("game"),

@@ -122,6 +122,7 @@ void bind_correlated(py::module_& m) {
       "_correlated_equilibrium",
       [](const NormalFormGame& game, const py::kwargs& kwargs) {
         const auto options = options_from_kwargs<CorrelatedEquilibriumOptions>("correlated_equilibrium", kwargs);
+        check_numpy_dimensions("correlated_equilibrium", game.num_players(), " (one per player) for the distribution");
         const CorrelatedEquilibrium ce = released([&] { return correlated_equilibrium(game, options); });
         const auto& shape = game.nums_actions();
         py::array_t<double> distribution(std::vector<py::ssize_t>(shape.begin(), shape.end()), ce.distribution.data());
@@ -178,7 +179,7 @@ True
   def_pickle(mixed_dominance_class, &MixedDominance::dominated, &MixedDominance::strategy, &MixedDominance::margin);
   m.def(
       "mixed_dominance",
-      [](const NormalFormGame& game, long long player, long long action, bool weak, double tol) {
+      [](const NormalFormGame& game, const py::object& player, const py::object& action, bool weak, double tol) {
         const std::size_t i = to_nonnegative("mixed_dominance", "player", player);
         const std::size_t a = to_nonnegative("mixed_dominance", "action", action);
         SolverScope release;
@@ -199,7 +200,7 @@ Examples
 )doc");
   m.def(
       "mixed_dominance",
-      [](const SymmetricGame& game, long long action, bool weak, double tol) {
+      [](const SymmetricGame& game, const py::object& action, bool weak, double tol) {
         const std::size_t a = to_nonnegative("mixed_dominance", "action", action);
         SolverScope release;
         return mixed_dominance(game, a, to_kind(weak), tol);
@@ -208,7 +209,7 @@ Examples
       "Mixed dominance of ``action`` in a symmetric game, against the others' count vectors.");
   m.def(
       "is_dominated",
-      [](const NormalFormGame& game, long long player, long long action, bool mixed, bool weak, double tol) {
+      [](const NormalFormGame& game, const py::object& player, const py::object& action, bool mixed, bool weak, double tol) {
         const std::size_t i = to_nonnegative("is_dominated", "player", player);
         const std::size_t a = to_nonnegative("is_dominated", "action", action);
         SolverScope release;
@@ -231,7 +232,7 @@ Examples
 )doc");
   m.def(
       "is_dominated",
-      [](const SymmetricGame& game, long long action, bool mixed, bool weak, double tol) {
+      [](const SymmetricGame& game, const py::object& action, bool mixed, bool weak, double tol) {
         const std::size_t a = to_nonnegative("is_dominated", "action", action);
         SolverScope release;
         return is_dominated(game, a, mixed, to_kind(weak), tol);

@@ -107,7 +107,7 @@ Examples
 )doc";
   m.def(
       "decompose",
-      [](const NormalFormGame& g, double tol, long long max_iter) {
+      [](const NormalFormGame& g, double tol, const py::object& max_iter) {
         const std::size_t cap = to_nonnegative("decompose", "max_iter", max_iter);
         SolverScope release;
         return decompose(g, tol, cap == 0 ? 1000 : cap);
@@ -115,7 +115,7 @@ Examples
       py::arg("game"), py::kw_only(), py::arg("tol") = 1e-12, py::arg("max_iter") = 0, decompose_doc);
   m.def(
       "decompose",
-      [](const SymmetricGame& g, double tol, long long max_iter) {
+      [](const SymmetricGame& g, double tol, const py::object& max_iter) {
         const std::size_t cap = to_nonnegative("decompose", "max_iter", max_iter);
         SolverScope release;
         return decompose(g, tol, cap);

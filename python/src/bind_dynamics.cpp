@@ -159,12 +159,13 @@ void bind_dynamics(py::module_& m) {
   }, py::arg("game"), py::arg("state"), "dx_a/dt = x_a (U(a; x) - x . U(x)) at population state x.");
   m.def(
       "replicator_trajectory",
-      [](const SymmetricGame& g, const py::object& x0, double t_end, double abs_tol, double rel_tol, std::size_t max_steps) {
+      [](const SymmetricGame& g, const py::object& x0, double t_end, double abs_tol, double rel_tol, const py::object& max_steps) {
         ReplicatorTrajectory trajectory;
+        const std::size_t steps = to_nonnegative("replicator_trajectory", "max_steps", max_steps);
         const std::vector<double> start = to_vector("replicator_trajectory", x0);
         {
           SolverScope release;
-          trajectory = replicator_trajectory(g, start, t_end, abs_tol, rel_tol, max_steps);
+          trajectory = replicator_trajectory(g, start, t_end, abs_tol, rel_tol, steps);
         }
         py::array_t<double> states({static_cast<py::ssize_t>(trajectory.states.size()), static_cast<py::ssize_t>(g.num_actions())});
         for (std::size_t k = 0; k < trajectory.states.size(); ++k)

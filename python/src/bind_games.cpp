@@ -134,8 +134,9 @@ void apply_labels(NormalFormGame& game, const py::object& title, const py::objec
 }
 
 /// A read-only numpy view of game memory that keeps the game alive.
-py::array read_only_view(const py::object& owner, std::vector<py::ssize_t> shape,
+py::array read_only_view(const char* function, const py::object& owner, std::vector<py::ssize_t> shape,
                          std::vector<py::ssize_t> strides, const double* data) {
+  check_numpy_dimensions(function, shape.size(), "; read payoffs with game[profile] instead");
   py::array view(py::dtype::of<double>(), std::move(shape), std::move(strides), data, owner);
   py::detail::array_proxy(view.ptr())->flags &= ~py::detail::npy_api::NPY_ARRAY_WRITEABLE_;
   return view;
@@ -153,11 +154,7 @@ std::vector<py::ssize_t> tensor_strides(const NormalFormGame& game) {
 
 std::uint64_t seed_from(const py::object& random_state) {
   if (random_state.is_none()) return std::random_device{}() * 0x9E3779B97F4A7C15ull ^ std::random_device{}();
-  if (PyLong_Check(random_state.ptr())) {
-    const long long seed = random_state.cast<long long>();
-    if (seed < 0) detail::fail("random_game", "random_state must be >= 0, got ", seed);
-    return static_cast<std::uint64_t>(seed);
-  }
+  if (is_integer_scalar(random_state)) return to_integer<std::uint64_t>("random_game", "random_state", random_state);
   if (py::hasattr(random_state, "integers"))  // numpy.random.Generator
     return random_state.attr("integers")(0, py::int_(std::int64_t{1} << 62)).cast<std::uint64_t>();
   detail::fail("random_game", "random_state must be None, an int or a numpy Generator, got ",
@@ -226,9 +223,10 @@ profile (a tuple of action indices) and returning one payoff per player.
           })
       .def(
           "payoffs",
-          [](const py::object& self, std::size_t player) {
+          [](const py::object& self, const py::object& player) {
             const auto& game = self.cast<const NormalFormGame&>();
-            return read_only_view(self, tensor_shape(game), tensor_strides(game), game.payoffs(player));
+            const std::size_t i = to_nonnegative("NormalFormGame.payoffs", "player", player);
+            return read_only_view("NormalFormGame.payoffs", self, tensor_shape(game), tensor_strides(game), game.payoffs(i));
           },
           py::arg("player"), "Read-only view of a player's payoff tensor, shape (m_0, ..., m_{n-1}).")
       .def_property_readonly(
@@ -239,7 +237,7 @@ profile (a tuple of action indices) and returning one payoff per player.
             auto strides = tensor_strides(game);
             shape.push_back(static_cast<py::ssize_t>(game.num_players()));
             strides.push_back(static_cast<py::ssize_t>(game.num_profiles() * sizeof(double)));
-            return read_only_view(self, shape, strides, game.payoff_data().data());
+            return read_only_view("NormalFormGame.payoff_profile_array", self, shape, strides, game.payoff_data().data());
           },
           "Read-only view of shape (m_0, ..., m_{n-1}, n), QuantEcon's layout; no copy.")
       .def("__getitem__",
@@ -282,7 +280,17 @@ profile (a tuple of action indices) and returning one payoff per player.
         return out.str();
       });
 
-  m.def("subgame", &subgame<double>, py::arg("game"), py::arg("kept_actions"),
+  m.def(
+      "subgame",
+      [](const NormalFormGame& g, const py::object& kept_actions) {
+        if (!py::isinstance<py::sequence>(kept_actions) && !py::isinstance<py::array>(kept_actions))
+          detail::fail("subgame", "kept_actions must be a sequence of action lists, got ",
+                       std::string(py::repr(kept_actions)));
+        std::vector<std::vector<std::size_t>> kept;
+        for (py::handle actions : kept_actions) kept.push_back(to_sizes("subgame", "kept actions", actions));
+        return subgame(g, kept);
+      },
+      py::arg("game"), py::arg("kept_actions"),
         "The game restricted to the listed actions of each player (labels follow).");
 
   m.def(
@@ -301,7 +309,13 @@ low..high with ``integer=True``. ``random_state``: None, an int seed or a
   m.def("prisoners_dilemma", &prisoners_dilemma, "Prisoner's dilemma, Axelrod's payoffs (3,0,5,1).");
   m.def("matching_pennies", &matching_pennies, "Matching pennies (zero-sum, payoffs +-1).");
   m.def("battle_of_the_sexes", &battle_of_the_sexes, "Battle of the sexes (Luce & Raiffa 1957).");
-  m.def("coordination_game", &coordination_game, py::arg("num_players") = 2, py::arg("num_actions") = 2,
+  m.def(
+      "coordination_game",
+      [](const py::object& num_players, const py::object& num_actions) {
+        return coordination_game(to_nonnegative("coordination_game", "num_players", num_players),
+                                 to_nonnegative("coordination_game", "num_actions", num_actions));
+      },
+      py::arg("num_players") = 2, py::arg("num_actions") = 2,
         "Every player gets 1 when all choose the same action, else 0.");
 }
 

@@ -6,6 +6,18 @@
 
 namespace dilemma::python {
 
+namespace {
+
+/// f(parameters, num_players) taking num_players from Python, named `function` in errors.
+template <auto f>
+auto with_num_players(const char* function) {
+  return [function](const ConfessionParameters& p, const py::object& n) {
+    return f(p, to_nonnegative(function, "num_players", n));
+  };
+}
+
+}  // namespace
+
 void bind_models(py::module_& m) {
   py::class_<ConfessionParameters>(m, "ConfessionParameters", R"doc(
 Parameters of the confession dilemma's cost (MODEL.md section 1):
@@ -30,8 +42,14 @@ Actions: 0 = deny, 1 = confess, 2 = name.
       .def_readwrite("sucker_cost", &ConfessionParameters::sucker_cost, "xi: extra cost to a denier per other namer")
       .def("validate", [](const ConfessionParameters& p) { p.validate("ConfessionParameters.validate"); })
       .def("is_separable", &ConfessionParameters::is_separable)
-      .def("leniency_share", &ConfessionParameters::leniency_share, py::arg("others_naming"))
-      .def("cost", [](const ConfessionParameters& p, std::size_t action, const Counts& others) {
+      .def("leniency_share",
+           [](const ConfessionParameters& p, const py::object& others_naming) {
+             return p.leniency_share(to_nonnegative("leniency_share", "others_naming", others_naming));
+           },
+           py::arg("others_naming"))
+      .def("cost", [](const ConfessionParameters& p, const py::object& a, const py::object& counts) {
+        const std::size_t action = to_nonnegative("cost", "action", a);
+        const Counts others = to_counts("cost", counts);
         if (action > 2 || others.size() != 3) detail::fail("cost", "needs an action 0..2 and three counts");
         return p.cost(action, others);
       }, py::arg("action"), py::arg("others"))
@@ -65,22 +83,26 @@ Actions: 0 = deny, 1 = confess, 2 = name.
              field("real", &ConfessionPreset::real));
   m.def("confession_preset", &confession_preset, py::arg("name"));
   m.def("confession_preset_names", &confession_preset_names);
-  m.def("_confession_game", py::overload_cast<std::size_t, const ConfessionParameters&>(&confession_game),
-        py::arg("num_players"), py::arg("parameters"));
+  m.def(
+      "_confession_game",
+      [](const py::object& n, const ConfessionParameters& p) {
+        return confession_game(to_nonnegative("confession_game", "num_players", n), p);
+      },
+      py::arg("num_players"), py::arg("parameters"));
 
   m.def("naming_gain", &naming_gain, py::arg("parameters"),
         "g = l - (sigma_N - sigma_D) - (tau_N - tau_D): the private gain from naming instead of denying.");
   m.def("confession_gain", &confession_gain, py::arg("parameters"),
         "(sigma_D + tau_D) - (sigma_C + tau_C): the private gain from confessing instead of denying.");
-  m.def("all_naming_worse_than_all_denying", &all_naming_worse_than_all_denying, py::arg("parameters"),
+  m.def("all_naming_worse_than_all_denying", with_num_players<&all_naming_worse_than_all_denying>("all_naming_worse_than_all_denying"), py::arg("parameters"),
         py::arg("num_players"), "(eta + kappa)(n - 1) > g.");
-  m.def("is_n_person_prisoners_dilemma", &is_n_person_prisoners_dilemma, py::arg("parameters"), py::arg("num_players"),
+  m.def("is_n_person_prisoners_dilemma", with_num_players<&is_n_person_prisoners_dilemma>("is_n_person_prisoners_dilemma"), py::arg("parameters"), py::arg("num_players"),
         "0 < g < (eta + kappa)(n - 1) (Hamburger 1973; Dawes 1980).");
   m.def("schelling_minimum_coalition", &schelling_minimum_coalition, py::arg("parameters"),
         "Schelling's k* = floor(g / (eta + kappa)) + 2.");
-  m.def("per_capita_costs", &per_capita_costs, py::arg("parameters"), py::arg("num_players"),
+  m.def("per_capita_costs", with_num_players<&per_capita_costs>("per_capita_costs"), py::arg("parameters"), py::arg("num_players"),
         "S + w_a when everybody plays a, for deny, confess, name.");
-  m.def("price_of_anarchy_closed_form", &price_of_anarchy_closed_form, py::arg("parameters"), py::arg("num_players"),
+  m.def("price_of_anarchy_closed_form", with_num_players<&price_of_anarchy_closed_form>("price_of_anarchy_closed_form"), py::arg("parameters"), py::arg("num_players"),
         "(S + w_N) / (S + min_a w_a).");
 }
 

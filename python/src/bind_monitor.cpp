@@ -2,7 +2,7 @@
 // for the solvers (dilemma.monitor, CancelToken; SolverScope used by every
 // binding), and the memory limit of dense allocations.
 #include <limits>
-#include <vector>
+#include <stdexcept>
 
 #include "bindings.hpp"
 #include "dilemma/core/shape.hpp"
@@ -12,33 +12,37 @@ namespace dilemma::python {
 namespace {
 
 /// What `with dilemma.monitor(...)` asks of the solvers this thread runs.
-struct MonitorRequest {
+struct PyMonitor {
   py::object progress = py::none();
   double time_limit = std::numeric_limits<double>::infinity();
-  const CancelToken* cancel = nullptr;
+  py::object cancel = py::none();  // a CancelToken or None
 };
 
-/// The requests of the `with` blocks this thread is in, innermost last
-/// (only touched with the GIL held).
-std::vector<MonitorRequest>& requests() {
-  thread_local std::vector<MonitorRequest> stack;
-  return stack;
+/// The monitors of the `with` blocks this thread is in, innermost last: a
+/// list in the thread state's dict. Python owns it and frees it with the GIL
+/// held when the thread ends or the interpreter exits (a C++ thread_local
+/// was destroyed after that, without the GIL, and crashed).
+py::list open_monitors() {
+  PyObject* dict = PyThreadState_GetDict();  // borrowed
+  if (dict == nullptr) throw std::runtime_error("dilemma.monitor: no Python thread state");
+  PyObject* list = PyDict_GetItemString(dict, "dilemma.open_monitors");  // borrowed
+  if (list != nullptr) return py::reinterpret_borrow<py::list>(list);
+  py::list fresh;
+  if (PyDict_SetItemString(dict, "dilemma.open_monitors", fresh.ptr()) != 0) throw py::error_already_set();
+  return fresh;
 }
-
-struct PyMonitor {
-  MonitorRequest request;
-  py::object token;  // keeps the CancelToken alive while the block runs
-};
 
 }  // namespace
 
-Monitor SolverScope::make_monitor(py::object& progress) {
+Monitor SolverScope::make_monitor(py::object& progress, py::object& cancel) {
   Monitor monitor;
-  if (!requests().empty()) {
-    const MonitorRequest& request = requests().back();
+  const py::list open = open_monitors();
+  if (!open.empty()) {
+    const auto& request = open[open.size() - 1].cast<const PyMonitor&>();
     progress = request.progress;
+    cancel = request.cancel;
     monitor.time_limit = request.time_limit;
-    monitor.cancel = request.cancel;
+    if (!cancel.is_none()) monitor.cancel = &cancel.cast<const CancelToken&>();
   }
   // Also without a progress callback: the solver's checkpoints are where a
   // pending Ctrl-C (or any signal handler's exception) is raised.
@@ -50,7 +54,7 @@ Monitor SolverScope::make_monitor(py::object& progress) {
   return monitor;
 }
 
-SolverScope::SolverScope() : monitor_(make_monitor(progress_)), scope_(monitor_) {}
+SolverScope::SolverScope() : scope_(make_monitor(progress_, cancel_)) {}
 
 void bind_monitor(py::module_& m) {
   py::register_exception<Cancelled>(m, "Cancelled", PyExc_RuntimeError);
@@ -70,10 +74,10 @@ anything is allocated. Default: half the physical memory.
       "set_memory_limit",
       [](const py::object& bytes) {
         if (bytes.is_none()) return set_memory_limit(0);
-        if (!is_integer_scalar(bytes) || bytes.cast<long long>() < 1)
-          throw py::value_error("set_memory_limit: bytes must be a positive integer or None, got " +
-                                py::repr(bytes).cast<std::string>());
-        set_memory_limit(bytes.cast<std::uint64_t>());
+        const long long value = is_integer_scalar(bytes) ? to_integer<long long>("set_memory_limit", "bytes", bytes) : 0;
+        if (value < 1)
+          detail::fail("set_memory_limit", "bytes must be a positive integer or None, got ", std::string(py::repr(bytes)));
+        set_memory_limit(static_cast<std::uint64_t>(value));
       },
       py::arg("bytes"), R"doc(
 Set :func:`memory_limit` for the whole process (None restores the default,
@@ -101,13 +105,18 @@ timer) and the solver raises ``dilemma.Cancelled`` at its next checkpoint.
       .def_property_readonly("cancelled", &CancelToken::cancelled);
   py::class_<PyMonitor>(m, "Monitor", "Context manager returned by dilemma.monitor.")
       .def("__enter__",
-           [](PyMonitor& self) {
-             requests().push_back(self.request);
-             return &self;
-           },
-           py::return_value_policy::reference)
-      .def("__exit__", [](PyMonitor&, const py::args&) {
-        if (!requests().empty()) requests().pop_back();
+           [](const py::object& self) {
+             open_monitors().append(self);
+             return self;
+           })
+      .def("__exit__", [](const py::object& self, const py::args&) {
+        // Its own entry, the innermost one: blocks may also be left out of order.
+        const py::list open = open_monitors();
+        for (std::size_t k = open.size(); k-- > 0;)
+          if (open[k].ptr() == self.ptr()) {
+            if (PySequence_DelItem(open.ptr(), static_cast<py::ssize_t>(k)) != 0) throw py::error_already_set();
+            break;
+          }
         return false;
       });
   m.def(
@@ -117,21 +126,20 @@ timer) and the solver raises ``dilemma.Cancelled`` at its next checkpoint.
         if (!progress.is_none() && !PyCallable_Check(progress.ptr()))
           throw py::type_error("monitor: progress must be callable or None, got " +
                                py::repr(progress).cast<std::string>());
-        monitor.request.progress = progress;
+        monitor.progress = progress;
         if (!time_limit.is_none()) {
           const bool number = PyFloat_Check(time_limit.ptr()) || is_integer_scalar(time_limit);
           const double seconds = number ? time_limit.cast<double>() : -1.0;
           if (!(seconds >= 0))
             throw py::value_error("monitor: time_limit must be >= 0 seconds or None, got " +
                                   py::repr(time_limit).cast<std::string>());
-          monitor.request.time_limit = seconds;
+          monitor.time_limit = seconds;
         }
         if (!cancel.is_none()) {
           if (!py::isinstance<CancelToken>(cancel))
             throw py::type_error("monitor: cancel must be a CancelToken or None, got " +
                                  py::repr(cancel).cast<std::string>());
-          monitor.request.cancel = &cancel.cast<const CancelToken&>();
-          monitor.token = cancel;
+          monitor.cancel = cancel;
         }
         return monitor;
       },

@@ -45,9 +45,10 @@ player's payoff tensor is read once.
       py::arg("game"), py::arg("profile"), "Expected payoff of every player under a profile.");
   m.def(
       "best_responses",
-      [](const NormalFormGame& g, const py::object& profile, std::size_t player, double tol) {
+      [](const NormalFormGame& g, const py::object& profile, const py::object& player, double tol) {
+        const std::size_t i = to_nonnegative("best_responses", "player", player);
         return visit_profile("best_responses", g, profile,
-                             [&](const auto& p) { return best_responses(g, p, player, tol); });
+                             [&](const auto& p) { return best_responses(g, p, i, tol); });
       },
       py::arg("game"), py::arg("profile"), py::arg("player"), py::kw_only(), py::arg("tol") = 0.0,
       "Actions of ``player`` within ``tol`` of the best reply to the others' strategies in ``profile``.");

@@ -117,9 +117,10 @@ void bind_solvers(py::module_& m) {
 
   m.def(
       "dominates",
-      [](const NormalFormGame& g, std::size_t player, std::size_t action, std::size_t other, bool weak,
-         double tol) {
-        return dominates(g, player, action, other, weak ? Dominance::weak : Dominance::strict, tol);
+      [](const NormalFormGame& g, const py::object& player, const py::object& action, const py::object& other,
+         bool weak, double tol) {
+        return dominates(g, to_nonnegative("dominates", "player", player), to_nonnegative("dominates", "action", action),
+                         to_nonnegative("dominates", "other", other), weak ? Dominance::weak : Dominance::strict, tol);
       },
       py::arg("game"), py::arg("player"), py::arg("action"), py::arg("other"), py::kw_only(),
       py::arg("weak") = false, py::arg("tol") = 0.0, R"doc(
@@ -129,8 +130,8 @@ never worse by more than ``tol`` and better by more than ``tol`` somewhere.
 )doc");
   m.def(
       "dominated_actions",
-      [](const NormalFormGame& g, std::size_t player, bool weak, double tol) {
-        return dominated_actions(g, player, weak ? Dominance::weak : Dominance::strict, tol);
+      [](const NormalFormGame& g, const py::object& player, bool weak, double tol) {
+        return dominated_actions(g, to_nonnegative("dominated_actions", "player", player), weak ? Dominance::weak : Dominance::strict, tol);
       },
       py::arg("game"), py::arg("player"), py::kw_only(), py::arg("weak") = false, py::arg("tol") = 0.0,
       "Actions of ``player`` dominated by another pure action (strictly, or weakly with ``weak=True``).");

@@ -37,7 +37,7 @@ double to_payoff(const py::object& value, std::size_t action, const Counts& coun
   return *array.data();
 }
 
-SymmetricGame from_python_function(long long n, long long s, const py::function& f, bool vectorized, bool tabulate) {
+SymmetricGame from_python_function(const py::object& n, const py::object& s, const py::function& f, bool vectorized, bool tabulate) {
   const char* name = "SymmetricGame.from_function";
   const std::size_t players = to_nonnegative(name, "num_players", n), actions = to_nonnegative(name, "num_actions", s);
   if (!tabulate) {
@@ -131,7 +131,7 @@ table : array_like, shape (num_actions, num_count_vectors)
     ``table[a, r]`` is ``u(a, m)`` for the count vector ``m`` of rank ``r``;
     ``count_vectors(num_actions, num_players - 1)`` lists them in rank order.
 )doc")
-      .def(py::init([](long long n, long long s, const py::object& table) {
+      .def(py::init([](const py::object& n, const py::object& s, const py::object& table) {
              const std::size_t players = to_nonnegative("SymmetricGame", "num_players", n);
              const std::size_t actions = to_nonnegative("SymmetricGame", "num_actions", s);
              if (players == 0 || actions == 0)
@@ -179,7 +179,7 @@ With ``tabulate=False`` (implies per-call evaluation) no table is built and
       .def_property("action_labels", &SymmetricGame::action_labels, &SymmetricGame::set_action_labels)
       .def(
           "payoff",
-          [](const SymmetricGame& g, long long action, const py::object& others) {
+          [](const SymmetricGame& g, const py::object& action, const py::object& others) {
             return g.payoff(to_nonnegative("payoff", "action", action), to_counts("payoff", others));
           },
           py::arg("action"), py::arg("others"), "u(action, m) for the others' counts m (sum n - 1).")
@@ -232,7 +232,7 @@ With ``tabulate=False`` (implies per-call evaluation) no table is built and
 
   m.def(
       "count_vectors",
-      [](long long num_actions, long long total) {
+      [](const py::object& num_actions, const py::object& total) {
         return count_vector_array(CountVectors(to_nonnegative("count_vectors", "num_actions", num_actions),
                                                to_nonnegative("count_vectors", "total", total)));
       },
@@ -278,8 +278,9 @@ own strategies (Poisson-multinomial convolution).
       py::arg("game"), py::arg("profile"), "Each player's regret when player i mixes with profile[i] (2-D array).");
   m.def(
       "best_responses",
-      [](const SymmetricGame& g, const py::object& x, std::size_t player, double tol) {
-        return best_responses(g, to_heterogeneous("best_responses", x), player, tol);
+      [](const SymmetricGame& g, const py::object& x, const py::object& player, double tol) {
+        return best_responses(g, to_heterogeneous("best_responses", x), to_nonnegative("best_responses", "player", player),
+                              tol);
       },
       py::arg("game"), py::arg("profile"), py::arg("player"), py::kw_only(), py::arg("tol") = 0.0,
       "Best replies of ``player`` to the others' strategies in a 2-D profile (players, actions).");
@@ -310,8 +311,8 @@ own strategies (Poisson-multinomial convolution).
         "s * C payoff evaluations.");
   m.def(
       "dominates",
-      [](const SymmetricGame& g, std::size_t action, std::size_t other, bool weak, double tol) {
-        return dominates(g, action, other, weak ? Dominance::weak : Dominance::strict, tol);
+      [](const SymmetricGame& g, const py::object& action, const py::object& other, bool weak, double tol) {
+        return dominates(g, to_nonnegative("dominates", "action", action), to_nonnegative("dominates", "other", other), weak ? Dominance::weak : Dominance::strict, tol);
       },
       py::arg("game"), py::arg("action"), py::arg("other"), py::kw_only(), py::arg("weak") = false,
       py::arg("tol") = 0.0, "Dominance between two actions of a symmetric game (over all others' counts).");

@@ -6,6 +6,7 @@
 #include <pybind11/stl.h>
 
 #include <boost/multiprecision/cpp_int.hpp>
+#include <limits>
 #include <type_traits>
 #include <utility>
 #include <variant>
@@ -49,9 +50,11 @@ class SolverScope {
   SolverScope& operator=(const SolverScope&) = delete;
 
  private:
-  static Monitor make_monitor(py::object& progress);
+  // Copies the innermost block's monitor; progress and cancel own its
+  // callable and CancelToken while the solver runs.
+  static Monitor make_monitor(py::object& progress, py::object& cancel);
   py::object progress_ = py::none();  // released last, with the GIL held again
-  Monitor monitor_;
+  py::object cancel_ = py::none();
   MonitorScope scope_;
   py::gil_scoped_release release_;
 };
@@ -144,14 +147,44 @@ RealArray to_real_array(const char* function, const char* what, py::handle value
 /// A Python int or numpy integer (not a bool).
 bool is_integer_scalar(py::handle value);
 
+/// An integer argument from Python (int or numpy integer, not bool) as a
+/// long long, or ValueError "<function>: <name> must be ..." naming the value
+/// when it is not one or lies outside [low, high]. The bindings take every
+/// integer argument as a py::object and convert it here (pybind11's own
+/// integer casts fail with errors that name neither function nor value;
+/// test_reliability_bindings.py checks that no signature has an int).
+long long to_integer(const char* function, const char* name, py::handle value, long long low, long long high);
+
+/// to_integer within the range of T (for an unsigned T: 0 to LLONG_MAX).
+template <class T>
+T to_integer(const char* function, const char* name, py::handle value) {
+  static_assert(std::is_integral_v<T> && !std::is_same_v<T, bool>);
+  constexpr long long low = std::is_signed_v<T> ? static_cast<long long>(std::numeric_limits<T>::min()) : 0;
+  constexpr long long high = sizeof(T) >= sizeof(long long) ? std::numeric_limits<long long>::max()
+                                                            : static_cast<long long>(std::numeric_limits<T>::max());
+  return static_cast<T>(to_integer(function, name, value, low, high));
+}
+
+/// Whether a Python exception means a bad value (TypeError, ValueError,
+/// OverflowError): such are reported as the caller's ValueError, any other
+/// (KeyboardInterrupt, MemoryError, the user's own) propagates unchanged.
+bool is_value_error(const py::error_already_set& error);
+
+/// ValueError "<function>: needs a numpy array of <dimensions> dimensions<why>,
+/// numpy allows at most 32" beyond numpy's limit (not numpy's unnamed error).
+void check_numpy_dimensions(const char* function, std::size_t dimensions, const char* why = "");
+
 /// One strategy per player from a 2-D array (players, actions).
 std::vector<std::vector<double>> to_heterogeneous(const char* function, py::handle profile);
+
+/// Non-negative integers from a Python sequence, each through to_integer.
+std::vector<std::size_t> to_sizes(const char* function, const char* name, py::handle values);
 
 /// A count vector from a sequence of non-negative integers or a CountClass.
 Counts to_counts(const char* function, py::handle counts);
 
-/// `value` as a size, or ValueError "<function>: <name> must be >= 0, got <value>".
-std::size_t to_nonnegative(const char* function, const char* name, long long value);
+/// `value` (a Python integer) as a size, or ValueError "<function>: <name> must be >= 0, got <value>".
+std::size_t to_nonnegative(const char* function, const char* name, py::handle value);
 
 /// A Python int with the value of an exact integer.
 py::object to_python_int(const boost::multiprecision::cpp_int& value);

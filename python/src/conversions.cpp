@@ -14,9 +14,34 @@ bool is_integer_scalar(py::handle value) {
   return py::isinstance(value, numpy.attr("integer"));
 }
 
-std::size_t to_nonnegative(const char* function, const char* name, long long value) {
-  if (value < 0) detail::fail(function, name, " must be >= 0, got ", value);
-  return static_cast<std::size_t>(value);
+long long to_integer(const char* function, const char* name, py::handle value, long long low, long long high) {
+  const auto shown = [&] {
+    std::string text = py::repr(value);
+    return text.size() > 80 ? text.substr(0, 77) + "..." : text;
+  };
+  if (!is_integer_scalar(value)) detail::fail(function, name, " must be an integer, got ", shown());
+  int overflow = 0;
+  const py::int_ number(py::reinterpret_borrow<py::object>(value));  // numpy integers too
+  const long long result = PyLong_AsLongLongAndOverflow(number.ptr(), &overflow);
+  if (overflow == 0 && result == -1 && PyErr_Occurred() != nullptr) throw py::error_already_set();
+  if (overflow == 0 && result >= low && result <= high) return result;
+  if (low == 0 && (overflow < 0 || result < 0)) detail::fail(function, name, " must be >= 0, got ", shown());
+  detail::fail(function, name, " must be an integer from ", low, " to ", high, ", got ", shown());
+}
+
+void check_numpy_dimensions(const char* function, std::size_t dimensions, const char* why) {
+  constexpr std::size_t kNumpyMaxDims = 32;  // NPY_MAXDIMS of numpy 1.x
+  if (dimensions > kNumpyMaxDims)
+    detail::fail(function, "needs a numpy array of ", dimensions, " dimensions", why, ", numpy allows at most ",
+                 kNumpyMaxDims);
+}
+
+bool is_value_error(const py::error_already_set& error) {
+  return error.matches(PyExc_TypeError) || error.matches(PyExc_ValueError) || error.matches(PyExc_OverflowError);
+}
+
+std::size_t to_nonnegative(const char* function, const char* name, py::handle value) {
+  return to_integer<std::size_t>(function, name, value);
 }
 
 RealArray to_real_array(const char* function, const char* what, py::handle value) {
@@ -26,6 +51,7 @@ RealArray to_real_array(const char* function, const char* what, py::handle value
   try {
     array = numpy.attr("asarray")(value);
   } catch (py::error_already_set& error) {
+    if (!is_value_error(error)) throw;  // KeyboardInterrupt and the like, as they are
     detail::fail(function, what, " must be real numbers: ", error.what());
   }
   const py::object dtype = array.attr("dtype");
@@ -33,21 +59,22 @@ RealArray to_real_array(const char* function, const char* what, py::handle value
   if (kind == "c") detail::fail(function, what, " must be real numbers, got complex values (dtype ", std::string(py::str(dtype)), ")");
   if (kind != "b" && kind != "i" && kind != "u" && kind != "f" && kind != "O")
     detail::fail(function, what, " must be real numbers, got an array of dtype ", std::string(py::str(dtype)));
-  RealArray result = RealArray::ensure(array);
-  if (!result) {  // an object array holding something that is not a real number
+  try {  // not RealArray::ensure: it clears every error, KeyboardInterrupt included
+    return numpy.attr("asarray")(array, py::arg("dtype") = "float64", py::arg("order") = "C").cast<RealArray>();
+  } catch (py::error_already_set& error) {  // an object array holding something that is not a real number
+    if (!is_value_error(error)) throw;
     std::string shown = py::repr(value);
     if (shown.size() > 80) shown = shown.substr(0, 77) + "...";
     detail::fail(function, what, " must be real numbers, got ", shown);
   }
-  return result;
 }
 
 namespace {
 
 std::size_t to_index(const char* function, py::handle value, std::size_t player) {
-  const long long index = value.cast<long long>();
-  if (index < 0)
-    detail::fail(function, "action ", index, " of player ", player, " is negative");
+  const std::string name = "the action of player " + std::to_string(player);
+  const auto index = to_integer<long long>(function, name.c_str(), value);
+  if (index < 0) detail::fail(function, "action ", index, " of player ", player, " is negative");
   return static_cast<std::size_t>(index);
 }
 
@@ -57,6 +84,9 @@ AnyProfile to_profile(const char* function, const NormalFormGame& game, py::hand
   if (!py::isinstance<py::sequence>(profile) && !py::isinstance<py::array>(profile))
     detail::fail(function, "a profile must be a sequence, got ",
                  std::string(py::str(profile.get_type().attr("__name__"))));
+  if (py::isinstance<py::array>(profile) && py::reinterpret_borrow<py::array>(profile).ndim() == 0)
+    detail::fail(function, "a profile must be a sequence with one entry per player, got the 0-d array ",
+                 std::string(py::repr(profile)));
   // A numpy array becomes the list of its rows (or of its scalars if 1-D).
   const py::object holder = py::isinstance<py::array>(profile)
                                 ? py::object(profile.attr("tolist")())
@@ -124,18 +154,20 @@ py::tuple to_python(const MixedProfile& profile) {
   return result;
 }
 
-Counts to_counts(const char* function, py::handle counts) {
-  if (py::isinstance<CountClass>(counts)) return counts.cast<const CountClass&>().counts;
-  if (!py::isinstance<py::sequence>(counts) && !py::isinstance<py::array>(counts))
-    detail::fail(function, "counts must be a sequence of integers, got ", std::string(py::repr(counts)));
-  Counts result;
-  for (py::handle value : counts) {
-    if (!is_integer_scalar(value)) detail::fail(function, "counts must be integers, got ", std::string(py::repr(value)));
-    const long long count = value.cast<long long>();
-    if (count < 0) detail::fail(function, "counts must be >= 0, got ", count);
-    result.push_back(static_cast<std::size_t>(count));
+std::vector<std::size_t> to_sizes(const char* function, const char* name, py::handle values) {
+  if (!py::isinstance<py::sequence>(values) && !py::isinstance<py::array>(values))
+    detail::fail(function, name, " must be a sequence of integers, got ", std::string(py::repr(values)));
+  std::vector<std::size_t> result;
+  for (py::handle value : values) {
+    if (!is_integer_scalar(value)) detail::fail(function, name, " must be integers, got ", std::string(py::repr(value)));
+    result.push_back(to_integer<std::size_t>(function, name, value));
   }
   return result;
+}
+
+Counts to_counts(const char* function, py::handle counts) {
+  if (py::isinstance<CountClass>(counts)) return counts.cast<const CountClass&>().counts;
+  return to_sizes(function, "counts", counts);
 }
 
 std::vector<std::size_t> to_nums_actions(const char* function, py::handle nums_actions) {
@@ -144,9 +176,8 @@ std::vector<std::size_t> to_nums_actions(const char* function, py::handle nums_a
   std::vector<std::size_t> result;
   for (py::handle value : nums_actions) {
     if (!is_integer_scalar(value))
-      detail::fail(function, "nums_actions entries must be integers, got ",
-                   std::string(py::repr(value)));
-    const long long count = value.cast<long long>();
+      detail::fail(function, "nums_actions entries must be integers, got ", std::string(py::repr(value)));
+    const long long count = to_integer<long long>(function, "nums_actions entries", value);
     if (count < 1) detail::fail(function, "every player needs at least one action, got ", count);
     result.push_back(static_cast<std::size_t>(count));
   }

@@ -26,14 +26,17 @@ struct OptionCodec {
       if (!PyBool_Check(value.ptr())) detail::fail(function, name, " must be True or False, got ", shown);
       return value.cast<bool>();
     } else if constexpr (std::is_integral_v<T>) {
-      if (!is_integer_scalar(value)) detail::fail(function, name, " must be an integer, got ", shown);
-      const auto number = value.cast<long long>();
-      if (std::is_unsigned_v<T> && number < 0) detail::fail(function, name, " must be >= 0, got ", shown);
-      return static_cast<T>(number);
+      return to_integer<T>(function, name, value);
     } else if constexpr (std::is_floating_point_v<T>) {
       if (PyBool_Check(value.ptr()) || !PyNumber_Check(value.ptr()) || PyComplex_Check(value.ptr()))
         detail::fail(function, name, " must be a real number, got ", shown);
-      return value.cast<double>();  // the solver checks the range (NaN included) in its own words
+      const double number = PyFloat_AsDouble(value.ptr());  // the solver checks the range (NaN included)
+      if (number == -1.0 && PyErr_Occurred() != nullptr) {   // an int beyond the doubles, 10**400
+        py::error_already_set error;
+        if (!is_value_error(error)) throw error;
+        detail::fail(function, name, " must be a real number within the doubles' range, got ", shown);
+      }
+      return number;
     } else {
       return value.cast<T>();
     }

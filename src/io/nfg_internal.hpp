@@ -37,11 +37,14 @@ inline bool is_digit(char c) { return static_cast<unsigned char>(c - '0') < 10; 
 
 // ---- numbers (nfg_number.cpp) -----------------------------------------------
 
-enum class Conversion { ok, malformed, division_by_zero, too_large };
+enum class Conversion { ok, malformed, division_by_zero, too_large, inexact_integer };
 
 // Reads [+-](digits[.digits*]|.digits)[(e|E)[+-]digits] or [+-]digits/digits
 // from the start of [first, last) into the nearest double; `stop` is where
-// the number ends (the caller checks that a delimiter follows).
+// the number ends (the caller checks that a delimiter follows). An integer
+// (or either side of p/q) is taken as exact: inexact_integer when no double
+// equals it, as two such payoffs could round to a tie the file does not have.
+// Decimals and exponents are rounded to the nearest double.
 Conversion scan_number(const char* first, const char* last, double& value, const char*& stop);
 
 // The fast path of the common payoffs, fast_number, is inline in nfg_number.hpp.

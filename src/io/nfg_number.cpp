@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <string_view>
 
 #include "nfg_internal.hpp"
 #include "nfg_number.hpp"
@@ -80,7 +81,17 @@ const char* read_digits(const char* p, const char* last, std::uint64_t& value) {
   return p;
 }
 
-// An unsigned digit string as a double.
+// Whether the unsigned digit string [first, last) equals `value`, a finite
+// double of at least 2^53 (hence an integer), exactly.
+bool equals_exactly(const char* first, const char* last, double value) {
+  while (last - first > 1 && *first == '0') ++first;
+  char exact[400];  // the largest double has 309 digits
+  const auto printed = std::to_chars(exact, exact + sizeof exact, value, std::chars_format::fixed, 0);
+  return printed.ec == std::errc() && std::string_view(exact, static_cast<std::size_t>(printed.ptr - exact)) ==
+                                          std::string_view(first, static_cast<std::size_t>(last - first));
+}
+
+// An unsigned digit string as a double; inexact_integer when no double equals it.
 Conversion digits_to_double(const char* first, const char* last, double& value) {
   if (last - first <= 15) {  // below 2^53: exact
     std::uint64_t m = 0;
@@ -89,7 +100,9 @@ Conversion digits_to_double(const char* first, const char* last, double& value) 
     return Conversion::ok;
   }
   const auto result = std::from_chars(first, last, value);
-  return result.ec == std::errc() ? Conversion::ok : Conversion::too_large;
+  if (result.ec != std::errc()) return Conversion::too_large;
+  return value < static_cast<double>(kTwoTo53) || equals_exactly(first, last, value) ? Conversion::ok
+                                                                                     : Conversion::inexact_integer;
 }
 
 }  // namespace
@@ -131,14 +144,15 @@ Conversion scan_number(const char* first, const char* last, double& value, const
     stop = p;
     if (integer_end == start || p == denominator_start) return Conversion::malformed;
     double numerator = 0, denominator = 0;
-    if (digits_to_double(start, integer_end, numerator) != Conversion::ok ||
-        digits_to_double(denominator_start, p, denominator) != Conversion::ok)
-      return Conversion::too_large;
+    Conversion status = digits_to_double(start, integer_end, numerator);
+    if (status == Conversion::ok) status = digits_to_double(denominator_start, p, denominator);
+    if (status != Conversion::ok) return status;
     if (denominator == 0) return Conversion::division_by_zero;
     value = (negative ? -numerator : numerator) / denominator;
     return std::isfinite(value) ? Conversion::ok : Conversion::too_large;
   }
   long exponent = 0;  // value = mantissa * 10^exponent
+  const bool integer = p == last || (*p != '.' && *p != 'e' && *p != 'E');
   if (p != last && *p == '.') {
     const char* const fraction = ++p;
     p = read_digits(p, last, mantissa);
@@ -185,6 +199,8 @@ Conversion scan_number(const char* first, const char* last, double& value, const
       if (!std::isfinite(value)) return Conversion::too_large;
     }
   }
+  if (integer && value >= static_cast<double>(kTwoTo53) && !equals_exactly(start, integer_end, value))
+    return Conversion::inexact_integer;
   value = negative ? -value : value;
   return Conversion::ok;
 }

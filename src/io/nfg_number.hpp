@@ -73,7 +73,8 @@ inline const char* fast_number(const char* p, double& value) {
   int num_digits = count;
   int exponent = 0;
   p += count;
-  if (*p == '.') {
+  const bool point = *p == '.';
+  if (point) {
     ++p;
     for (int k = 0; k < 3; ++k) {  // up to 24 fraction digits
       chunk = load8(p);
@@ -87,6 +88,7 @@ inline const char* fast_number(const char* p, double& value) {
     }
   }
   if (num_digits > 19 || !is_delimiter(*p)) return nullptr;
+  if (!point && mantissa > kTwoTo53) return nullptr;  // an integer maybe without exact double
   if (mantissa <= kTwoTo53 && exponent >= -22)  // Clinger's fast path, inline
     value = exponent == 0 ? static_cast<double>(mantissa)
                           : static_cast<double>(mantissa) / kPowersOf10[-exponent];

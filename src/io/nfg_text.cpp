@@ -169,6 +169,17 @@ double Lexer::to_double(std::size_t begin, std::size_t end, const char* what) co
     case Conversion::division_by_zero:
       fail_at_offset(begin, "division by zero in the rational number ",
                      shorten(text_.substr(begin, end - begin)));
+    case Conversion::inexact_integer: {
+      const std::string_view number = text_.substr(begin, end - begin);
+      const bool fraction = number.find('/') != std::string_view::npos;
+      fail_at_offset(begin, "the integer", fraction ? "s of " : " ", shorten(number),
+                     " cannot be read exactly: doubles hold integers exactly only up to 2^53 = "
+                     "9007199254740992, and rounding could make payoffs that differ in the file equal; "
+                     "scale the payoffs down (subtract a common offset or divide by a common factor), or write ",
+                     fraction ? std::string("the quotient as a decimal")
+                              : "it with a decimal point (" + shorten(std::string(number) + ".0") + ")",
+                     " to accept the nearest double");
+    }
     case Conversion::too_large:
       break;
   }

@@ -32,7 +32,9 @@ void append_quoted(std::string& out, const std::string& s) {
 constexpr std::size_t kFixedDoubleChars = 400;
 
 /// The shortest decimal that reads back as `value`, in fixed notation:
-/// Gambit's reader refuses exponents such as 1.5e+20.
+/// Gambit's reader refuses exponents such as 1.5e+20. From 2^53 on, its
+/// integer digits are all written, and the closest are the exact ones: the
+/// reader, which refuses integers no double equals, reads them back.
 void append_number(std::string& out, double value) {
   if (value == 0) value = 0;  // -0 as 0
   char buffer[kFixedDoubleChars];

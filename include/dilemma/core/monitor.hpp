@@ -27,6 +27,7 @@
 #include <limits>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 #include "dilemma/core/errors.hpp"
 
@@ -59,6 +60,7 @@ class CancelToken {
 /// What the solvers of one thread report to and ask of their caller.
 struct Monitor {
   /// Polled at every checkpoint; when set, the solver throws Cancelled.
+  /// Not owned: the token must outlive every MonitorScope of this monitor.
   const CancelToken* cancel = nullptr;
   /// Called with the fraction of the work done, in [0, 1] (NaN when the
   /// solver cannot tell), at most every `interval` seconds. May throw to stop
@@ -84,16 +86,17 @@ inline ActiveMonitor*& active_monitor() {
 
 }  // namespace detail
 
-/// Installs `monitor` for the solvers this thread runs while the scope lives.
+/// Installs a copy of `monitor` (so a temporary will do; only the cancel
+/// token is borrowed) for the solvers this thread runs while the scope lives.
 /// Scopes nest: the innermost one applies, and the outer one is restored.
 class MonitorScope {
  public:
-  explicit MonitorScope(const Monitor& monitor) : previous_(detail::active_monitor()) {
-    if (std::isnan(monitor.time_limit) || monitor.time_limit < 0)
-      detail::fail("MonitorScope", "time_limit must be >= 0, got ", monitor.time_limit);
-    if (!(monitor.interval >= 0))
-      detail::fail("MonitorScope", "interval must be >= 0, got ", monitor.interval);
-    state_.monitor = &monitor;
+  explicit MonitorScope(Monitor monitor) : monitor_(std::move(monitor)), previous_(detail::active_monitor()) {
+    if (std::isnan(monitor_.time_limit) || monitor_.time_limit < 0)
+      detail::fail("MonitorScope", "time_limit must be >= 0, got ", monitor_.time_limit);
+    if (!(monitor_.interval >= 0))
+      detail::fail("MonitorScope", "interval must be >= 0, got ", monitor_.interval);
+    state_.monitor = &monitor_;
     state_.start = state_.next_report = std::chrono::steady_clock::now();
     detail::active_monitor() = &state_;
   }
@@ -102,6 +105,7 @@ class MonitorScope {
   MonitorScope& operator=(const MonitorScope&) = delete;
 
  private:
+  Monitor monitor_;
   detail::ActiveMonitor state_;
   detail::ActiveMonitor* previous_;
 };

@@ -11,8 +11,11 @@
 // all payoffs 0). In both, profiles are ordered with PLAYER 1's action
 // varying fastest -- the reverse of the C order in which dilemma stores
 // payoffs (see normal_form_game.hpp). Numbers may be integers, decimals,
-// exponents (1e-3) or rationals of integers (-2/7); they are converted to the
-// nearest double. Strings may span lines; \" is a quote and \\ a backslash.
+// exponents (1e-3) or rationals of integers (-2/7). Integers (also either side
+// of p/q) are read exactly, and refused when no double equals them (beyond
+// 2^53, where two of them could round to a tie the file does not have);
+// decimals, exponents and quotients are rounded to the nearest double (0.1
+// is not exact). Strings may span lines; \" is a quote and \\ a backslash.
 // The comment and the outcome names are not kept.
 #pragma once
 
@@ -42,9 +45,10 @@ class NfgParseError : public InvalidArgument {
 
 /// Parses the text of a .nfg file: title, player and action labels, payoffs.
 /// \throws NfgParseError on malformed text (anything missing, extra or not a
-///         finite number); InvalidArgument if the game does not fit in memory.
-///         The declared size is checked against the text length before
-///         anything is allocated, so a short text cannot claim a huge game.
+///         finite number, or an integer no double equals); InvalidArgument
+///         if the game does not fit in memory. The declared size is
+///         checked against the text length before anything is allocated,
+///         so a short text cannot claim a huge game.
 /// Complexity: O(L + n * P) time for a text of L bytes and a game of n
 /// players and P profiles; transient memory of two copies of the payoffs.
 /// \code
@@ -62,8 +66,10 @@ NormalFormGame read_nfg(const std::string& path_or_text);
 
 /// Writes the payoff version with labelled strategies, one profile a line,
 /// player 1 fastest; numbers in the shortest form that reads back as the
-/// same double (integers without a point), so parse_nfg(to_nfg(g)) == g with
-/// the same title and labels (a payoff -0.0 comes back as 0.0).
+/// same double (integers without a point; from 2^53 on, the double's exact
+/// integer: 123456789012345685803008 for 1.2345678901234568e23), so
+/// parse_nfg(to_nfg(g)) == g with the same title and labels (a payoff -0.0
+/// comes back as 0.0).
 /// \sa parse_nfg, read_nfg
 /// \throws InvalidArgument naming the path if it cannot be written.
 /// Complexity: O(n * P + sum_i m_i) time and memory for n players, m_i
