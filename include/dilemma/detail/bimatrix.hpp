@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "dilemma/core/errors.hpp"
+#include "dilemma/core/monitor.hpp"
+#include "dilemma/core/shape.hpp"
 #include "dilemma/detail/rational.hpp"
 #include "dilemma/games/normal_form_game.hpp"
 
@@ -54,8 +56,12 @@ Bimatrix<Scalar> to_bimatrix(const char* function, const BasicNormalFormGame<Pay
   result.m = game.nums_actions()[0];
   result.n = game.nums_actions()[1];
   const std::size_t size = result.m * result.n;
+  check_fits_in_memory(function, 2 * size, sizeof(Scalar), "the two payoff matrices");
+  result.a.reserve(size);
+  result.b.reserve(size);
   for (std::size_t k = 0; k < size; ++k)
     for (std::size_t player = 0; player < 2; ++player) {
+      if constexpr (!std::is_floating_point_v<Scalar>) checkpoint(function);  // exact: microseconds a payoff
       const Payoff& payoff = game.payoffs(player)[k];
       Scalar value;
       if constexpr (std::is_same_v<Scalar, Rational> && std::is_floating_point_v<Payoff>)
@@ -86,9 +92,24 @@ Bimatrix<Scalar> normalized(Bimatrix<Scalar> game) {
       for (Scalar& value : *matrix)
         value = range == Scalar(0) ? Scalar(1) : Scalar(1) + (value / 2 - half_low) / range;
     } else {
+      // The common denominator of many decimals has thousands of digits:
+      // each step can take milliseconds, so each is a checkpoint.
+      const char* function = current_solver("normalized");
       Integer scale = 1;
-      for (const Scalar& value : *matrix) scale = lcm(scale, Integer(denominator(value)));
-      for (Scalar& value : *matrix) value = (value - low) * scale + 1;
+      for (const Scalar& value : *matrix) {
+        checkpoint(function);
+        scale = lcm(scale, Integer(denominator(value)));
+      }
+      // Each integer payoff, and each tableau entry made from it, holds up to
+      // `bits` bits: refused before the thousands of digits are allocated.
+      const std::size_t bits = msb(numerator((high - low) * scale + 1)) + 1;
+      check_fits_in_memory(function, 2 * matrix->size(), sizeof(Scalar) + bits / 8,
+                           "the integer payoffs of " + std::to_string(bits) +
+                               " bits over their common denominator (in the matrices and the tableau)");
+      for (Scalar& value : *matrix) {
+        checkpoint(function);
+        value = (value - low) * scale + 1;
+      }
     }
   }
   return game;
