@@ -88,6 +88,14 @@ inline void check_fits_in_memory(const char* function, std::size_t count,
          " of memory available");
 }
 
+/// True when check_fits_in_memory(count, element_size) cannot fail: hot
+/// paths (a tableau per LP, a copy per search node) test this first and
+/// build the message only when it is false.
+inline bool surely_fits(std::size_t count, std::size_t element_size) {
+  const long double bytes = static_cast<long double>(count) * element_size;
+  return bytes < kCheckAvailableFrom && bytes <= static_cast<long double>(memory_limit());
+}
+
 /// Before appending `extra` elements to `values`: throws as
 /// check_fits_in_memory when the reallocation due (to about twice the
 /// capacity) would pass the limit. One comparison when none is due, so it

@@ -92,20 +92,27 @@ Bimatrix<Scalar> normalized(Bimatrix<Scalar> game) {
       for (Scalar& value : *matrix)
         value = range == Scalar(0) ? Scalar(1) : Scalar(1) + (value / 2 - half_low) / range;
     } else {
-      // The common denominator of many decimals has thousands of digits:
-      // each step can take milliseconds, so each is a checkpoint.
+      // The common denominator of many fractions has thousands of digits:
+      // each step is a checkpoint, and each integer payoff (and each tableau
+      // entry made from it) holds about as many bits as the denominator and
+      // the range: refused as soon as they would not fit.
       const char* function = current_solver("normalized");
+      const Scalar range = high - low;
+      const Integer whole_range = numerator(range) / denominator(range) + 1;
+      const auto check_bits = [&](const Integer& scale) {
+        const std::size_t bits = boost::multiprecision::msb(scale) + boost::multiprecision::msb(whole_range) + 2;
+        check_fits_in_memory(function, 2 * matrix->size(), sizeof(Scalar) + bits / 8,
+                             "the integer payoffs of " + std::to_string(bits) +
+                                 " bits over their common denominator (in the matrices and the tableau)");
+      };
       Integer scale = 1;
-      for (const Scalar& value : *matrix) {
+      for (std::size_t k = 0; k < matrix->size(); ++k) {
         checkpoint(function);
-        scale = lcm(scale, Integer(denominator(value)));
+        const Integer d = denominator((*matrix)[k]);
+        scale *= d / gcd(d, Integer(scale % d));  // lcm; the remainder first keeps the gcd small
+        if (k % 64 == 63) check_bits(scale);
       }
-      // Each integer payoff, and each tableau entry made from it, holds up to
-      // `bits` bits: refused before the thousands of digits are allocated.
-      const std::size_t bits = msb(numerator((high - low) * scale + 1)) + 1;
-      check_fits_in_memory(function, 2 * matrix->size(), sizeof(Scalar) + bits / 8,
-                           "the integer payoffs of " + std::to_string(bits) +
-                               " bits over their common denominator (in the matrices and the tableau)");
+      check_bits(scale);
       for (Scalar& value : *matrix) {
         checkpoint(function);
         value = (value - low) * scale + 1;

@@ -197,9 +197,10 @@ class Tableau {
     const char* function = current_solver("Tableau");
     if (rows > std::numeric_limits<std::size_t>::max() / width)
       fail(function, "a simplex tableau of ", rows, " rows and ", width, " columns has more entries than fit in 64 bits");
-    check_fits_in_memory(function, rows * width, sizeof(Entry),
-                         "a simplex tableau of " + std::to_string(rows) + " rows and " + std::to_string(width) +
-                             " columns");
+    if (!surely_fits(rows * width, sizeof(Entry)))
+      check_fits_in_memory(function, rows * width, sizeof(Entry),
+                           "a simplex tableau of " + std::to_string(rows) + " rows and " + std::to_string(width) +
+                               " columns");
     return rows * width;
   }
   Entry& at(std::size_t r, std::size_t var) { return data_[r * width_ + var]; }

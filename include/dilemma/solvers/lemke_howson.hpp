@@ -216,8 +216,9 @@ Equilibria<BasicMixedProfile<Scalar>> lemke_howson_all(const BasicNormalFormGame
     for (std::size_t next = 0; next < queue.size(); ++next)
       for (std::size_t label = 0; label < start.num_labels(); ++label) {
         // One tableau per equilibrium found, and the copy that follows a path.
-        detail::check_fits_in_memory("lemke_howson_all", queue.size() + 1, start.bytes(),
-                                     "the tableaux of the equilibria found");
+        if (!detail::surely_fits(queue.size() + 1, start.bytes()))
+          detail::check_fits_in_memory("lemke_howson_all", queue.size() + 1, start.bytes(),
+                                       "the tableaux of the equilibria found");
         System system = queue[next];
         std::size_t pivots = 0;
         const bool ended = system.follow(label, options.max_iter, pivots);

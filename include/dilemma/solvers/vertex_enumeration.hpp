@@ -91,8 +91,10 @@ class LabelSearch {
   Node& child(std::size_t depth) {
     // The stack holds a copy of both tableaux per depth: up to m + n + 2.
     const Node& node = nodes_[depth];
-    check_fits_in_memory(current_solver("vertex_enumeration"), depth + 2, node.x.bytes() + node.y.bytes(),
-                         "the search's stack of tableaux at depth " + std::to_string(depth + 1));
+    const std::size_t node_bytes = node.x.bytes() + node.y.bytes();
+    if (!surely_fits(depth + 2, node_bytes))
+      check_fits_in_memory(current_solver("vertex_enumeration"), depth + 2, node_bytes,
+                           "the search's stack of tableaux at depth " + std::to_string(depth + 1));
     nodes_[depth + 1] = nodes_[depth];
     return nodes_[depth + 1];
   }
