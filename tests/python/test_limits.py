@@ -10,7 +10,6 @@ import subprocess
 import threading
 import time
 
-import numpy as np
 import pytest
 
 import dilemma
