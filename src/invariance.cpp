@@ -120,6 +120,7 @@ void fill_stakes(InvarianceReport& report, double tol) {
 }  // namespace
 
 InvarianceReport invariance_report(const NormalFormGame& game, double tol, double qre_tol, double qre_max_lambda) {
+  const detail::SolverName name("invariance_report");
   if (!std::isfinite(tol) || tol < 0) detail::fail("invariance_report", "tol must be finite and >= 0, got ", tol);
   check_qre_options(qre_tol, qre_max_lambda);
   InvarianceReport report;
@@ -156,6 +157,7 @@ InvarianceReport invariance_report(const NormalFormGame& game, double tol, doubl
 }
 
 InvarianceReport invariance_report(const SymmetricGame& game, double tol, double qre_tol, double qre_max_lambda) {
+  const detail::SolverName name("invariance_report");  // every scan over count vectors below checks in under it
   if (!std::isfinite(tol) || tol < 0) detail::fail("invariance_report", "tol must be finite and >= 0, got ", tol);
   check_qre_options(qre_tol, qre_max_lambda);
   InvarianceReport report;

@@ -17,7 +17,7 @@ std::atomic<std::uint64_t> memory_limit_bytes{0};  // 0: the default
 std::uint64_t memory_limit() {
   const std::uint64_t limit = memory_limit_bytes.load(std::memory_order_relaxed);
   if (limit != 0) return limit;
-  const std::uint64_t physical = physical_memory_bytes();
+  static const std::uint64_t physical = physical_memory_bytes();  // read once: two system calls
   return physical == 0 ? UINT64_MAX : physical / 2;
 }
 

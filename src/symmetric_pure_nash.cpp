@@ -11,11 +11,14 @@ Equilibria<CountClass> pure_nash(const SymmetricGame& game, const PureNashOption
     detail::fail("pure_nash", "tol must be finite and >= 0, got ", options.tol);
   const double gain = options.tol == 0 ? 0.0 : options.tol * payoff_range(game);
   Equilibria<CountClass> result;
+  const std::size_t class_bytes = sizeof(CountClass) + game.num_actions() * sizeof(std::size_t);
   const auto emit = [&](const Counts& counts) {
-    if (visit)
+    if (visit) {
       visit(CountClass{counts});
-    else
+    } else {
+      detail::check_growth("pure_nash", result, 1, "the list of equilibrium count classes", class_bytes);
       result.push_back(CountClass{counts});
+    }
   };
   const std::size_t threads = game.thread_safe() ? 0 : 1;
   // The confession game's own payoff (validated, so always finite) is

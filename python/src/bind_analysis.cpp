@@ -27,7 +27,7 @@ void bind_analysis(py::module_& m) {
       },
       py::arg("game"), py::arg("player"), "Worst payoff of each action of ``player`` over the others' pure profiles.");
   m.def("security_levels", py::overload_cast<const SymmetricGame&>(&security_levels), py::arg("game"),
-        "Worst payoff of each action over the others' count vectors.");
+        "Worst payoff of each action over the others' count vectors.", py::call_guard<SolverScope>());
 
   m.def(
       "welfare",
@@ -92,12 +92,14 @@ Raises ValueError if there is no pure equilibrium or welfare changes sign.
         py::arg("tol") = 0.0, "True when the player's own action never changes the player's payoff by more than tol.");
   m.def(
       "is_payoff_invariant", [](const SymmetricGame& g, double tol) { return max_stake(g) <= tol; }, py::arg("game"),
-      py::kw_only(), py::arg("tol") = 0.0, "True when no player's own action changes the player's payoff by more than tol.");
-  m.def("max_stake", &max_stake, py::arg("game"), "Delta of a symmetric game (the same for every player).");
+      py::kw_only(), py::arg("tol") = 0.0, "True when no player's own action changes the player's payoff by more than tol.",
+      py::call_guard<SolverScope>());
+  m.def("max_stake", &max_stake, py::arg("game"), "Delta of a symmetric game (the same for every player).",
+        py::call_guard<SolverScope>());
   m.def("strategic_share", py::overload_cast<const NormalFormGame&>(&strategic_share), py::arg("game"),
-        "rho = ||u - u_N|| / ||u||: 0 iff payoff-invariant.");
+        "rho = ||u - u_N|| / ||u||: 0 iff payoff-invariant.", py::call_guard<SolverScope>());
   m.def("strategic_share", py::overload_cast<const SymmetricGame&>(&strategic_share), py::arg("game"),
-        "rho = ||u - u_N|| / ||u|| with the dense norm, computed over count vectors.");
+        "rho = ||u - u_N|| / ||u|| with the dense norm, computed over count vectors.", py::call_guard<SolverScope>());
 
   py::class_<InvarianceReport> invariance_report_class(m, "InvarianceReport", R"doc(
 What MODEL.md section 3 predicts for a payoff-invariant game, each item

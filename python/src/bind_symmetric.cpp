@@ -245,7 +245,12 @@ With ``tabulate=False`` (implies per-call evaluation) no table is built and
         std::vector<std::int64_t> flat;
         {
           SolverScope release;
-          pure_nash(g, {tol}, [&](const CountClass& c) { flat.insert(flat.end(), c.counts.begin(), c.counts.end()); });
+          pure_nash(g, {tol}, [&](const CountClass& c) {
+            // and as much again for the array returned
+            detail::check_growth("pure_nash_counts", flat, c.counts.size(), "the equilibrium count classes",
+                                 2 * sizeof(std::int64_t));
+            flat.insert(flat.end(), c.counts.begin(), c.counts.end());
+          });
         }
         const auto s = static_cast<py::ssize_t>(g.num_actions());
         py::array_t<std::int64_t> result({static_cast<py::ssize_t>(flat.size()) / s, s});

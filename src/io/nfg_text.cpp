@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "dilemma/io/nfg.hpp"
+#include "dilemma/core/monitor.hpp"
 #include "nfg_internal.hpp"
 
 // POSIX: files are memory-mapped (see detail::FileText).
@@ -21,6 +22,20 @@ NfgParseError::NfgParseError(std::string message, std::size_t line, std::size_t 
     : InvalidArgument(std::move(message)), line_(line), column_(column) {}
 
 namespace detail {
+
+namespace {
+
+// False once `text` has a first word other than NFG (after a BOM and
+// spaces): no more of it can make a .nfg file. `start` keeps the spaces
+// skipped so far, so a long run of them is scanned once.
+bool could_start_nfg(std::string_view text, std::size_t& start) {
+  if (start == 0 && text.substr(0, 3) == "\xEF\xBB\xBF") start = 3;
+  while (start < text.size() && nfg::is_space(text[start])) ++start;
+  const std::string_view word = text.substr(std::min(start, text.size()), 4), nfg = "NFG ";
+  return word.size() < 4 ? nfg.substr(0, word.size()) == word : word.substr(0, 3) == "NFG" && nfg::is_space(word[3]);
+}
+
+}  // namespace
 
 FileText::FileText(const std::string& path, const char* function) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -53,15 +68,27 @@ void FileText::load(int fd, const std::string& name, const char* function) {
       return;
     }
   }
-  // Pipes, terminals and the like: read to the end.
+  // Pipes, devices and the like: read to the end, but not forever
+  // (/dev/zero): stop as soon as the text cannot be a .nfg file (the parser
+  // then says why), refuse text beyond memory_limit(), and check in (time
+  // limits, Ctrl-C) after each chunk.
   char chunk[1 << 16];
+  std::size_t start = 0;
+  bool started = false;
   for (;;) {
+    checkpoint(function);
+    if (!started) {
+      if (!could_start_nfg(buffer_, start)) break;
+      started = buffer_.size() >= start + 4;
+    }
     const ::ssize_t count = ::read(fd, chunk, sizeof chunk);
     if (count == 0) break;
     if (count < 0) {
       if (errno == EINTR) continue;
       fail(function, "cannot read \"", name, "\": ", std::strerror(errno));
     }
+    check_fits_in_memory(function, buffer_.size() + static_cast<std::size_t>(count), 1,
+                         "the text read from \"" + name + "\"");
     buffer_.append(chunk, static_cast<std::size_t>(count));
   }
   text_ = buffer_;

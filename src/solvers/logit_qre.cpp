@@ -55,6 +55,8 @@ auto logit_qre_impl(const System& sys, const LogitQreOptions& options) {
       -1.0,
       [&](const Eigen::VectorXd& point) {
         if (!options.record_branch) return;
+        check_growth("logit_qre", result.branch.profiles, 1, "the recorded branch",
+                     sizeof(Profile) + sizeof(double) * (sys.dim() + sys.num_blocks() + 1));
         result.branch.lambdas.push_back(point[n]);
         result.branch.profiles.push_back(to_profile(sys, tracer.probabilities(point)));
       },
@@ -114,19 +116,23 @@ auto logit_qre_at_impl(const System& sys, double lam, const LogitQreOptions& opt
 }  // namespace detail
 
 LogitQreResult<MixedProfile> logit_qre(const NormalFormGame& game, const LogitQreOptions& options) {
+  const detail::SolverName name("logit_qre");  // for the checkpoints of the system's construction
   return detail::logit_qre_impl(detail::DenseLogitSystem(game), options);
 }
 
 LogitQreResult<std::vector<double>> logit_qre(const SymmetricGame& game, const LogitQreOptions& options) {
+  const detail::SolverName name("logit_qre");
   return detail::logit_qre_impl(detail::SymmetricLogitSystem(game), options);
 }
 
 LogitQrePoint<MixedProfile> logit_qre_at(const NormalFormGame& game, double lam, const LogitQreOptions& options) {
+  const detail::SolverName name("logit_qre_at");
   return detail::logit_qre_at_impl(detail::DenseLogitSystem(game), lam, options);
 }
 
 LogitQrePoint<std::vector<double>> logit_qre_at(const SymmetricGame& game, double lam,
                                                 const LogitQreOptions& options) {
+  const detail::SolverName name("logit_qre_at");
   return detail::logit_qre_at_impl(detail::SymmetricLogitSystem(game), lam, options);
 }
 

@@ -157,6 +157,9 @@ std::vector<std::int64_t> simplicial_restart(const SimplicialGrid& grid, const s
       grid.move(y, L, +1);
       const SimplicialGrid::Label l = label_of(y);
       if (l.regret <= target) return best;
+      // Up to dim + 1 vertices of dim coordinates: a 2 x 50000 game would take 20 GB.
+      check_growth("simplicial_subdivision", vertices, 1, "the vertices of the simplex",
+                   sizeof(y) + grid.dim() * sizeof(std::int64_t));
       vertices.push_back(std::move(y));
       labels.push_back(l.index);
       entered = vertices.size() - 1;
@@ -317,6 +320,7 @@ MixedProfile polish_on_support(const NormalFormGame& game, const MixedProfile& x
 SimplicialSubdivisionResult simplicial_subdivision(const NormalFormGame& game,
                                                           const SimplicialSubdivisionOptions& options) {
   const char* function = "simplicial_subdivision";
+  const detail::SolverName name(function);  // names the checks of the shared Newton refinement
   if (!std::isfinite(options.tol) || options.tol <= 0)
     detail::fail(function, "tol must be finite and > 0, got ", options.tol);
   if (options.grid < 2) detail::fail(function, "grid must be >= 2, got ", options.grid);

@@ -5,6 +5,9 @@
 #include <cmath>
 #include <utility>
 
+#include "dilemma/core/monitor.hpp"
+#include "dilemma/core/shape.hpp"
+
 namespace dilemma::detail {
 
 namespace {
@@ -67,6 +70,10 @@ bool support_equilibrium(const ProfileBlocks& blocks, const ActionPayoffMap& pay
     rows.emplace_back(-1, Eigen::Index(k));
   }
   const Eigen::Index r = Eigen::Index(support.size());
+  // dU (n x n), and J with its decomposition (about three r x r).
+  const auto squared = [](Eigen::Index k) { return std::size_t(k) * std::size_t(k); };
+  check_fits_in_memory(current_solver("support_equilibrium"), squared(n) + 3 * squared(r), sizeof(double),
+                       "the Jacobians of Newton's method on a support");
   Eigen::VectorXd start(r);
   for (Eigen::Index c = 0; c < r; ++c) start[c] = x[support[std::size_t(c)]];
   Eigen::VectorXd v = Eigen::VectorXd::Zero(n), U;

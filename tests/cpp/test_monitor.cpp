@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <cmath>
 #include <string>
 #include <thread>
@@ -9,6 +10,7 @@
 #include "dilemma/games/generators.hpp"
 #include "dilemma/models/confession.hpp"
 #include "dilemma/solvers/equilibrium_enumeration.hpp"
+#include "dilemma/solvers/lemke_howson.hpp"
 #include "dilemma/solvers/correlated_equilibrium.hpp"
 #include "dilemma/solvers/logit_qre.hpp"
 #include "dilemma/solvers/nash_components.hpp"
@@ -115,4 +117,32 @@ TEST_CASE("MonitorScope: scopes nest and restore the outer monitor; bad limits a
   bad.time_limit = std::nan("");
   CHECK_THROWS_AS(MonitorScope{bad}, InvalidArgument);
   CHECK_THROWS_AS(detail::checkpoint("test"), Cancelled);  // the refused scopes left the outer one in place
+}
+
+TEST_CASE("memory_limit: the two-player solvers check their tableaux, stacks and exact integers against it") {
+  const NormalFormGame wide = random_game({2, 3000}, 0);  // tableaux of 72 and 144 MB
+  set_memory_limit(16000000);
+  CHECK_THROWS_WITH_AS(vertex_enumeration(wide),
+                       doctest::Contains("vertex_enumeration: a simplex tableau of 3001 rows and 3004 columns needs"),
+                       InvalidArgument);
+  CHECK_THROWS_WITH_AS(lemke_howson(wide), doctest::Contains("lemke_howson: a simplex tableau of"), InvalidArgument);
+  CHECK_THROWS_WITH_AS(logit_qre(wide), doctest::Contains("logit_qre: the Jacobians and QR factors"), InvalidArgument);
+  // floats as exact rationals: a common denominator of thousands of digits
+  CHECK_THROWS_WITH_AS(lemke_howson<Rational>(random_game({60, 60}, 2)),
+                       doctest::Contains("lemke_howson: the integer payoffs of"), InvalidArgument);
+  set_memory_limit(0);
+}
+
+TEST_CASE("MonitorScope: exact solvers check in while they build tableaux of big integers") {
+  // 30 x 30 floats as exact rationals: about 13 s passed before the first checkpoint.
+  const NormalFormGame game = random_game({30, 30}, 4);
+  Monitor monitor;
+  monitor.time_limit = 0.0;
+  MonitorScope scope(monitor);
+  const auto start = std::chrono::steady_clock::now();
+  CHECK_THROWS_WITH_AS(vertex_enumeration<Rational>(game), "vertex_enumeration: stopped at the time limit of 0 s",
+                       TimeLimitExceeded);
+  CHECK_THROWS_WITH_AS(lemke_howson<Rational>(game), "lemke_howson: stopped at the time limit of 0 s",
+                       TimeLimitExceeded);
+  CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() < 2.0);
 }

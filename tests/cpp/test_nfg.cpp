@@ -387,3 +387,9 @@ TEST_CASE("to_nfg: payoffs in fixed notation (Gambit refuses exponents), read ba
   const dilemma::NormalFormGame back = dilemma::parse_nfg(text);
   CHECK(back.payoff_data() == game.payoff_data());
 }
+
+TEST_CASE("read_nfg: /dev/zero ends at once with the parser's error, not when memory runs out") {
+  CHECK_THROWS_WITH_AS(dilemma::read_nfg("/dev/zero"),
+                       doctest::Contains("read_nfg: line 1, column 1: expected \"NFG\" at the start of the file"),
+                       NfgParseError);
+}

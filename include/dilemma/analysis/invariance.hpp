@@ -48,6 +48,7 @@ inline bool is_payoff_invariant(const NormalFormGame& game, std::size_t player, 
 /// Complexity: s * M payoff evaluations for M = C(n + s - 2, s - 1) count
 /// vectors of the others, O(s) memory.
 inline double max_stake(const SymmetricGame& game) {
+  const detail::SolverName name("max_stake");
   double stake = 0.0;
   game.for_each_payoff_row([&](const Counts&, const std::vector<double>& u) {
     const auto [low, high] = std::minmax_element(u.begin(), u.end());
@@ -87,6 +88,7 @@ inline double strategic_share(const NormalFormGame& game) {
 /// Complexity: 2 s * M payoff evaluations (a first pass for the scale) and O(s * M) time, M =
 /// C(n + s - 2, s - 1); O(n) memory for a table of log-factorials.
 inline double strategic_share(const SymmetricGame& game) {
+  const detail::SolverName name("strategic_share");  // names the checkpoints of the scans over count vectors
   const std::size_t s = game.num_actions(), others = game.num_players() - 1;
   // Weights Mult(n-1; m) / s^(n-1), in log space so that large n is safe.
   const std::vector<double> log_factorial = detail::log_factorials(others);

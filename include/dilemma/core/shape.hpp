@@ -2,6 +2,7 @@
 // memory check that runs before any dense allocation.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -85,6 +86,25 @@ inline void check_fits_in_memory(const char* function, std::size_t count,
   if (available != 0 && bytes > static_cast<long double>(available))
     fail(function, what, " needs ", format_bytes(bytes), ", more than the ", format_bytes(available),
          " of memory available");
+}
+
+/// True when check_fits_in_memory(count, element_size) cannot fail: hot
+/// paths (a tableau per LP, a copy per search node) test this first and
+/// build the message only when it is false.
+inline bool surely_fits(std::size_t count, std::size_t element_size) {
+  const long double bytes = static_cast<long double>(count) * element_size;
+  return bytes < kCheckAvailableFrom && bytes <= static_cast<long double>(memory_limit());
+}
+
+/// Before appending `extra` elements to `values`: throws as
+/// check_fits_in_memory when the reallocation due (to about twice the
+/// capacity) would pass the limit. One comparison when none is due, so it
+/// may guard every append of a result that grows with the input.
+template <class T>
+void check_growth(const char* function, const std::vector<T>& values, std::size_t extra, const char* what,
+                  std::size_t element_bytes = sizeof(T)) {
+  if (values.size() + extra <= values.capacity()) return;
+  check_fits_in_memory(function, std::max(values.size() + extra, 2 * values.capacity()), element_bytes, what);
 }
 
 /// C-order strides: stride[i] = prod_{j > i} nums_actions[j].

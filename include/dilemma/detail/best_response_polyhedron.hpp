@@ -61,6 +61,8 @@ class BestResponsePolyhedron {
   }
 
   std::size_t num_labels() const { return free_var_; }
+  /// Bytes of its tableau (see Tableau::bytes).
+  std::size_t bytes() const noexcept { return tableau_.bytes(); }
   bool blocked(std::size_t label) const { return blocked_[label] != 0; }
   /// The label holds at the current basic solution.
   bool tight(std::size_t label) const { return tableau_.value_sign(label) <= 0; }

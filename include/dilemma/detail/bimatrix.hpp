@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "dilemma/core/errors.hpp"
+#include "dilemma/core/monitor.hpp"
+#include "dilemma/core/shape.hpp"
 #include "dilemma/detail/rational.hpp"
 #include "dilemma/detail/tableau.hpp"
 #include "dilemma/games/normal_form_game.hpp"
@@ -50,8 +52,12 @@ Bimatrix<Scalar> to_bimatrix(const char* function, const BasicNormalFormGame<Pay
   result.m = game.nums_actions()[0];
   result.n = game.nums_actions()[1];
   const std::size_t size = result.m * result.n;
+  check_fits_in_memory(function, 2 * size, sizeof(Scalar), "the two payoff matrices");
+  result.a.reserve(size);
+  result.b.reserve(size);
   for (std::size_t k = 0; k < size; ++k)
     for (std::size_t player = 0; player < 2; ++player) {
+      if constexpr (!std::is_floating_point_v<Scalar>) checkpoint(function);  // exact: microseconds a payoff
       const Payoff& payoff = game.payoffs(player)[k];
       Scalar value;
       if constexpr (std::is_same_v<Scalar, Rational> && std::is_floating_point_v<Payoff>)
@@ -82,9 +88,31 @@ Bimatrix<Scalar> normalized(Bimatrix<Scalar> game) {
       for (Scalar& value : *matrix)
         value = range == Scalar(0) ? Scalar(1) : Scalar(1) + (value / 2 - half_low) / range;
     } else {
+      // The common denominator of many fractions has thousands of digits:
+      // each step is a checkpoint, and each integer payoff (and each tableau
+      // entry made from it) holds about as many bits as the denominator and
+      // the range: refused as soon as they would not fit.
+      const char* function = current_solver("normalized");
+      const Scalar range = high - low;
+      const Integer whole_range = numerator(range) / denominator(range) + 1;
+      const auto check_bits = [&](const Integer& scale) {
+        const std::size_t bits = boost::multiprecision::msb(scale) + boost::multiprecision::msb(whole_range) + 2;
+        check_fits_in_memory(function, 2 * matrix->size(), sizeof(Scalar) + bits / 8,
+                             "the integer payoffs of " + std::to_string(bits) +
+                                 " bits over their common denominator (in the matrices and the tableau)");
+      };
       Integer scale = 1;
-      for (const Scalar& value : *matrix) scale = lcm(scale, Integer(denominator(value)));
-      for (Scalar& value : *matrix) value = (value - low) * scale + 1;
+      for (std::size_t k = 0; k < matrix->size(); ++k) {
+        checkpoint(function);
+        const Integer d = denominator((*matrix)[k]);
+        scale *= d / gcd(d, Integer(scale % d));  // lcm; the remainder first keeps the gcd small
+        if (k % 64 == 63) check_bits(scale);
+      }
+      check_bits(scale);
+      for (Scalar& value : *matrix) {
+        checkpoint(function);
+        value = (value - low) * scale + 1;
+      }
     }
   }
   return game;

@@ -13,6 +13,7 @@
 
 #include "dilemma/core/errors.hpp"
 #include "dilemma/core/monitor.hpp"
+#include "dilemma/core/shape.hpp"
 #include "dilemma/detail/logit_system.hpp"
 #include "dilemma/solvers/logit_qre.hpp"
 #include "dilemma/solvers/solver.hpp"
@@ -36,7 +37,13 @@ template <class System>
 class LogitTracer {
  public:
   LogitTracer(const System& system, const LogitQreOptions& options, const char* function)
-      : sys_(system), o_(options), function_(function), n_(Eigen::Index(system.dim())) {}
+      : sys_(system), o_(options), function_(function), n_(Eigen::Index(system.dim())) {
+    // The Jacobian, the action payoffs' derivatives and the QR factors: about
+    // five dense (n + 1) x (n + 1) matrices (a 2 x 50000 game: 100 GB).
+    const std::size_t size = system.dim() + 1;
+    check_fits_in_memory(function, size * size, 5 * sizeof(double),
+                         "the Jacobians and QR factors of " + std::to_string(system.dim()) + " unknowns");
+  }
 
   /// x = exp(y), normalized per block (the equations hold only up to the
   /// corrector tolerance).

@@ -22,6 +22,7 @@
 
 #include "dilemma/core/errors.hpp"
 #include "dilemma/core/monitor.hpp"
+#include "dilemma/core/shape.hpp"
 #include "dilemma/detail/rational.hpp"
 
 namespace dilemma {
@@ -93,12 +94,14 @@ class Tableau {
   Tableau() = default;
   /// All entries zero, no basic variables; `eps` is ignored when exact.
   Tableau(std::size_t rows, std::size_t vars, double eps = 0)
-      : rows_(rows), vars_(vars), width_(vars + 1), data_(rows * (vars + 1), Entry(0)),
+      : rows_(rows), vars_(vars), width_(vars + 1), data_(checked_size(rows, vars + 1), Entry(0)),
         basic_(rows, kNone), row_of_(vars, kNone), eps_(exact ? 0 : eps) {}
 
   std::size_t rows() const noexcept { return rows_; }
   /// The zero test's tolerance (0 when exact).
   double eps() const noexcept { return eps_; }
+  /// Bytes of the entries (their own, not those of big integers' digits).
+  std::size_t bytes() const noexcept { return data_.size() * sizeof(Entry); }
   std::size_t vars() const noexcept { return vars_; }
   std::size_t basic(std::size_t r) const { return basic_[r]; }
   /// Row where `var` is basic, or kNone.
@@ -159,6 +162,8 @@ class Tableau {
       Entry p = pivot_row[var];
       for (std::size_t i = 0; i < rows_; ++i) {
         if (i == r) continue;
+        // One pivot of a big tableau of big integers can take seconds.
+        if constexpr (std::is_same_v<Entry, Integer>) checkpoint(current_solver("pivot"));
         Entry* row = &data_[i * width_];
         const Entry factor = row[var];
         if (factor == 0) {  // only the common denominator changes
@@ -248,6 +253,17 @@ class Tableau {
   }
 
  private:
+  // rows * width, refused (naming the solver running) beyond memory_limit().
+  static std::size_t checked_size(std::size_t rows, std::size_t width) {
+    const char* function = current_solver("Tableau");
+    if (rows > std::numeric_limits<std::size_t>::max() / width)
+      fail(function, "a simplex tableau of ", rows, " rows and ", width, " columns has more entries than fit in 64 bits");
+    if (!surely_fits(rows * width, sizeof(Entry)))
+      check_fits_in_memory(function, rows * width, sizeof(Entry),
+                           "a simplex tableau of " + std::to_string(rows) + " rows and " + std::to_string(width) +
+                               " columns");
+    return rows * width;
+  }
   Entry& at(std::size_t r, std::size_t var) { return data_[r * width_ + var]; }
   const Entry& at(std::size_t r, std::size_t var) const { return data_[r * width_ + var]; }
   /// a / p compared with b / q for p, q > 0: -1, 0 (within eps), 1.

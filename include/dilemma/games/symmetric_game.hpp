@@ -26,6 +26,10 @@
 
 namespace dilemma {
 
+/// Rows of payoffs SymmetricGame::for_each_payoff_row reads between two
+/// checkpoints: a checkpoint costs about as much as one row of a table.
+inline constexpr std::size_t kRowsPerCheckpoint = 1 << 12;
+
 class SymmetricGame {
  public:
   /// u(action, others' counts).
@@ -129,7 +133,10 @@ class SymmetricGame {
 
   /// Calls visit(m, u) for every count vector m of the others in rank order,
   /// with u[a] = u(a, m) for every action: the one loop that tables,
-  /// dominance, security levels and invariance measures share.
+  /// dominance, security levels and invariance measures share. A function
+  /// game of 10^5 players has billions of rows, so every
+  /// kRowsPerCheckpoint rows are a checkpoint (time limits, Ctrl-C) naming
+  /// the function running (detail::SolverName).
   /// Complexity: C calls of visit and s * C table lookups (or calls of the
   /// payoff function), O(s * C) time besides, O(s) extra memory.
   template <class Visit>
@@ -138,6 +145,8 @@ class SymmetricGame {
     Counts m = others_->first();
     std::size_t r = 0;
     do {
+      if (r % kRowsPerCheckpoint == kRowsPerCheckpoint - 1)
+        detail::checkpoint(detail::current_solver("SymmetricGame"), double(r), double(others_->size()));
       for (std::size_t a = 0; a < num_actions_; ++a) row[a] = payoff_at_rank(a, r, m);
       visit(static_cast<const Counts&>(m), static_cast<const std::vector<double>&>(row));
       ++r;
@@ -251,20 +260,14 @@ inline double largest_magnitude(const SymmetricGame& game) {
 
 }  // namespace detail
 
-/// Rows of payoffs read between two checkpoints of payoff_range.
-inline constexpr std::size_t kRangeRowsPerCheckpoint = 1 << 16;
-
 /// The unit of every tolerance (see payoff_range of a dense game): the
 /// range of the payoff u(a, m) over own actions a and others' counts m,
 /// which is every player's range; 1 for a constant game.
 /// Complexity: s * C payoff lookups or calls, C = num_count_vectors().
 inline double payoff_range(const SymmetricGame& game) {
+  const detail::SolverName name("payoff_range");
   double low = HUGE_VAL, high = -HUGE_VAL;
-  std::size_t rows = 0;
   game.for_each_payoff_row([&](const Counts&, const std::vector<double>& u) {
-    // A function game of 10^5 players has billions of rows: stoppable by Ctrl-C and time limits.
-    if (++rows % kRangeRowsPerCheckpoint == 0)
-      detail::checkpoint("payoff_range", double(rows), double(game.num_count_vectors()));
     for (double value : u) low = std::min(low, value), high = std::max(high, value);
   });
   const double half_range = high / 2 - low / 2;  // halves: no overflow

@@ -82,11 +82,14 @@ class LikelyCounts {
     }
   }
 
-  /// Calls visit(m, w) for every likely count vector m, w its probability.
+  /// Calls visit(m, w) for every likely count vector m, w its probability
+  /// (millions for 10^5 players and a few actions: every kRowsPerCheckpoint
+  /// of them a checkpoint).
   template <class Visit>
   void for_each(Visit&& visit) const {
     Counts m(s_, 0);
-    walk(0, total_, 1.0, m, visit);
+    std::size_t visited = 0;
+    walk(0, total_, 1.0, m, visit, visited);
   }
 
  private:
@@ -102,8 +105,9 @@ class LikelyCounts {
   // Level b: m_b ~ Bin(remaining, q_b) given the counts before b, whose
   // probability is `weight`.
   template <class Visit>
-  void walk(std::size_t b, std::size_t remaining, double weight, Counts& m, Visit& visit) const {
+  void walk(std::size_t b, std::size_t remaining, double weight, Counts& m, Visit& visit, std::size_t& visited) const {
     if (b + 1 == s_) {
+      if (++visited % kRowsPerCheckpoint == 0) checkpoint(current_solver("action_payoffs"));
       m[b] = remaining;
       visit(static_cast<const Counts&>(m), weight);
       return;
@@ -113,14 +117,14 @@ class LikelyCounts {
     const double at_mode = binomial_pmf(remaining, mode, q);
     if (q <= 0 || q >= 1) {  // a point mass
       m[b] = mode;
-      walk(b + 1, remaining - mode, weight, m, visit);
+      walk(b + 1, remaining - mode, weight, m, visit, visited);
       return;
     }
     const double odds = q / (1 - q);
     double p = at_mode;
     for (std::size_t k = mode; k <= remaining && weight * p >= floor_[b]; ++k) {  // upward
       m[b] = k;
-      walk(b + 1, remaining - k, weight * p, m, visit);
+      walk(b + 1, remaining - k, weight * p, m, visit, visited);
       p *= double(remaining - k) / double(k + 1) * odds;
     }
     p = at_mode;
@@ -129,7 +133,7 @@ class LikelyCounts {
       --k;
       if (weight * p < floor_[b]) break;
       m[b] = k;
-      walk(b + 1, remaining - k, weight * p, m, visit);
+      walk(b + 1, remaining - k, weight * p, m, visit, visited);
     }
   }
 

@@ -87,6 +87,8 @@ class LemkeHowsonSystem {
   }
 
   std::size_t num_labels() const { return m_ + n_; }
+  /// Bytes of its tableau (see Tableau::bytes).
+  std::size_t bytes() const noexcept { return tableau_.bytes(); }
 
   /// How a path ended.
   enum class End { equilibrium, budget, numerical };
@@ -241,6 +243,10 @@ Equilibria<BasicMixedProfile<Scalar>> lemke_howson_all(const BasicNormalFormGame
     std::size_t abandoned = 0, broken = 0;
     for (std::size_t next = 0; next < queue.size(); ++next)
       for (std::size_t label = 0; label < start.num_labels(); ++label) {
+        // One tableau per equilibrium found, and the copy that follows a path.
+        if (!detail::surely_fits(queue.size() + 1, start.bytes()))
+          detail::check_fits_in_memory("lemke_howson_all", queue.size() + 1, start.bytes(),
+                                       "the tableaux of the equilibria found");
         System system = queue[next];
         std::size_t pivots = 0;
         const typename System::End end = system.follow(label, options.max_iter, pivots);

@@ -98,6 +98,7 @@ class PureNashScan {
     const std::size_t s = s_, total = n_ - 1 - j;
     const double tol = tol_;
     const Payoff payoff = payoff_;
+    check_fits_in_memory("pure_nash", 2 * rest_.size(total), s, "two layers of best-reply flags");
     flags.resize(rest_.size(total) * s);
     m[0] = j;
     first(m, total);
@@ -211,7 +212,10 @@ void for_each_pure_nash(std::size_t n, std::size_t s, Payoff&& payoff, Visitor&&
     for (std::size_t b = wave + 1; b < end; ++b)
       others.push_back(std::async(std::launch::async, [&scan, &bounds, b] {
         Found found;
-        scan.scan(bounds[b], bounds[b + 1], [&](const Counts& e) { found.insert(found.end(), e.begin(), e.end()); });
+        scan.scan(bounds[b], bounds[b + 1], [&](const Counts& e) {
+          check_growth("pure_nash", found, e.size(), "the equilibrium classes of a block waiting for its turn");
+          found.insert(found.end(), e.begin(), e.end());
+        });
         return found;
       }));
     // If visit or payoff throws here, the futures' destructors wait for the

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <string>
 #include <tuple>
 #include <type_traits>
 #include <vector>
@@ -88,6 +89,12 @@ class LabelSearch {
   }
 
   Node& child(std::size_t depth) {
+    // The stack holds a copy of both tableaux per depth: up to m + n + 2.
+    const Node& node = nodes_[depth];
+    const std::size_t node_bytes = node.x.bytes() + node.y.bytes();
+    if (!surely_fits(depth + 2, node_bytes))
+      check_fits_in_memory(current_solver("vertex_enumeration"), depth + 2, node_bytes,
+                           "the search's stack of tableaux at depth " + std::to_string(depth + 1));
     nodes_[depth + 1] = nodes_[depth];
     return nodes_[depth + 1];
   }
@@ -237,6 +244,8 @@ Equilibria<BasicMixedProfile<Scalar>> vertex_enumeration(const BasicNormalFormGa
   const detail::SolverName solver_name("vertex_enumeration");
   Equilibria<BasicMixedProfile<Scalar>> result;
   std::size_t handed_over = 0;  // an exact search restarted in wider integers replays the same order
+  const std::size_t profile_bytes = sizeof(BasicMixedProfile<Scalar>) + 2 * sizeof(std::vector<Scalar>) +
+                                    (game.nums_actions()[0] + game.nums_actions().back()) * sizeof(Scalar);
   detail::search_extreme_equilibria<Scalar>("vertex_enumeration", game, options.tol, [&](auto& search) {
     result.clear();
     std::size_t seen = 0, last_x = 0;
@@ -246,6 +255,7 @@ Equilibria<BasicMixedProfile<Scalar>> vertex_enumeration(const BasicNormalFormGa
       last_x = x_index;
       ++seen;
       if (!visit) {
+        detail::check_growth("vertex_enumeration", result, 1, "the list of equilibria", profile_bytes);
         result.push_back({x, y_face.strategy()});
       } else if (seen > handed_over) {
         ++handed_over;
