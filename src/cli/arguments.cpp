@@ -198,12 +198,15 @@ const Method* method_named_in(const std::vector<std::string_view>& args) {
     const std::string_view arg = args[k];
     if (arg == "--") break;
     std::string_view name;
-    if ((arg == "-m" || arg == "--method") && k + 1 < args.size())
+    if (arg == "--method" && k + 1 < args.size())
       name = args[k + 1];
     else if (arg.substr(0, 9) == "--method=")
       name = arg.substr(9);
-    else if (arg.size() > 2 && arg.substr(0, 2) == "-m")
-      name = arg.substr(2);
+    else if (arg.size() > 1 && arg[0] == '-' && arg[1] != '-') {  // "-m", "-mNAME", "-qm NAME"
+      const std::size_t m = arg.find_first_not_of("hqvcSADV", 1);  // letters that never take a value
+      if (m != std::string_view::npos && arg[m] == 'm')
+        name = m + 1 < arg.size() ? arg.substr(m + 1) : k + 1 < args.size() ? args[k + 1] : std::string_view();
+    }
     if (const Method* named = name.empty() ? nullptr : find_method(name)) method = named;
   }
   return method;
@@ -330,7 +333,11 @@ class Parser {
         options.decimals_given = true;
         return;
       case 'm':
-        if (tool_ == nullptr && find_method(value) != nullptr) return;  // the method, read first
+        if (tool_ == nullptr && find_method(value) != nullptr) {  // the method, read first
+          if (find_method(value) != command_.method)
+            throw UsageError{"write -m " + std::string(value) + " apart from the flags before it"};
+          return;
+        }
         if (tool_ == nullptr && (!takes_flag(method(), 'm') || !is_number(value)))
           throw UsageError{unknown_method(value)};
         options.tol = parse_positive(value, "-m");
