@@ -1,5 +1,5 @@
 // The command line of the `dilemma` tool: arguments, the options of solve
-// and the help texts.
+// and of the Gambit tools run by their names (the help texts are in help.hpp).
 #pragma once
 
 #include <string>
@@ -71,15 +71,8 @@ const Method* find_tool(std::string_view name);
 /// an empty string for any other name.
 std::string missing_tool_advice(std::string_view name);
 
-/// The lines a Gambit tool prints on standard error when it starts (unless -q).
-std::string banner(const Method& tool);
-std::string tool_help(const Method& tool, const std::string& program);
-
 /// GAME, or standard input ("-") when none was given, as Gambit's tools
 /// read it; an error rather than waiting for a game typed at a terminal.
 std::string game_or_stdin(bool have_game, const std::string& path, const char* command);
-
-std::string main_help();
-std::string solve_help();
 
 }  // namespace dilemma::cli

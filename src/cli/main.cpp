@@ -21,6 +21,7 @@
 #include "dilemma/analysis/dominance.hpp"
 #include "dilemma/io/nfg.hpp"
 #include "dilemma/version.hpp"
+#include "help.hpp"
 #include "methods.hpp"
 #include "output.hpp"
 
