@@ -1,11 +1,16 @@
 // The `dilemma` command-line tool: solves games in Gambit's .nfg format and
 // prints equilibria in Gambit's output format ("NE,p_1,...,p_K"), so its
 // output can be compared line by line with gambit-enumpure and friends.
+// `dilemma solve -m TOOL` takes the flags of Gambit's gambit-TOOL besides its
+// own; `dilemma TOOL` (or a link named gambit-TOOL) is that tool, down to its
+// banner, error words and exit status.
 //
 // The commands are here; the command line is parsed in arguments.cpp, the
 // solution methods are in methods.cpp and the output is written by output.cpp.
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <exception>
 #include <new>
 #include <string>
@@ -16,6 +21,7 @@
 #include "dilemma/analysis/dominance.hpp"
 #include "dilemma/io/nfg.hpp"
 #include "dilemma/version.hpp"
+#include "help.hpp"
 #include "methods.hpp"
 #include "output.hpp"
 
@@ -62,28 +68,88 @@ NormalFormGame load_game(const std::string& path, const char* command) {
   return dilemma::detail::parse_nfg(file.text(), path);
 }
 
-int run_solve(Arguments& args, Output& out) {
-  SolveCommand command = parse_solve_arguments(args);
-  if (command.help) {
-    out.append(solve_help());
-    return 0;
-  }
+/// The notes of a command on standard error, unless -q.
+void print_notes(const SolveCommand& command, const std::string& program) {
+  if (command.options.quiet) return;
+  for (const std::string& note : command.notes) std::fprintf(stderr, "%s: note: %s\n", program.c_str(), note.c_str());
+}
+
+/// Reads the game and prints what the command's method finds.
+void execute(SolveCommand& command, Output& out, const char* name) {
   SolveOptions& options = command.options;
   const Method* method = command.method;
-  const NormalFormGame game =
-      load_game(game_or_stdin(command.have_game, command.game_path, "solve"), "solve");
+  const NormalFormGame game = load_game(game_or_stdin(command.have_game, command.game_path, name), name);
+  if (method->two_players && game.num_players() != 2)
+    throw dilemma::InvalidArgument("Method only valid for two-player games (" + std::string(method->name) +
+                                   "; the game has " + std::to_string(game.num_players()) + " players).");
   if (!command.eliminate) {
     const auto kept = all_strategies(game);
     EquilibriumWriter writer(game, kept, options, out);
     method->solve(game, options, writer);
-    return 0;
+    return;
   }
   const dilemma::Elimination reduced = dilemma::iterated_elimination(game);
   if (command.init_pivot_given)
     options.init_pivot = reduced_label(game, reduced.original_actions, options.init_pivot);
   EquilibriumWriter writer(game, reduced.original_actions, options, out);
   method->solve(reduced.game, options, writer);
+}
+
+int run_solve(Arguments& args, Output& out) {
+  SolveCommand command = parse_solve_arguments(args);
+  if (command.help) {
+    out.append(solve_help());
+    return 0;
+  }
+  if (command.version) {
+    out.append(std::string("dilemma ") + DILEMMA_VERSION_STRING + "\n");
+    return 0;
+  }
+  print_notes(command, "dilemma");
+  execute(command, out, "solve");
   return 0;
+}
+
+/// A Gambit tool run by its name, as Gambit's tools behave: the banner on
+/// standard error unless -q, "PROGRAM: Unknown option `-x'." and "Error:
+/// ..." on standard error, exit status 1 for every error.
+int run_tool(const Method& tool, const std::string& program, Arguments& args, Output& out) {
+  SolveCommand command;
+  try {
+    command = parse_tool_arguments(args, tool);
+  } catch (const UsageError& error) {
+    std::fprintf(stderr, "%s: %s\n", program.c_str(), error.message.c_str());
+    return kBadInput;
+  }
+  if (command.help) {
+    out.append(tool_help(tool, program));
+    return 0;
+  }
+  if (command.version || !command.options.quiet) std::fputs(banner(tool).c_str(), stderr);
+  if (command.version) return 0;
+  print_notes(command, program);
+  if (command.have_game && command.game_path != "-") {  // Gambit's words for a file it cannot open
+    std::FILE* file = std::fopen(command.game_path.c_str(), "rb");
+    if (file == nullptr) {
+      std::fprintf(stderr, "%s: %s: %s\n", program.c_str(), command.game_path.c_str(), std::strerror(errno));
+      return kBadInput;
+    }
+    std::fclose(file);
+  }
+  try {
+    execute(command, out, tool.name);
+    return 0;
+  } catch (const UsageError& error) {  // standard input is a terminal
+    out.flush();
+    std::fprintf(stderr, "%s: %s\n", program.c_str(), error.message.c_str());
+  } catch (const std::bad_alloc&) {
+    out.flush();
+    std::fprintf(stderr, "Error: out of memory\n");
+  } catch (const std::exception& error) {
+    out.flush();
+    std::fprintf(stderr, "Error: %s\n", error.what());
+  }
+  return kBadInput;
 }
 
 std::string quoted(const std::string& text) {
@@ -132,6 +198,15 @@ int run_info(Arguments& args, Output& out) {
 }
 
 int run(int argc, char** argv, Output& out) {
+  // Run through a link named gambit-TOOL or dilemma-TOOL: that Gambit tool.
+  std::string program = argc > 0 ? argv[0] : "dilemma";
+  program = program.substr(program.find_last_of('/') + 1);
+  for (const std::string prefix : {"gambit-", "dilemma-"})
+    if (program.compare(0, prefix.size(), prefix) == 0)
+      if (const Method* tool = find_tool(std::string_view(program).substr(prefix.size()))) {
+        Arguments args(argc, argv, 1);
+        return run_tool(*tool, program, args, out);
+      }
   if (argc < 2) throw UsageError{"no command given"};
   const std::string_view command = argv[1];
   Arguments args(argc, argv, 2);
@@ -145,7 +220,9 @@ int run(int argc, char** argv, Output& out) {
   }
   if (command == "solve") return run_solve(args, out);
   if (command == "info") return run_info(args, out);
-  throw UsageError{"unknown command \"" + std::string(command) + "\""};
+  if (const Method* tool = find_tool(command)) return run_tool(*tool, "dilemma " + std::string(command), args, out);
+  const std::string advice = missing_tool_advice(command);
+  throw UsageError{"unknown command \"" + std::string(command) + "\"" + (advice.empty() ? "" : ": " + advice)};
 }
 
 }  // namespace

@@ -129,8 +129,9 @@ def test_cli_logit_prints_branch_then_limit(tmp_path):
     path.write_text('NFG 1 R "Stag hunt" { "1" "2" } { 2 2 }\n\n4 4 3 0 0 3 3 3\n')
     lines = subprocess.run([cli, "solve", "-m", "logit", str(path)], capture_output=True, text=True,
                            check=True).stdout.splitlines()
-    assert lines[0] == "0.000000,0.500000,0.500000,0.500000,0.500000"
-    assert lines[-1] == "NE,0.000000,1.000000,0.000000,1.000000"
+    # As gambit-logit: lambda with 6 decimals, probabilities with 6 significant digits.
+    assert lines[0] == "0.000000,0.5,0.5,0.5,0.5"
+    assert lines[-1] == "NE,0,1,0,1"
     lambdas = [float(line.split(",")[0]) for line in lines[:-1]]
     assert lambdas == sorted(lambdas) and len(lambdas) > 10
 

@@ -4,6 +4,7 @@ import itertools
 import os
 import shutil
 import subprocess
+from fractions import Fraction
 
 import numpy as np
 import pytest
@@ -118,7 +119,17 @@ def test_cli_simpdiv_prints_one_line(tmp_path):
     path = tmp_path / "nau.nfg"
     path.write_text('NFG 1 R "Nau 2004 section 4" { "1" "2" "3" } { 2 2 2 }\n\n'
                     "3 0 2 0 1 0 0 2 0 1 0 0 1 0 0 0 3 0 0 1 0 2 0 3\n")
-    lines = subprocess.run([cli, "solve", "-m", "simpdiv", str(path)], capture_output=True, text=True,
+    # In fractions by default, as gambit-simpdiv prints its grid points (each
+    # player's sum exactly 1), in decimals with -d N > 0.
+    (line,) = subprocess.run([cli, "solve", "-m", "simpdiv", str(path)], capture_output=True, text=True,
+                             check=True).stdout.splitlines()
+    label, *numbers = line.split(",")
+    fractions = [Fraction(number) for number in numbers]
+    assert label == "NE" and all("/" in number for number in numbers)
+    assert [sum(fractions[k:k + 2]) for k in (0, 2, 4)] == [1, 1, 1]
+    decimals = [0.619233, 0.380767, 0.479804, 0.520196, 0.378825, 0.621175]
+    assert max(abs(float(p) - q) for p, q in zip(fractions, decimals)) < 1e-6
+    lines = subprocess.run([cli, "solve", "-m", "simpdiv", "-d", "6", str(path)], capture_output=True, text=True,
                            check=True).stdout.splitlines()
     assert lines == ["NE,0.619233,0.380767,0.479804,0.520196,0.378825,0.621175"]
     lines = subprocess.run([cli, "solve", "-m", "simpdiv", "-d", "3", str(path)], capture_output=True, text=True,
