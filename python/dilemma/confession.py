@@ -63,10 +63,11 @@ def _parameters(function, preset, real, believed, reality, overrides):
                 f"{name}={getattr(chosen.believed, name)!r} and its real game {name}={getattr(chosen.real, name)!r}; "
                 f"write believed={{'{name}': ...}} for the game players believe in, reality={{'{name}': ...}} "
                 f"for the real one, or both")
-    parameters = chosen.real if real else chosen.believed
-    _override(function, parameters, {**overrides, **(reality if real else believed)})
-    parameters.validate()
-    return parameters
+    games = {False: (chosen.believed, believed), True: (chosen.real, reality)}
+    for parameters, own in games.values():  # both games validated: a bad value in the one not built is an error too
+        _override(function, parameters, {**overrides, **own})
+        parameters.validate()
+    return games[bool(real)][0]
 
 
 def confession_parameters(preset="invariant_purge", *, real=False, believed=None, reality=None, **overrides):

@@ -176,7 +176,7 @@ steps, so the check is cheap for symmetric games of any n.
                     "Per person: the real game's best welfare (over all profiles) minus the real welfare here.")
       .def_readonly("cost_of_belief_range", &BelievedOutcome::cost_of_belief_range,
                     "Per person: (worst, best) real equilibrium welfare minus the real welfare here; "
-                    "(0, 0) when the real game leads to the same behaviour, NaN when it has no pure equilibrium.");
+                    "(0, 0) when the behaviour is the real game's only equilibrium, NaN when it has no pure equilibrium.");
   def_pickle(believed_outcome_class, &BelievedOutcome::behaviour, &BelievedOutcome::believed_payoffs,
              &BelievedOutcome::real_payoffs, &BelievedOutcome::believed_welfare, &BelievedOutcome::real_welfare,
              &BelievedOutcome::inefficiency, &BelievedOutcome::cost_of_belief_range);
@@ -197,7 +197,7 @@ its payoffs and welfare in the ``real`` game, per person, in two ways:
 ``inefficiency`` against the real social optimum (there whenever the real
 game is a dilemma, belief or not) and ``cost_of_belief_range`` against the
 real game's own pure equilibria, (worst, best): what the false belief cost,
-0 when the real game leads to the same behaviour. For ``hoped_leniency``
+(0, 0) when the behaviour is the real game's only equilibrium. For ``hoped_leniency``
 every profile is a real equilibrium, so the range is (0, eta (n - 1)).
 )doc",
         py::call_guard<SolverScope>());

@@ -15,7 +15,9 @@ namespace dilemma::python {
 namespace {
 
 /// Every count vector of `total` players over s actions, rows in rank order.
-py::array_t<std::int64_t> count_vector_array(const CountVectors& vectors) {
+py::array_t<std::int64_t> count_vector_array(const char* function, const CountVectors& vectors) {
+  detail::check_fits_in_memory(function, vectors.size(), vectors.num_actions() * sizeof(std::int64_t),
+                               "the array of count vectors");
   py::array_t<std::int64_t> result({static_cast<py::ssize_t>(vectors.size()), static_cast<py::ssize_t>(vectors.num_actions())});
   auto out = result.mutable_unchecked<2>();
   Counts m = vectors.first();
@@ -62,7 +64,7 @@ SymmetricGame from_python_function(const py::object& n, const py::object& s, con
   detail::check_fits_in_memory(name, shape.num_count_vectors(), (actions + 1) * sizeof(double),
                                "the count vectors and payoff table of " + std::to_string(players) + " players and " +
                                    std::to_string(actions) + " actions");
-  const py::array_t<std::int64_t> counts = count_vector_array(shape.others());
+  const py::array_t<std::int64_t> counts = count_vector_array(name, shape.others());
   std::vector<double> table;
   table.reserve(actions * shape.num_count_vectors());
   for (std::size_t a = 0; a < actions; ++a) {
@@ -183,7 +185,7 @@ With ``tabulate=False`` (implies per-call evaluation) no table is built and
             return g.payoff(to_nonnegative("payoff", "action", action), to_counts("payoff", others));
           },
           py::arg("action"), py::arg("others"), "u(action, m) for the others' counts m (sum n - 1).")
-      .def("count_vectors", [](const SymmetricGame& g) { return count_vector_array(g.others()); },
+      .def("count_vectors", [](const SymmetricGame& g) { return count_vector_array("SymmetricGame.count_vectors", g.others()); },
            "The others' count vectors in rank order, shape (num_count_vectors, num_actions).")
       .def("to_normal_form", &to_normal_form, "The dense normal form (s^n profiles; checked against memory).")
       .def("tabulate",
@@ -233,7 +235,7 @@ With ``tabulate=False`` (implies per-call evaluation) no table is built and
   m.def(
       "count_vectors",
       [](const py::object& num_actions, const py::object& total) {
-        return count_vector_array(CountVectors(to_nonnegative("count_vectors", "num_actions", num_actions),
+        return count_vector_array("count_vectors", CountVectors(to_nonnegative("count_vectors", "num_actions", num_actions),
                                                to_nonnegative("count_vectors", "total", total)));
       },
       py::arg("num_actions"), py::arg("total"),

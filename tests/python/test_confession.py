@@ -187,6 +187,7 @@ def test_believed_and_real_overrides_are_separate():
         (dict(leniency=3), r"leniency=3 is ambiguous for preset hoped_leniency: .* write believed=\{'leniency': \.\.\.\}"),
         (dict(leniency=3, believed={"leniency": 2}), "parameter leniency is given for both games and in believed="),
         (dict(reality={"lenency": 1}), "unknown parameter 'lenency'"),
+        (dict(reality={"leniency": float("nan")}), "parameter leniency is nan"),
     ],
 )
 def test_ambiguous_or_bad_overrides_are_refused(kwargs, message):

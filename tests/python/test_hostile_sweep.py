@@ -74,6 +74,16 @@ def check_profile(name, game, profile, tol):
     assert regret <= regret_bound(game, tol), f"{name}: regret {regret} > bound {regret_bound(game, tol)}"
 
 
+def check_count_class(name, game, counts, tol):
+    """A pure equilibrium in count form: no player of a used action gains by switching."""
+    for a, count in enumerate(counts):
+        if count:
+            others = [c - (b == a) for b, c in enumerate(counts)]
+            own = game.payoff(a, others)
+            best = max(game.payoff(b, others) for b in range(game.num_actions))
+            assert best - own <= regret_bound(game, tol), f"{name}: class {counts} gains {best - own} by leaving {a}"
+
+
 def check_report(name, result):
     report = result.report
     assert report.method == name
@@ -103,8 +113,6 @@ def equilibria(name, result):
 
 def profile_of(game, eq):
     """A pure profile or count class as something regret() takes."""
-    if hasattr(eq, "counts"):
-        return np.asarray(eq.counts, dtype=float) / game.num_players
     if isinstance(eq, tuple) and all(isinstance(a, (int, np.integer)) for a in eq):  # a pure profile
         return [np.eye(n)[a] for n, a in zip(game.nums_actions, eq)]
     return eq
@@ -126,7 +134,10 @@ def verify(name, scaled_game, base_game, base, result, tol):
     """The result's own checks, on the unscaled game (same equilibria, no overflow)."""
     check_report(name, result)
     for eq in equilibria(name, result):
-        check_profile(name, base_game, profile_of(base_game, eq), tol)
+        if hasattr(eq, "counts"):
+            check_count_class(name, base_game, eq.counts, tol)
+        else:
+            check_profile(name, base_game, profile_of(base_game, eq), tol)
     if name in ("logit_qre", "logit_qre_at"):
         qre = result.qre
         if qre is not None:

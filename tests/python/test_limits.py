@@ -175,3 +175,12 @@ def test_the_cli_ends_at_once_on_dev_zero(path):
         done = subprocess.run([CLI, "solve", path], stdin=zeros, capture_output=True, text=True, timeout=30)
     assert done.returncode != 0
     assert 'expected "NFG" at the start of the file' in done.stderr
+
+
+def test_count_vectors_beyond_memory_is_refused_naming_the_function():
+    # 3 actions, 10^5 players: 5 * 10^9 count vectors (112 GiB); was numpy's bare MemoryError.
+    with pytest.raises(ValueError, match=r"count_vectors: the array of count vectors needs .* more than"):
+        dilemma.count_vectors(3, 10**5)
+    game = dilemma.confession_game(10**5 + 1, "invariant_purge")
+    with pytest.raises(ValueError, match=r"SymmetricGame.count_vectors: the array of count vectors needs"):
+        game.count_vectors()

@@ -6,7 +6,8 @@
 //   welfare; it is there whenever the real game is a dilemma, belief or not;
 // - cost of the belief: the behaviour's real welfare against what the real
 //   game's own (pure) equilibria give, from its worst to its best one; it is
-//   0 when the real game leads to the same behaviour.
+//   (0, 0) when the behaviour is the real game's only equilibrium; when the
+//   behaviour is one of several real equilibria the range straddles 0.
 #pragma once
 
 #include <cmath>
