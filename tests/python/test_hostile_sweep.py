@@ -178,8 +178,8 @@ def run(name, scaled_game, base_game, base, tol, **options):
     except ValueError as error:
         assert name in str(error) or "tol" in str(error), f"{name}: a ValueError that names nothing: {error}"
         return
-    except MemoryError:
-        return
+    except (MemoryError, TimeoutError):
+        return  # an honest stop at the memory or time limit
     verify(name, scaled_game, base_game, base, result, tol)
 
 
