@@ -1,15 +1,20 @@
 """The confession dilemma of the Great Purge: presets and overrides (believed, real, both)."""
+import inspect
 import math
 import numbers
 from collections.abc import Mapping
 
 from . import _core
+from ._keywords import unexpected_keyword
 
 PARAMETER_NAMES = (
     "base", "sentence", "torture", "leniency", "leniency_tiers",
     "named_cost", "confession_cost", "sucker_cost",
 )
 ACTIONS = ("deny", "confess", "name")
+# MODEL.md's symbols, for the message when one is written as a keyword.
+SYMBOLS = {"S": "base", "sigma": "sentence", "tau": "torture", "l": "leniency", "eta": "named_cost",
+           "kappa": "confession_cost", "xi": "sucker_cost", "n": "num_players"}
 
 
 def _number(function, name, value):
@@ -48,10 +53,11 @@ def _parameters(function, preset, real, believed, reality, overrides):
     chosen = _core.confession_preset(preset)
     believed = _one_game_overrides(function, "believed", believed)
     reality = _one_game_overrides(function, "reality", reality)
-    for name in [*overrides, *believed, *reality]:  # misspellings in the game not built are errors too
-        if name not in PARAMETER_NAMES:
-            raise ValueError(f"{function}: unknown parameter '{name}'; the parameters are "
-                             + ", ".join(PARAMETER_NAMES))
+    for where, given in ((None, overrides), ("believed", believed), ("reality", reality)):
+        for name in given:  # misspellings in the game not built are errors too
+            if name not in PARAMETER_NAMES:
+                raise (unexpected_keyword(function, name, PARAMETER_NAMES, SYMBOLS, within=where) if where
+                       else unexpected_keyword(function, name, _KEYWORDS[function], SYMBOLS))
     for name in overrides:
         if name in believed or name in reality:
             where = "believed=" if name in believed else "reality="
@@ -114,3 +120,11 @@ def confession_game(num_players, preset="invariant_purge", *, real=False, believ
         raise ValueError(f"confession_game: num_players must be a positive integer, got {num_players!r}")
     parameters = _parameters("confession_game", preset, real, believed, reality, overrides)
     return _core._confession_game(int(num_players), parameters)
+
+
+_KEYWORDS = {}
+for _function in (confession_parameters, confession_game):  # what dilemma's keyword check accepts
+    _named = [p.name for p in inspect.signature(_function).parameters.values() if p.kind is not p.VAR_KEYWORD]
+    _function._accepted_keywords = _KEYWORDS[_function.__name__] = (*_named, *PARAMETER_NAMES)
+    _function._keyword_hints = SYMBOLS
+del _function, _named

@@ -13,6 +13,7 @@ import re
 
 from . import _core
 from ._core import SolveReport
+from ._keywords import checked
 from .results import EquilibriumList, _monitored
 
 _MONITOR = (("progress", "callable, optional", "Called with the fraction done (see dilemma.monitor)."),
@@ -66,10 +67,6 @@ def _solver(name, inputs=()):
         if len(args) > len(inputs):
             raise TypeError(f"{name}() takes {1 + len(inputs)} positional argument(s) ({', '.join(('game',) + inputs)}),"
                             f" got {1 + len(args)}; options are keyword-only: {', '.join(accepted)}")
-        unknown = [key for key in kwargs if key not in accepted and key not in inputs[len(args):]]
-        if unknown:
-            raise TypeError(f"{name}() got an unexpected keyword argument {unknown[0]!r}; "
-                            f"its keywords are {', '.join(accepted)}")
         progress, time_limit = kwargs.pop("progress", None), kwargs.pop("time_limit", None)
         with _monitored(progress, time_limit):
             found = core(game, *args, **kwargs)
@@ -91,7 +88,7 @@ def _solver(name, inputs=()):
     solve.__name__ = solve.__qualname__ = name
     solve.__module__ = "dilemma"
     solve.__doc__ = _docstring(spec.get("doc", ""), options, spec)
-    return solve
+    return checked(solve, name, accepted + ["game", *inputs])  # the options first: they are what one misspells
 
 
 def solver_names():
