@@ -28,10 +28,13 @@ def _number(function, name, value):
 def _override(function, parameters, overrides):
     for name, value in overrides.items():
         if name in ("sentence", "torture"):
-            values = list(value) if not isinstance(value, (str, bytes)) else []
+            try:
+                values = [] if isinstance(value, (str, bytes)) else list(value)
+            except TypeError:  # one number: which action would it be for?
+                values = []
             if len(values) != 3:
-                raise ValueError(f"{function}: parameter {name} needs three values (deny, confess, name), "
-                                 f"got {value!r}")
+                raise ValueError(f"{function}: parameter {name} needs three values, one per action (deny, confess, "
+                                 f"name), such as {name}=(6, 6, 0); got {value!r}")
             value = [_number(function, name, v) for v in values]
         elif name == "leniency_tiers":
             value = [] if value is None else [_number(function, name, v) for v in value]
