@@ -174,7 +174,7 @@ vertex_enumeration_gen = _generator(vertex_enumeration, """\
 
 __version__ = _core.__version__
 
-from . import _repr  # noqa: E402  rich display in Jupyter
+from . import _keywords, _repr  # noqa: E402  keyword messages; rich display in Jupyter
 
 NormalFormGame._repr_html_ = _repr.normal_form_html
 SymmetricGame._repr_html_ = _repr.symmetric_html
@@ -203,5 +203,9 @@ def write_nfg(game, path=None):
     _core.write_nfg(game, _os.fspath(path))
     return None
 
+
+for _module in (globals(), vars(plotting), vars(reproduction)):  # a misspelt keyword names the accepted ones
+    _keywords.check_keywords(_module)
+del _module
 
 __all__ = [name for name in dir() if not name.startswith("_")]

@@ -1,15 +1,20 @@
 """The confession dilemma of the Great Purge: presets and overrides (believed, real, both)."""
+import inspect
 import math
 import numbers
 from collections.abc import Mapping
 
 from . import _core
+from ._keywords import unexpected_keyword
 
 PARAMETER_NAMES = (
     "base", "sentence", "torture", "leniency", "leniency_tiers",
     "named_cost", "confession_cost", "sucker_cost",
 )
 ACTIONS = ("deny", "confess", "name")
+# MODEL.md's symbols, for the message when one is written as a keyword.
+SYMBOLS = {"S": "base", "sigma": "sentence", "tau": "torture", "l": "leniency", "eta": "named_cost",
+           "kappa": "confession_cost", "xi": "sucker_cost", "n": "num_players"}
 
 
 def _number(function, name, value):
@@ -23,10 +28,13 @@ def _number(function, name, value):
 def _override(function, parameters, overrides):
     for name, value in overrides.items():
         if name in ("sentence", "torture"):
-            values = list(value) if not isinstance(value, (str, bytes)) else []
+            try:
+                values = [] if isinstance(value, (str, bytes)) else list(value)
+            except TypeError:  # one number: which action would it be for?
+                values = []
             if len(values) != 3:
-                raise ValueError(f"{function}: parameter {name} needs three values (deny, confess, name), "
-                                 f"got {value!r}")
+                raise ValueError(f"{function}: parameter {name} needs three values, one per action (deny, confess, "
+                                 f"name), such as {name}=(6, 6, 0); got {value!r}")
             value = [_number(function, name, v) for v in values]
         elif name == "leniency_tiers":
             value = [] if value is None else [_number(function, name, v) for v in value]
@@ -48,10 +56,11 @@ def _parameters(function, preset, real, believed, reality, overrides):
     chosen = _core.confession_preset(preset)
     believed = _one_game_overrides(function, "believed", believed)
     reality = _one_game_overrides(function, "reality", reality)
-    for name in [*overrides, *believed, *reality]:  # misspellings in the game not built are errors too
-        if name not in PARAMETER_NAMES:
-            raise ValueError(f"{function}: unknown parameter '{name}'; the parameters are "
-                             + ", ".join(PARAMETER_NAMES))
+    for where, given in ((None, overrides), ("believed", believed), ("reality", reality)):
+        for name in given:  # misspellings in the game not built are errors too
+            if name not in PARAMETER_NAMES:
+                raise (unexpected_keyword(function, name, PARAMETER_NAMES, SYMBOLS, within=where) if where
+                       else unexpected_keyword(function, name, _KEYWORDS[function], SYMBOLS))
     for name in overrides:
         if name in believed or name in reality:
             where = "believed=" if name in believed else "reality="
@@ -115,3 +124,11 @@ def confession_game(num_players, preset="invariant_purge", *, real=False, believ
         raise ValueError(f"confession_game: num_players must be a positive integer, got {num_players!r}")
     parameters = _parameters("confession_game", preset, real, believed, reality, overrides)
     return _core._confession_game(int(num_players), parameters)
+
+
+_KEYWORDS = {}
+for _function in (confession_parameters, confession_game):  # what dilemma's keyword check accepts
+    _named = [p.name for p in inspect.signature(_function).parameters.values() if p.kind is not p.VAR_KEYWORD]
+    _function._accepted_keywords = _KEYWORDS[_function.__name__] = (*_named, *PARAMETER_NAMES)
+    _function._keyword_hints = SYMBOLS
+del _function, _named

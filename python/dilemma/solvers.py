@@ -13,6 +13,7 @@ import re
 
 from . import _core
 from ._core import SolveReport
+from ._keywords import checked
 from .results import EquilibriumList, _monitored
 
 _MONITOR = (("progress", "callable, optional", "Called with the fraction done (see dilemma.monitor)."),
@@ -21,7 +22,11 @@ _RATIONAL = ("rational", "bool, default False",
              "Exact arithmetic (Boost rationals; probabilities as fractions.Fraction); tol is then ignored.")
 _VISIT = ("visit", "callable, optional",
           "Called with each equilibrium as soon as it is found; the result then holds only the report. "
-          "An exception it raises stops the search and propagates.")
+          "An exception it raises stops the search and propagates. Without visit, a stop (TimeoutError, "
+          "Cancelled, KeyboardInterrupt) carries the equilibria found before it as its attribute equilibria.")
+# The stops that leave the equilibria a streaming solver found on the
+# exception, as `equilibria`: a time limit, a cancel token, Ctrl-C.
+_STOPS = (TimeoutError, _core.Cancelled, KeyboardInterrupt)
 _SECTION = re.compile(r"^(Parameters|Returns|Yields|Raises|See Also|Notes|References|Examples)\n-+\n", re.M)
 
 
@@ -66,16 +71,22 @@ def _solver(name, inputs=()):
         if len(args) > len(inputs):
             raise TypeError(f"{name}() takes {1 + len(inputs)} positional argument(s) ({', '.join(('game',) + inputs)}),"
                             f" got {1 + len(args)}; options are keyword-only: {', '.join(accepted)}")
-        unknown = [key for key in kwargs if key not in accepted and key not in inputs[len(args):]]
-        if unknown:
-            raise TypeError(f"{name}() got an unexpected keyword argument {unknown[0]!r}; "
-                            f"its keywords are {', '.join(accepted)}")
         progress, time_limit = kwargs.pop("progress", None), kwargs.pop("time_limit", None)
-        with _monitored(progress, time_limit):
-            found = core(game, *args, **kwargs)
+        so_far = None
+        if spec["streams"] and kwargs.get("visit") is None:  # kept as found, for a stop to hand over
+            so_far = []
+            kwargs["visit"] = so_far.append
+        try:
+            with _monitored(progress, time_limit):
+                found = core(game, *args, **kwargs)
+        except _STOPS as stop:
+            if so_far is not None:
+                stop.equilibria = so_far
+            raise
         if isinstance(found, tuple) and len(found) >= 3 and isinstance(found[1], SolveReport):
             # an enumerator: (equilibria, report, params[, extras]); a profile is a tuple too
-            return EquilibriumList(found[0], report=found[1], params=found[2], **(found[3] if len(found) > 3 else {}))
+            return EquilibriumList(found[0] if so_far is None else so_far, report=found[1], params=found[2],
+                                   **(found[3] if len(found) > 3 else {}))
         return found
 
     kw = inspect.Parameter.KEYWORD_ONLY
@@ -91,7 +102,7 @@ def _solver(name, inputs=()):
     solve.__name__ = solve.__qualname__ = name
     solve.__module__ = "dilemma"
     solve.__doc__ = _docstring(spec.get("doc", ""), options, spec)
-    return solve
+    return checked(solve, name, accepted + ["game", *inputs])  # the options first: they are what one misspells
 
 
 def solver_names():

@@ -16,6 +16,16 @@ auto with_num_players(const char* function) {
   };
 }
 
+/// Three values, one per action, for the attribute `name` (sentence, torture).
+std::array<double, 3> per_action(const char* name, py::handle values) {
+  const std::string function = std::string("ConfessionParameters.") + name;
+  const auto array = to_real_array(function.c_str(), name, values);
+  if (array.ndim() != 1 || array.size() != 3)
+    detail::fail(function.c_str(), "needs three values, one per action (deny, confess, name), such as (6, 6, 0); got ",
+                 std::string(py::repr(values)));
+  return {array.data()[0], array.data()[1], array.data()[2]};
+}
+
 }  // namespace
 
 void bind_models(py::module_& m) {
@@ -29,11 +39,11 @@ Actions: 0 = deny, 1 = confess, 2 = name.
       .def_readwrite("base", &ConfessionParameters::base, "S: the quota sentence")
       .def_property(
           "sentence", [](const ConfessionParameters& p) { return py::tuple(py::cast(p.sentence)); },
-          [](ConfessionParameters& p, const std::array<double, 3>& values) { p.sentence = values; },
+          [](ConfessionParameters& p, const py::object& values) { p.sentence = per_action("sentence", values); },
           "sigma_a for deny, confess, name (a tuple: assign all three at once)")
       .def_property(
           "torture", [](const ConfessionParameters& p) { return py::tuple(py::cast(p.torture)); },
-          [](ConfessionParameters& p, const std::array<double, 3>& values) { p.torture = values; },
+          [](ConfessionParameters& p, const py::object& values) { p.torture = per_action("torture", values); },
           "tau_a for deny, confess, name (a tuple: assign all three at once)")
       .def_readwrite("leniency", &ConfessionParameters::leniency, "l: leniency for naming")
       .def_readwrite("leniency_tiers", &ConfessionParameters::leniency_tiers, "l_1 >= l_2 >= ...; empty: flat")

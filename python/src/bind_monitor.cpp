@@ -162,6 +162,13 @@ time_limit : float, optional
 cancel : CancelToken, optional
     A solver raises ``dilemma.Cancelled`` once ``cancel.cancel()`` is called.
 
+Notes
+-----
+A solver that streams (``pure_nash``, ``vertex_enumeration``,
+``support_enumeration``, ``enumerate_equilibria``) attaches the equilibria
+found before a ``TimeoutError``, ``Cancelled`` or ``KeyboardInterrupt`` to
+the exception as ``error.equilibria``; its generator has yielded them.
+
 Examples
 --------
 >>> import dilemma

@@ -37,6 +37,9 @@ void bind_decomposition(py::module_& m);
 void bind_enumeration(py::module_& m);
 void bind_monitor(py::module_& m);
 void bind_report(py::module_& m);
+/// Last: a keyword no overload of a function of `m` takes raises the TypeError
+/// of dilemma._keywords.unexpected_keyword (keywords.cpp).
+void name_unexpected_keywords(py::module_& m);
 
 /// Runs a solver with the GIL released and stoppable: at the solver's
 /// checkpoints a pending Ctrl-C raises KeyboardInterrupt, and the progress

@@ -22,4 +22,5 @@ PYBIND11_MODULE(_core, m) {
   dilemma::python::bind_simpdiv(m);
   dilemma::python::bind_enumeration(m);
   dilemma::python::bind_decomposition(m);
+  dilemma::python::name_unexpected_keywords(m);
 }

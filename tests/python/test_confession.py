@@ -186,7 +186,6 @@ def test_believed_and_real_overrides_are_separate():
     [
         (dict(leniency=3), r"leniency=3 is ambiguous for preset hoped_leniency: .* write believed=\{'leniency': \.\.\.\}"),
         (dict(leniency=3, believed={"leniency": 2}), "parameter leniency is given for both games and in believed="),
-        (dict(reality={"lenency": 1}), "unknown parameter 'lenency'"),
         (dict(reality={"leniency": float("nan")}), "parameter leniency is nan"),
     ],
 )
@@ -204,9 +203,11 @@ def test_ambiguous_or_bad_overrides_are_refused(kwargs, message):
     "kwargs, message",
     [
         (dict(preset="nope"), "unknown preset 'nope'"),
-        (dict(eta=1.0), "unknown parameter 'eta'; the parameters are base, sentence"),
         (dict(named_cost=float("inf")), "parameter named_cost is inf"),
         (dict(sentence=(1, 2)), "parameter sentence needs three values"),
+        (dict(torture=6), r"parameter torture needs three values, one per action \(deny, confess, name\), "
+                          r"such as torture=\(6, 6, 0\); got 6"),
+        (dict(sentence=None), "parameter sentence needs three values"),
         (dict(leniency="high"), "parameter leniency must be a number, got 'high'"),
         (dict(leniency_tiers=[1, 2]), "non-increasing"),
     ],
@@ -214,6 +215,36 @@ def test_ambiguous_or_bad_overrides_are_refused(kwargs, message):
 def test_bad_parameters(kwargs, message):
     with pytest.raises(ValueError, match=message):
         dilemma.confession_game(N, **kwargs)
+
+
+def test_a_misspelt_parameter_is_a_type_error_naming_the_accepted_ones():
+    # a keyword, or a key of believed= / reality=, that is no parameter: in both functions
+    for function in ("confession_parameters", "confession_game"):
+        call = getattr(dilemma, function)
+        args = (N,) if function == "confession_game" else ()
+        with pytest.raises(TypeError, match=rf"^{function}\(\) got an unexpected keyword argument 'eta'; its keywords "
+                                            r"are .*preset, real, believed, reality, base, sentence, .*sucker_cost; "
+                                            r"did you mean 'named_cost'\?$"):
+            call(*args, eta=1.0)
+        with pytest.raises(TypeError, match=rf"^{function}\(\) got an unknown parameter 'lenency' in reality=; the "
+                                            r"parameters are base, sentence, .*; did you mean 'leniency'\?$"):
+            call(*args, "hoped_leniency", reality={"lenency": 1})
+
+
+def test_a_per_action_attribute_set_to_one_number_is_refused_naming_it():
+    parameters = dilemma.confession_parameters()
+    with pytest.raises(ValueError, match=r"^ConfessionParameters.torture: needs three values, one per action "
+                                         r"\(deny, confess, name\), such as \(6, 6, 0\); got 6$"):
+        parameters.torture = 6
+    parameters.sentence = [1, 2, 3]
+    assert parameters.sentence == (1.0, 2.0, 3.0)
+
+
+def test_the_number_of_players_is_num_players():
+    assert dilemma.confession_game(num_players=5).num_players == 5
+    with pytest.raises(TypeError, match=r"^confession_game\(\) got an unexpected keyword argument 'n'; .*"
+                                        r"did you mean 'num_players'\?$"):
+        dilemma.confession_game(n=5)
 
 
 @pytest.mark.parametrize("n", [0, -3, 2.5, True])

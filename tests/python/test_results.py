@@ -117,6 +117,36 @@ def test_time_limit_raises_timeout_error_naming_the_solver():
             solve(bimatrix, time_limit=0)
 
 
+def test_a_stop_hands_over_the_equilibria_found_before_it():
+    game = dilemma.confession_game(10**4, "invariant_purge")  # 50 million classes, every one an equilibrium
+    with pytest.raises(TimeoutError) as stop:
+        dilemma.pure_nash(game, time_limit=0.2)
+    counts = [c.counts for c in stop.value.equilibria]  # the classes scanned before the stop, in scan order
+    assert counts[:2] == [(0, 0, 10**4), (0, 1, 10**4 - 1)] and counts == sorted(set(counts))
+    three = slow_game()
+    with pytest.raises(TimeoutError) as stop, dilemma.monitor(time_limit=0.5):
+        dilemma.enumerate_equilibria(three)
+    assert all(dilemma.regret(three, x) <= 1e-9 * dilemma.payoff_range(three) for x in stop.value.equilibria)
+    token = dilemma.CancelToken()
+    token.cancel()
+    with pytest.raises(dilemma.Cancelled) as stop, dilemma.monitor(cancel=token):
+        dilemma.vertex_enumeration(dilemma.random_game((12, 12), random_state=1))
+    assert stop.value.equilibria == []  # cancelled at the first checkpoint
+    # a visitor of one's own has seen them already: nothing is attached
+    seen = []
+    with pytest.raises(TimeoutError) as stop:
+        dilemma.pure_nash(game, time_limit=0.2, visit=seen.append)
+    assert seen and not hasattr(stop.value, "equilibria")
+
+
+def test_a_generator_yields_what_was_found_before_a_stop():
+    found = []
+    with pytest.raises(TimeoutError):
+        for equilibrium in dilemma.pure_nash_gen(dilemma.confession_game(10**4, "invariant_purge"), time_limit=0.2):
+            found.append(equilibrium.counts)
+    assert found[:2] == [(0, 0, 10**4), (0, 1, 10**4 - 1)]
+
+
 def test_cancel_token_from_another_thread():
     token = dilemma.CancelToken()
     timer = threading.Timer(0.2, token.cancel)
@@ -151,9 +181,10 @@ def test_ctrl_c_raises_keyboard_interrupt_promptly(python_sigint_handler):
             timer.start()
 
     start = time.monotonic()
-    with pytest.raises(KeyboardInterrupt), dilemma.monitor(progress=start_timer, time_limit=60):
+    with pytest.raises(KeyboardInterrupt) as stop, dilemma.monitor(progress=start_timer, time_limit=60):
         dilemma.enumerate_equilibria(slow_game())
     assert time.monotonic() - start < 3
+    assert isinstance(stop.value.equilibria, list)  # what was found before Ctrl-C
     timer = threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGINT))
     timer.start()
     with pytest.raises(KeyboardInterrupt):

@@ -17,7 +17,8 @@ def equilibria_of_a_bimatrix_game() -> list[tuple[float, float]]:
 
 
 def confession_classes(n: int) -> list[tuple[int, ...]]:
-    game: dilemma.SymmetricGame = dilemma.confession_game(n, "leniency_for_naming")
+    game: dilemma.SymmetricGame = dilemma.confession_game(n, "leniency_for_naming", torture=(1.0, 1.0, 0.0),
+                                                          named_cost=0.5, believed={"leniency": 2.0})
     report = dilemma.invariance_report(game)
     assert not report.payoff_invariant
     return [c.counts for c in dilemma.pure_nash(game, tol=0.0)]
