@@ -707,9 +707,8 @@ def _payoff(value):
 
 
 def _normal_form_table(game, max_rows):
-    """Details, header and rows of a dense game's payoff table: a bimatrix for
-    two players (rows: player 1's actions), else one row per pure profile; and
-    the number of rows left out."""
+    """A dense game's payoff table: a bimatrix for two players (rows: player
+    1's actions, headed by them), else one row per pure profile in C order."""
     nums = list(game.nums_actions)
     players, actions = game.player_labels, game.action_labels
     details = f"{game.num_players} players, actions {' x '.join(map(str, nums))}"
@@ -718,34 +717,12 @@ def _normal_form_table(game, max_rows):
         header = [f"{players[0]} \\ {players[1]}", *actions[1]]
         rows = [[label, *(f"{_payoff(payoffs[0][a, b])}, {_payoff(payoffs[1][a, b])}" for b in range(nums[1]))]
                 for a, label in enumerate(actions[0])]
-        return details + " (payoffs: row player, column player)", header, rows, 0
+        return details + " (payoffs: row player, column player)", header, rows, 0, "", True
     header = [*players, *(f"u({p})" for p in players)]
     rows = []
-    for profile in itertools.islice(itertools.product(*map(range, nums)), max_rows):  # C order, any number of players
+    for profile in itertools.islice(itertools.product(*map(range, nums)), max_rows):  # any number of players
         rows.append([*(actions[i][a] for i, a in enumerate(profile)), *(_payoff(u) for u in game[profile])])
-    return details, header, rows, game.num_profiles - len(rows)
-
-
-def normal_form_html(game, max_rows=MAX_ROWS):
-    """A bimatrix table for two players; otherwise one row per pure profile."""
-    details, header, rows, missing = _normal_form_table(game, max_rows)
-    bimatrix = game.num_players == 2 and missing == 0 and header[0].count(" \\ ") == 1
-    html = [f"<tr>{''.join(f'<th>{escape(h)}</th>' for h in header)}</tr>"]
-    for row in rows:
-        first = f"<th>{escape(row[0])}</th>" if bimatrix else f"<td>{escape(row[0])}</td>"
-        html.append(f"<tr>{first}{''.join(f'<td>{escape(c)}</td>' for c in row[1:])}</tr>")
-    if missing:
-        html.append(_omitted(missing, "game.payoffs(i)", len(header)))
-    return f"<div>{_title(game.title, details)}<table>{''.join(html)}</table></div>"
-
-
-def normal_form_text(game):
-    """``str(game)``: the title and the payoff table (``TEXT_ROWS`` rows at most)."""
-    details, header, rows, missing = _normal_form_table(game, TEXT_ROWS)
-    lines = [game.title or "untitled", f"  {details}", *_columns_text(header, rows)]
-    if missing:
-        lines.append(f"  ... {missing} more rows (all of them: game.payoffs(i))")
-    return "\n".join(lines)
+    return details, header, rows, game.num_profiles - len(rows), "game.payoffs(i)", False
 
 
 def _count_vectors(total, parts):
@@ -761,6 +738,8 @@ def _count_vectors(total, parts):
 
 
 def _symmetric_table(game, max_rows):
+    """A symmetric game's payoff table: one row per count vector of the
+    others, one column per own action."""
     labels = game.action_labels
     n, s = game.num_players, game.num_actions
     details = (f"symmetric, {n} players; the payoff of each own action against what the {n - 1} others do "
@@ -768,25 +747,34 @@ def _symmetric_table(game, max_rows):
     header = [*(f"others: {a}" for a in labels), *(f"u({a})" for a in labels)]
     rows = [[*(str(int(c)) for c in counts), *(_payoff(game.payoff(a, counts)) for a in range(s))]
             for counts in itertools.islice(_count_vectors(n - 1, s), max_rows)]
-    return details, header, rows, game.num_count_vectors - len(rows)
+    return details, header, rows, game.num_count_vectors - len(rows), "game.payoff(action, counts)", False
 
 
-def symmetric_html(game, max_rows=MAX_ROWS):
-    """One row per count vector of the others, one column per own action."""
-    details, header, rows, missing = _symmetric_table(game, max_rows)
+def _game_table(game, max_rows):
+    """Details, header, rows, the number of rows left out and where they are,
+    and whether the first column heads the rows."""
+    table = _symmetric_table if isinstance(game, _core.SymmetricGame) else _normal_form_table
+    return table(game, max_rows)
+
+
+def game_html(game, max_rows=MAX_ROWS):
+    """``_repr_html_`` of a game: its title, then its payoff table."""
+    details, header, rows, missing, where, headed = _game_table(game, max_rows)
     html = [f"<tr>{''.join(f'<th>{escape(h)}</th>' for h in header)}</tr>"]
-    html += [f"<tr>{''.join(f'<td>{c}</td>' for c in row)}</tr>" for row in rows]
+    for row in rows:
+        first = f"<th>{escape(row[0])}</th>" if headed else f"<td>{escape(row[0])}</td>"
+        html.append(f"<tr>{first}{''.join(f'<td>{escape(c)}</td>' for c in row[1:])}</tr>")
     if missing:
-        html.append(_omitted(missing, "game.payoff(action, counts)", len(header)))
+        html.append(_omitted(missing, where, len(header)))
     return f"<div>{_title(game.title, details)}<table>{''.join(html)}</table></div>"
 
 
-def symmetric_text(game):
-    """``str(game)`` of a symmetric game: the title and the payoff table (``TEXT_ROWS`` rows at most)."""
-    details, header, rows, missing = _symmetric_table(game, TEXT_ROWS)
+def game_text(game):
+    """``str(game)``: its title, then its payoff table (``TEXT_ROWS`` rows at most)."""
+    details, header, rows, missing, where, _ = _game_table(game, TEXT_ROWS)
     lines = [game.title or "untitled", f"  {details}", *_columns_text(header, rows)]
     if missing:
-        lines.append(f"  ... {missing} more rows (all of them: game.payoff(action, counts))")
+        lines.append(f"  ... {missing} more rows (all of them: {where})")
     return "\n".join(lines)
 
 
@@ -796,10 +784,9 @@ def install():
     """Sets ``_repr_html_`` and ``__str__`` on the games and on every result
     class of ``_core`` (those without a summary of their own get the generic
     one), and ``__repr__`` where a class has none of its own."""
-    _core.NormalFormGame._repr_html_ = normal_form_html
-    _core.NormalFormGame.__str__ = normal_form_text
-    _core.SymmetricGame._repr_html_ = symmetric_html
-    _core.SymmetricGame.__str__ = symmetric_text
+    for game in (_core.NormalFormGame, _core.SymmetricGame):
+        game._repr_html_ = game_html
+        game.__str__ = game_text
     for name in dir(_core):
         cls = getattr(_core, name)
         if not isinstance(cls, type) or cls in (_core.SolveReport, _core.CountClass):
