@@ -52,7 +52,7 @@ void check_qre_options(double qre_tol, double qre_max_lambda) {
     detail::fail("invariance_report", "qre_max_lambda must be finite and > 0, got ", qre_max_lambda);
 }
 
-// MODEL.md 3.3: every distribution is a (coarse) correlated equilibrium iff
+// docs/model.md (theorem, item 3): every distribution is a (coarse) correlated equilibrium iff
 // no incentive row has a positive coefficient.
 template <class Game>
 void fill_correlated(InvarianceReport& report, const Game& game, double tol) {
@@ -60,7 +60,7 @@ void fill_correlated(InvarianceReport& report, const Game& game, double tol) {
   report.every_distribution_correlated = report.max_incentive_gain <= tol;
 }
 
-// MODEL.md 3.4: follows the logit branch from lambda = 0 to qre_max_lambda,
+// docs/model.md (theorem, item 4): follows the logit branch from lambda = 0 to qre_max_lambda,
 // stopping at the first point farther than qre_tol from uniform. Steps may
 // grow 4x (max_accel), so a branch that stays uniform (where the predictor
 // is exact) reaches lambda = 1e6 in about 13 steps, and a branch that

@@ -1,4 +1,4 @@
-// The payoff-invariance argument of MODEL.md for 1000 prisoners, in C++.
+// The payoff-invariance argument of docs/model.md for 1000 prisoners, in C++.
 //
 // When the sentence is the same whatever one chooses ("invariant_purge"),
 // no player can gain by deviating from any profile: all 3^1000 pure

@@ -3,7 +3,7 @@
 Dense normal-form games (:class:`NormalFormGame`) and symmetric games in
 compact count form (:class:`SymmetricGame`), their pure and mixed profiles,
 pure Nash equilibria, dominance, welfare, the payoff-invariance analysis,
-the confession dilemma of MODEL.md and Gambit ``.nfg`` files. A mixed
+the confession dilemma of docs/model.md and Gambit ``.nfg`` files. A mixed
 profile is a tuple of 1-D arrays, one per player; a pure profile is a tuple
 of action indices.
 """
@@ -25,7 +25,6 @@ from ._core import (
     RestPoints,
     SymmetricGame,
     all_naming_worse_than_all_denying,
-    believed_versus_real,
     class_payoffs,
     confession_gain,
     confession_preset,
@@ -118,7 +117,7 @@ from ._core import (  # progress, time limits and cancellation of every solver
     set_memory_limit,
 )
 from . import plotting, reproduction
-from .confession import confession_game, confession_parameters
+from .confession import believed_versus_real, confession_game, confession_parameters
 from .enumeration import _generator
 from .solvers import (  # the solvers on the one contract (dilemma.solvers)
     SolveReport,
@@ -174,16 +173,9 @@ vertex_enumeration_gen = _generator(vertex_enumeration, """\
 
 __version__ = _core.__version__
 
-from . import _keywords, _repr  # noqa: E402  keyword messages; rich display in Jupyter
+from . import _keywords, _repr  # noqa: E402  keyword messages; str() and Jupyter's HTML of games and results
 
-NormalFormGame._repr_html_ = _repr.normal_form_html
-SymmetricGame._repr_html_ = _repr.symmetric_html
-EquilibriumEnumeration._repr_html_ = _repr.enumeration_html
-for _report in (InvarianceReport, Efficiency, BelievedVersusReal, LogitQreResult, SimplicialSubdivisionResult,
-                LemkeHowsonResult, ZeroSumSolution, SecurityStrategy, CorrelatedEquilibrium,
-                SymmetricCorrelatedEquilibrium, MixedDominance, Decomposition, SymmetricDecomposition, RestPoints,
-                EssResult, Elimination, NashComponent):
-    _report._repr_html_ = _repr.record_html
+_repr.install()
 
 
 def read_nfg(path_or_text):

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from . import _core
 from ._keywords import unexpected_keyword
+from ._repr import remember_game
 
 PARAMETER_NAMES = (
     "base", "sentence", "torture", "leniency", "leniency_tiers",
@@ -110,11 +111,14 @@ def confession_parameters(preset="invariant_purge", *, real=False, believed=None
 def confession_game(num_players, preset="invariant_purge", *, real=False, believed=None, reality=None, **overrides):
     """The confession dilemma with ``num_players`` players as a :class:`SymmetricGame`.
 
-    Actions are deny, confess, name; payoffs are minus the cost of MODEL.md
-    section 1, evaluated on demand (no table), so ``num_players`` can be
-    large. ``preset`` is one of :func:`confession_preset_names`; ``real``,
-    ``believed``, ``reality`` and keyword ``overrides`` choose and change its
-    values as in :func:`confession_parameters`.
+    Actions are deny, confess, name; payoffs are minus the cost of
+    docs/model.md ("Players, actions and costs"), evaluated on demand (no
+    table), so ``num_players`` can be large. ``preset`` is one of
+    :func:`confession_preset_names`; ``real``, ``believed``, ``reality`` and
+    keyword ``overrides`` choose and change its values as in
+    :func:`confession_parameters`. The title names the preset and n (which
+    game of ``hoped_leniency`` it is, and whether parameters were changed),
+    so tables and plots of the game say which one they show.
 
     >>> game = confession_game(5, "leniency_for_naming")
     >>> [c.counts for c in pure_nash(game)]
@@ -123,7 +127,40 @@ def confession_game(num_players, preset="invariant_purge", *, real=False, believ
     if isinstance(num_players, bool) or not isinstance(num_players, numbers.Integral) or num_players < 1:
         raise ValueError(f"confession_game: num_players must be a positive integer, got {num_players!r}")
     parameters = _parameters("confession_game", preset, real, believed, reality, overrides)
-    return _core._confession_game(int(num_players), parameters)
+    game = _core._confession_game(int(num_players), parameters)
+    game.title = _title(preset, real, believed or reality or overrides, num_players)
+    return game
+
+
+def _title(preset, real, modified, num_players):
+    """The title: "Confession dilemma: <preset>[ (believed|real game)][, modified], n = <n>"."""
+    chosen = _core.confession_preset(preset)
+    two_games = any(getattr(chosen.believed, name) != getattr(chosen.real, name) for name in PARAMETER_NAMES)
+    which = (" (real game)" if real else " (believed game)") if two_games else ""
+    return f"Confession dilemma: {preset}{which}{', modified' if modified else ''}, n = {num_players}"
+
+
+def believed_versus_real(believed, real, *, tol=0.0):
+    """Behaviour from the ``believed`` game, outcomes from the ``real`` one: a
+    :class:`BelievedVersusReal` (docs/model.md, "Believed versus real").
+
+    Behaviour is the pure equilibria of the believed game; each is judged by
+    its payoffs and welfare in the real game, per person, in two ways:
+    ``inefficiency`` against the real social optimum (there whenever the
+    real game is a dilemma, belief or not) and ``cost_of_belief_range``
+    against the real game's own pure equilibria, (worst, best): what the
+    false belief cost, (0, 0) when the behaviour is the real game's only
+    equilibrium. For
+    ``hoped_leniency`` every profile is a real equilibrium, so the range is
+    (0, eta (n - 1)). ``tol`` is the payoff difference that counts as a tie.
+
+    >>> import dilemma
+    >>> believed = dilemma.confession_game(5, "hoped_leniency")
+    >>> real = dilemma.confession_game(5, "hoped_leniency", real=True)
+    >>> [outcome.cost_of_belief_range for outcome in dilemma.believed_versus_real(believed, real).outcomes]
+    [(0.0, 4.0)]
+    """
+    return remember_game(_core.believed_versus_real(believed, real, tol=tol), believed)
 
 
 _KEYWORDS = {}

@@ -4,25 +4,120 @@ import numpy as np
 from . import _core
 
 
-def _axes(ax):
+def _axes(ax, figsize=(6.4, 4.2)):
     if ax is not None:
         return ax
     import matplotlib.pyplot as plt
 
     # constrained layout keeps legends and colour bars placed beside the axes inside the figure
-    _, ax = plt.subplots(figsize=(6.4, 4.2), layout="constrained")
+    _, ax = plt.subplots(figsize=figsize, layout="constrained")
     return ax
 
 
-def schelling_diagram(game, *, varying_action=None, rest_action=0, ax=None, title=None):
+def _schelling_slice(game, varying, rest):
+    """Payoffs of each own action against k = 0 .. n-1 others taking ``varying``
+    and the rest ``rest``: an (s, n) array."""
+    s, n = game.num_actions, game.num_players
+    payoffs = np.empty((s, n))
+    for others in range(n):
+        m = [0] * s
+        m[varying] += others
+        m[rest] += n - 1 - others
+        for a in range(s):
+            payoffs[a, others] = game.payoff(a, m)
+    return payoffs
+
+
+def _slice_equilibria(game, varying, rest, payoffs):
+    """The pure equilibria whose players all take ``varying`` or ``rest``, by
+    the number m taking ``varying``: m = 0 .. n where nobody gains by switching
+    to any action (checked against every action of the game)."""
+    n = game.num_players
+    best = payoffs.max(axis=0)  # the best payoff of any action against each k others varying
+    found = []
+    for m in range(n + 1):
+        stable_varying = m == 0 or payoffs[varying, m - 1] >= best[m - 1]
+        stable_rest = m == n or payoffs[rest, m] >= best[m]
+        if stable_varying and stable_rest:
+            found.append(m)
+    return found
+
+
+def _coinciding(curves, labels):
+    """Groups (of two or more labels) of curves that are the same to rounding:
+    all but the last drawn of each group are hidden."""
+    curves = np.asarray(curves, dtype=float)
+    tol = 1e-9 * max(float(np.nanmax(np.abs(curves))) if curves.size else 0.0, 1.0)
+    groups, seen = [], set()
+    for a in range(len(curves)):
+        if a in seen:
+            continue
+        same = [b for b in range(a, len(curves)) if np.allclose(curves[a], curves[b], rtol=0.0, atol=tol)]
+        seen.update(same)
+        if len(same) > 1:
+            groups.append([labels[b] for b in same])
+    return groups
+
+
+def _note(text):
+    """A legend entry with no line: a note."""
+    from matplotlib.lines import Line2D
+
+    return Line2D([], [], linestyle="none", label=text)
+
+
+def schelling_diagram(game, *, varying_action=None, rest_action=0, ax=None, title=None, ylabel="my payoff"):
     """Schelling's diagram of a symmetric game.
 
     For k = 0 .. n-1 other players taking ``varying_action`` (by default the
     last action, "name" in the confession game) and the rest taking
     ``rest_action`` (default the first, "deny"), plots the payoff of each
-    own action. Where the curves coincide, one's own choice does not matter.
+    own action. Where the curves coincide, one's own choice does not matter;
+    the legend says which curves coincide (one hides the other).
 
-    Returns the matplotlib Axes.
+    Marked on it: the pure equilibria in which everybody takes one of the
+    two actions (a player of ``varying_action`` at k = m - 1 and one of
+    ``rest_action`` at k = m, for m players varying), unless every point is
+    one; and, when everybody taking ``varying_action`` is an equilibrium in
+    which switching to ``rest_action`` strictly loses (a dilemma to
+    escape), Schelling's k*: the smallest number of players of
+    ``rest_action`` who fare better than everybody does there (for the
+    separable confession presets, :func:`dilemma.schelling_minimum_coalition`),
+    with a dotted line at that payoff.
+
+    Parameters
+    ----------
+    game : SymmetricGame
+    varying_action, rest_action : int, optional
+        The action counted on the horizontal axis, and the one the other
+        players take.
+    ax : matplotlib.axes.Axes, optional
+        Axes to draw on; a new figure when omitted.
+    title : str, optional
+        By default the game's title, with n.
+    ylabel : str, default "my payoff"
+        What the payoffs are (the main job writes "my payoff (minus my
+        sentence)" for the confession game).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import dilemma
+    >>> ax = dilemma.plotting.schelling_diagram(dilemma.confession_game(12, "leniency_for_naming"))
+    >>> ax.get_title()
+    'Confession dilemma: leniency_for_naming, n = 12'
+    >>> for entry in ax.get_legend().get_texts():
+    ...     print(entry.get_text())
+    I deny
+    I confess
+    I name
+    deny and confess coincide
+    pure equilibrium: all name
+    payoff when all name
+    k* = 4: a group of 4 who deny fares better than when all name
     """
     if not isinstance(game, _core.SymmetricGame):
         raise ValueError(f"schelling_diagram: needs a SymmetricGame, got {type(game).__name__}")
@@ -31,32 +126,58 @@ def schelling_diagram(game, *, varying_action=None, rest_action=0, ax=None, titl
     for action, label in ((varying, "varying_action"), (rest_action, "rest_action")):
         if not 0 <= action < s:
             raise ValueError(f"schelling_diagram: {label} {action} is out of range; the game has {s} actions")
-    ax = _axes(ax)
+    if varying == rest_action:
+        raise ValueError(f"schelling_diagram: varying_action and rest_action are both {varying}; they must differ")
+    ax = _axes(ax, figsize=(6.4, 5.2))
     k = np.arange(n)
     labels = game.action_labels
+    payoffs = _schelling_slice(game, varying, rest_action)
     styles = ["-", "--", ":", "-."]
     for a in range(s):
-        payoffs = []
-        for others in k:
-            m = [0] * s
-            m[varying] += int(others)
-            m[rest_action] += n - 1 - int(others)
-            payoffs.append(game.payoff(a, m))
-        ax.plot(k, payoffs, styles[a % len(styles)], marker="o" if n <= 30 else None,
+        ax.plot(k, payoffs[a], styles[a % len(styles)], marker="o" if n <= 30 else None,
                 markersize=4, linewidth=2, label=f"I {labels[a]}")
-    if _core.max_stake(game) == 0:
-        ax.text(0.5, 0.06, "all curves coincide: one's own choice does not change one's payoff",
-                transform=ax.transAxes, ha="center", fontsize=9,
-                bbox=dict(boxstyle="round", facecolor="white", alpha=0.8))
-    ax.set_xlabel(f"number of other players who {labels[varying]} (the rest {labels[rest_action]})")
-    ax.set_ylabel("my payoff (minus sentence)")
-    ax.set_title(title or game.title)
+    notes = []  # legend entries without a line: which curves hide which
+    groups = _coinciding(payoffs, labels)
+    if groups and len(groups[0]) == s:
+        notes.append("all curves coincide: one's own\nchoice does not change one's payoff")
+    else:
+        notes += [" and ".join(group) + " coincide" for group in groups]
+    handles = [_note(note) for note in notes]
+
+    vary, stay = labels[varying], labels[rest_action]
+    equilibria = _slice_equilibria(game, varying, rest_action, payoffs)
+    if len(equilibria) == n + 1:
+        handles.append(_note("every point is a pure equilibrium"))
+    elif equilibria:
+        points = [(m - 1, payoffs[varying, m - 1]) for m in equilibria if m > 0]
+        points += [(m, payoffs[rest_action, m]) for m in equilibria if m < n]
+        names = ["all " + (vary if m == n else stay) if m in (0, n) else f"{m} {vary}, {n - m} {stay}"
+                 for m in equilibria]
+        label = "pure equilibri" + ("um: " if len(names) == 1 else "a: ") + "; ".join(names[:3]) + \
+            (f"; ... ({len(names) - 3} more)" if len(names) > 3 else "")
+        x, y = np.array(points).T
+        ax.scatter(x, y, s=160, marker="*", color="black", zorder=5, label=label)
+
+    everyone = payoffs[varying, n - 1]  # everybody takes the varying action
+    better = [j for j in range(1, n + 1) if payoffs[rest_action, n - j] > everyone]
+    if better and n in equilibria and everyone > payoffs[rest_action, n - 1]:  # a dilemma to escape
+        k_star = better[0]  # k_star players of rest_action: each sees n - k_star others varying
+        ax.axhline(everyone, color="0.5", linestyle=":", linewidth=1, zorder=1, label=f"payoff when all {vary}")
+        ax.scatter([n - k_star], [payoffs[rest_action, n - k_star]], s=110, facecolors="none", edgecolors="tab:red",
+                   linewidths=2, zorder=6,
+                   label=f"k* = {k_star}: a group of {k_star} who {stay} fares better than when all {vary}")
+    ax.set_xlabel(f"number of other players who {vary} (the rest {stay})")
+    ax.set_ylabel(ylabel)
+    title = title or game.title or "Schelling diagram"
+    ax.set_title(title if f"n = {n}" in title else f"{title} (n = {n})")
     ax.grid(True, alpha=0.3)
-    ax.legend()
+    lines, names = ax.get_legend_handles_labels()  # the curves, then the marks; the notes go in between
+    ax.legend(lines[:s] + handles + lines[s:], names[:s] + [h.get_label() for h in handles] + names[s:],
+              fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=2, frameon=False)
     return ax
 
 
-def qre_branch(result, ax=None, *, title=None):
+def qre_branch(result, ax=None, *, title=None, game=None):
     """Plot the branch of a logit QRE: every action's probability against lambda.
 
     Parameters
@@ -66,6 +187,10 @@ def qre_branch(result, ax=None, *, title=None):
     ax : matplotlib.axes.Axes, optional
         Axes to draw on; a new figure when omitted.
     title : str, optional
+        By default "logit QRE branch: <game title>" and the last lambda.
+    game : NormalFormGame or SymmetricGame, optional
+        The game, for its title and labels; by default the game ``logit_qre``
+        solved (a result made otherwise, say unpickled, shows action numbers).
 
     Returns
     -------
@@ -75,35 +200,54 @@ def qre_branch(result, ax=None, *, title=None):
     -----
     The horizontal axis is ``lambda / (1 + lambda)`` so that the whole branch,
     from 0 to its limit, fits; one line per action of each player (dense
-    games) or per action of the common strategy (symmetric games).
+    games: a colour per player, a line style per action) or per action of
+    the common strategy (symmetric games), labelled with the game's names.
 
     Examples
     --------
     >>> import dilemma
     >>> ax = dilemma.plotting.qre_branch(dilemma.logit_qre(dilemma.battle_of_the_sexes()))
+    >>> ax.get_legend_handles_labels()[1]
+    ['Player 1: opera', 'Player 1: football', 'Player 2: opera', 'Player 2: football']
     """
+    from ._repr import _labels, game_labels
+
     lambdas = np.asarray(result.branch.lambdas, dtype=float)
     if lambdas.size == 0:
         raise ValueError("qre_branch: the result has no branch; call logit_qre with record_branch=True")
     profiles = result.branch.profiles
     blocks = list(profiles) if isinstance(profiles, tuple) else [profiles]
+    labels = game_labels(game) if game is not None else _labels(result)
     ax = _axes(ax)
     position = lambdas / (1.0 + lambdas)
     styles = ["-", "--", ":", "-."]
+    curves, names = [], []
     for i, block in enumerate(blocks):
         for a in range(block.shape[1]):
-            label = f"player {i + 1}: action {a + 1}" if len(blocks) > 1 else f"action {a + 1}"
+            action = str(a + 1)
+            if labels is not None and len(labels.actions[0 if labels.symmetric else i]) == block.shape[1]:
+                action = labels.actions[0 if labels.symmetric else i][a]
+            action = f"action {action}" if action.isdigit() else action  # unnamed actions are numbered
+            player = labels.players[i] if labels is not None and not labels.symmetric else f"player {i + 1}"
+            label = f"{player}: {action}" if len(blocks) > 1 else action
             # Dense games: a colour per player, a line style per action; one strategy: a colour per action.
             color = f"C{i % 10}" if len(blocks) > 1 else f"C{a % 10}"
             ax.plot(position, block[:, a], styles[a % len(styles)], color=color, linewidth=1.8, label=label)
+            curves.append(block[:, a])
+            names.append(label)
     ax.set_xlim(0, 1)
     ax.set_ylim(-0.02, 1.02)
     ax.set_xlabel("lambda / (1 + lambda)")
     ax.set_ylabel("probability")
-    ax.set_title(title or f"logit QRE branch (traced to lambda = {result.lam:.4g})")
+    if title is None:
+        name = labels.title if labels is not None and labels.title else ""
+        title = f"logit QRE branch{': ' + name if name else ''}\nfollowed to lambda = {result.lam:.4g}"
+    ax.set_title(title)
     ax.grid(True, alpha=0.3)
-    if sum(block.shape[1] for block in blocks) <= 12:
-        ax.legend(fontsize=8)
+    if len(curves) <= 12:
+        lines, entries = ax.get_legend_handles_labels()
+        notes = [_note(" and ".join(group) + " coincide") for group in _coinciding(curves, names)]
+        ax.legend(lines + notes, entries + [note.get_label() for note in notes], fontsize=8)
     return ax
 
 

@@ -1,42 +1,36 @@
-"""The payoff-invariance reproduction of MODEL.md: one readable summary per preset."""
-import math
-import time
+"""The main job's report: the payoff-invariance argument of docs/model.md, preset by preset.
+
+:func:`preset_summary` computes what the report says about one preset at
+one n; :func:`format_preset` writes one block per preset (what holds at
+every n once, then what changes with n); :func:`format_comparison` is the
+closing table, the whole argument on one screen.
+"""
+import textwrap
 
 from . import _core
-from .confession import confession_game, confession_parameters
+from ._repr import as_text, class_cell, count, counts_text, nonstrategic_verdict, number, yes
+from .confession import believed_versus_real, confession_game, confession_parameters
 from .solvers import pure_nash
 
-
-def _classes_text(classes, labels, limit=4):
-    shown = []
-    for c in classes[:limit]:
-        parts = ", ".join(f"{count} {label}" for count, label in zip(c.counts, labels) if count)
-        shown.append(f"({parts}) x{_format_int(c.multiplicity)}")
-    more = f" ... and {len(classes) - limit} more classes" if len(classes) > limit else ""
-    return "; ".join(shown) + more
-
-
-def _format_int(value):
-    return str(value) if value < 10**12 else f"10^{math.log10(value):.1f}"
+SHOWN_CLASSES = 3  # equilibrium count classes listed in a block, at most
+WIDTH = 100  # of a line of the report, where it can be kept to it
 
 
 def preset_summary(num_players, preset):
     """Computes everything the reproduction reports for one preset; returns a dict."""
-    start = time.perf_counter()
     game = confession_game(num_players, preset)
     parameters = confession_parameters(preset)
     labels = game.action_labels
-    report = _core.invariance_report(game)
-    equilibria = pure_nash(game)
     summary = {
         "preset": preset,
         "description": _core.confession_preset(preset).description,
         "num_players": num_players,
         "game": game,
-        "report": report,
-        "equilibria": equilibria,
+        "report": _core.invariance_report(game),
+        "equilibria": pure_nash(game),
         "dominated": [labels[a] for a in _core.dominated_actions(game)],
         "weakly_dominated": [labels[a] for a in _core.dominated_actions(game, weak=True)],
+        "parameters": parameters,
         "separable": parameters.is_separable(),
     }
     if parameters.is_separable():
@@ -47,36 +41,135 @@ def preset_summary(num_players, preset):
             summary["schelling_k"] = _core.schelling_minimum_coalition(parameters)
     if preset == "hoped_leniency":
         real = confession_game(num_players, preset, real=True)
-        summary["believed_versus_real"] = _core.believed_versus_real(game, real)
-    summary["seconds"] = time.perf_counter() - start
+        summary["believed_versus_real"] = believed_versus_real(game, real)
     return summary
 
 
-def format_summary(summary):
-    """The summary as readable text."""
-    report, labels = summary["report"], summary["game"].action_labels
-    lines = [f"== {summary['preset']}, n = {summary['num_players']}: {summary['description']}"]
-    for line in str(report).strip().splitlines():
-        lines.append("   " + line)
-    lines.append("   equilibrium classes: " + _classes_text(summary["equilibria"], labels))
-    dominated = ", ".join(summary["dominated"]) or "none"
-    lines.append(f"   strictly dominated actions: {dominated}; weakly: {', '.join(summary['weakly_dominated']) or 'none'}")
-    if "naming_gain" in summary:
-        verdict = "yes" if summary["n_person_pd"] else "no"
-        k = f", Schelling's k* = {summary['schelling_k']}" if "schelling_k" in summary else ""
-        lines.append(f"   naming gain g = {summary['naming_gain']:g}; n-person prisoner's dilemma: {verdict}{k}")
-    else:
-        lines.append("   not separable (tiered leniency or sucker premium): closed forms do not apply")
+def _classes(classes, labels, room):
+    """The first equilibrium classes (as many as fit in ``room`` characters, at
+    least one, at most SHOWN_CLASSES), then how many more there are."""
+    shown = []
+    for c in classes[:SHOWN_CLASSES]:
+        more = f"; ... and {len(classes) - len(shown) - 1} more" if len(classes) > len(shown) + 1 else ""
+        candidate = shown + [as_text(class_cell(c, labels))]
+        if shown and len("; ".join(candidate) + more) > room:
+            break
+        shown = candidate
+    more = f"; ... and {len(classes) - len(shown)} more" if len(classes) > len(shown) else ""
+    return "; ".join(shown) + more
+
+
+def _dominated(summary):
+    strictly, weakly = summary["dominated"], summary["weakly_dominated"]
+    only_weakly = [a for a in weakly if a not in strictly]
+    parts = ([f"{', '.join(strictly)} (strictly)"] if strictly else []) + \
+            ([f"{', '.join(only_weakly)} (weakly)"] if only_weakly else [])
+    return "; ".join(parts) or "none"
+
+
+def _dilemma(summary):
+    if not summary["separable"]:
+        parameters = summary["parameters"]
+        why = " and ".join(reason for reason, present in (("tiered leniency", parameters.leniency_tiers),
+                                                           ("a sucker premium", parameters.sucker_cost)) if present)
+        return f"n-person prisoner's dilemma: the closed forms do not apply (not separable: {why})"
+    k = f", Schelling's k* = {summary['schelling_k']}" if "schelling_k" in summary else ""
+    return f"naming gain g = {number(summary['naming_gain'])}; n-person prisoner's dilemma: " \
+           f"{yes(summary['n_person_pd'])}{k}"
+
+
+def summary_lines(summary):
+    """The verdicts and numbers for one preset at one n, one line each."""
+    report, labels, n = summary["report"], summary["game"].action_labels, summary["num_players"]
+    lines = [f"payoff-invariant: {yes(report.payoff_invariant)} (one's own choice changes one's payoff by at most "
+             f"{number(report.epsilon)})"]
+    pure = as_text([count(report.num_pure_equilibria, report.log10_num_pure_equilibria), " of ",
+                  count(report.num_profiles, report.log10_num_profiles), " profiles"])
+    lines.append(f"pure equilibria: {pure} ({count(report.num_equilibrium_classes)} of {count(report.num_classes)} "
+                 f"count classes), strict: {count(report.num_strict_equilibria)}")
+    if not report.every_profile_is_equilibrium:
+        lines.append("equilibrium classes: " + _classes(summary["equilibria"], labels, WIDTH - 35))
+    lines.append(f"dominated actions: {_dominated(summary)}")
+    lines.append(f"every distribution a correlated equilibrium: {yes(report.every_distribution_correlated)}; "
+                 f"logit QRE uniform for every lambda: {yes(report.qre_computed and report.qre_uniform)}")
+    if report.decomposition_computed:  # not at large n: too large a least-squares problem
+        lines.append("purely nonstrategic (Candogan et al.): "
+                     + nonstrategic_verdict(report.potential_norm, report.harmonic_norm))
+    if report.efficiency_defined:
+        lines.append(f"price of anarchy {number(report.efficiency.price_of_anarchy)}, "
+                     f"price of stability {number(report.efficiency.price_of_stability)}")
+    lines.append(_dilemma(summary))
     if "believed_versus_real" in summary:
         result = summary["believed_versus_real"]
-        n = summary["num_players"]
         for outcome in result.outcomes:
-            behaviour = _classes_text([outcome.behaviour], labels)
             against_worst, against_best = outcome.cost_of_belief_range
-            lines.append(f"   believed game -> behaviour {behaviour}; real payoff per person "
-                         f"{outcome.real_welfare / n:g} against the real optimum {result.real_best_welfare / n:g} "
-                         f"(inefficiency {outcome.inefficiency:g})")
-            lines.append(f"   cost of the false hope: {against_worst:g} to {against_best:g} per person "
-                         f"(against the worst and the best real equilibrium)")
-    lines.append(f"   ({summary['seconds'] * 1e3:.0f} ms)")
+            lines.append(f"believed -> {counts_text(outcome.behaviour.counts, labels)}; real payoff per person "
+                         f"{number(outcome.real_welfare / n)}, optimum {number(result.real_best_welfare / n)} "
+                         f"(inefficiency {number(outcome.inefficiency)})")
+            lines.append(f"cost of the false hope: {number(against_worst)} to {number(against_best)} per person "
+                         f"(against the worst / best real equilibrium)")
+    return lines
+
+
+def format_preset(summaries):
+    """One preset at several n (a list of :func:`preset_summary` dicts) as one
+    block: the lines that hold at every n once, then those that change with n."""
+    first = summaries[0]
+    lines = textwrap.wrap(f"== {first['preset']}: {first['description']}", WIDTH, subsequent_indent="   ")
+    by_n = [summary_lines(s) for s in summaries]
+    common = [line for line in by_n[0] if all(line in other for other in by_n[1:])] if len(by_n) > 1 else []
+    lines += ["   " + line for line in common]
+    labels = [f"n = {s['num_players']}" for s in summaries]
+    width = max(map(len, labels))
+    for label, own in zip(labels, by_n):
+        for k, line in enumerate(line for line in own if line not in common):
+            lines.append(f"   {(label if k == 0 else '').ljust(width)}  {line}")
     return "\n".join(lines)
+
+
+def _comparison_row(summary):
+    report, labels = summary["report"], summary["game"].action_labels
+    if report.every_profile_is_equilibrium:
+        pure = "all " + as_text(count(report.num_profiles, report.log10_num_profiles))
+    elif len(summary["equilibria"]) == 1:
+        pure = as_text(count(report.num_pure_equilibria, report.log10_num_pure_equilibria)) + ": " + \
+            counts_text(summary["equilibria"][0].counts, labels)
+    else:
+        pure = (as_text(count(report.num_pure_equilibria, report.log10_num_pure_equilibria)) +
+                f" in {count(report.num_equilibrium_classes)} classes")
+    if not summary["separable"]:
+        dilemma = "-"
+    else:
+        dilemma = yes(summary["n_person_pd"]) + (f" (k* {summary['schelling_k']})"
+                                                 if summary["n_person_pd"] and "schelling_k" in summary else "")
+    return [summary["preset"], str(summary["num_players"]),
+            f"{yes(report.payoff_invariant)} ({number(report.epsilon)})", pure,
+            as_text(count(report.num_strict_equilibria)), ", ".join(summary["dominated"]) or "none",
+            number(report.efficiency.price_of_anarchy) if report.efficiency_defined else "-", dilemma]
+
+
+def format_comparison(summaries):
+    """The closing table: one row per preset and n, its legend, then what it shows."""
+    header = ["preset", "n", "invariant", "pure equilibria", "strict", "dominated", "PoA", "n-person PD"]
+    rows = [header] + [_comparison_row(s) for s in summaries]
+    widths = [max(len(row[k]) for row in rows) for k in range(len(header))]
+    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows]
+    lines.insert(1, "  ".join("-" * width for width in widths))
+
+    def presets(test):
+        return ", ".join(dict.fromkeys(s["preset"] for s in summaries if test(s))) or "none"
+
+    hope = [(s["num_players"], s["believed_versus_real"].outcomes[0].cost_of_belief_range[1])
+            for s in summaries if "believed_versus_real" in s and s["believed_versus_real"].outcomes]
+    conclusion = [
+        "invariant: one's own choice changes one's payoff by at most (stake); strict: strict pure equilibria; "
+        "dominated: strictly; PoA: price of anarchy; k*: Schelling's smallest coalition of deniers.",
+        "One's own choice cannot change one's payoff, every profile is an equilibrium and none is strict (nothing "
+        "to predict): " + presets(lambda s: s["report"].payoff_invariant) + ".",
+        "An n-person prisoner's dilemma (everyone names, although all would be better off denying): "
+        + presets(lambda s: s.get("n_person_pd")) + ".",
+    ]
+    if hope:
+        conclusion.append("Hope for leniency that is not granted (hoped_leniency) makes everyone name and costs up to "
+                          + " and ".join(f"{number(cost)} per person at n = {n}" for n, cost in hope) + ".")
+    return "\n".join(lines + [""] + [line for text in conclusion for line in textwrap.wrap(text, WIDTH)])

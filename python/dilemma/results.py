@@ -7,7 +7,7 @@ options), none is filled in here.
 """
 import contextlib
 
-from . import _core
+from . import _core, _repr
 
 
 class EquilibriumList(list):
@@ -22,8 +22,10 @@ class EquilibriumList(list):
         The options the method ran with.
 
     Methods with more to say add attributes (``singular_supports`` of
-    :func:`symmetric_equilibria`, ...). It prints as a plain list; Jupyter
-    shows the report above the equilibria.
+    :func:`symmetric_equilibria`, ...). Its ``repr`` is that of a plain
+    list; ``str()`` and Jupyter show the report above a table of the
+    equilibria, named with the game's action labels (exact fractions as
+    fractions).
 
     Examples
     --------
@@ -53,15 +55,8 @@ class EquilibriumList(list):
         """The equilibria as a plain list."""
         return list(self)
 
-    def _repr_html_(self):
-        from ._repr import equilibrium_list_html
-
-        return equilibrium_list_html(self)
-
-    def _repr_latex_(self):
-        from ._repr import equilibrium_list_latex
-
-        return equilibrium_list_latex(self)
+    _repr_html_ = _repr.result_html
+    __str__ = _repr.result_text
 
 
 @contextlib.contextmanager

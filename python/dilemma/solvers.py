@@ -14,6 +14,7 @@ import re
 from . import _core
 from ._core import SolveReport
 from ._keywords import checked
+from ._repr import remember_game
 from .results import EquilibriumList, _monitored
 
 _MONITOR = (("progress", "callable, optional", "Called with the fraction done (see dilemma.monitor)."),
@@ -85,9 +86,12 @@ def _solver(name, inputs=()):
             raise
         if isinstance(found, tuple) and len(found) >= 3 and isinstance(found[1], SolveReport):
             # an enumerator: (equilibria, report, params[, extras]); a profile is a tuple too
-            return EquilibriumList(found[0] if so_far is None else so_far, report=found[1], params=found[2],
-                                   **(found[3] if len(found) > 3 else {}))
-        return found
+            found = EquilibriumList(found[0] if so_far is None else so_far, report=found[1], params=found[2],
+                                    **(found[3] if len(found) > 3 else {}))
+            if name == "nash_components":  # each component shows its own equilibria
+                for component in found:
+                    remember_game(component, game)
+        return remember_game(found, game)  # its views name the game's actions
 
     kw = inspect.Parameter.KEYWORD_ONLY
     parameters = [inspect.Parameter("game", inspect.Parameter.POSITIONAL_OR_KEYWORD)]

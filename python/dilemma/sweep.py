@@ -178,7 +178,7 @@ def sweep(build, grid, analyse, *, client=None, max_workers=None):
     --------
     Which equilibrium obtains in the confession game when naming carries
     its own sentence (4), offset by leniency, and deniers are tortured until
-    they name (the Yezhov method of MODEL.md)?
+    they name (the Yezhov method of docs/model.md)?
 
     >>> def build(leniency, torture):
     ...     return dilemma.confession_game(5, "yezhov_method", leniency=leniency,

@@ -102,7 +102,7 @@ Raises ValueError if there is no pure equilibrium or welfare changes sign.
         "rho = ||u - u_N|| / ||u|| with the dense norm, computed over count vectors.", py::call_guard<SolverScope>());
 
   py::class_<InvarianceReport> invariance_report_class(m, "InvarianceReport", R"doc(
-What MODEL.md section 3 predicts for a payoff-invariant game, each item
+What the theorem of docs/model.md predicts for a payoff-invariant game, each item
 computed on the given game. ``str(report)`` is a readable summary.
 )doc");
   def_fields(invariance_report_class,
@@ -149,7 +149,7 @@ computed on the given game. ``str(report)`` is a readable summary.
         return std::string("<InvarianceReport payoff_invariant=") + (r.payoff_invariant ? "True" : "False") + ">";
       });
   const char* report_doc = R"doc(
-The payoff-invariance report (MODEL.md section 3): an ``InvarianceReport``.
+The payoff-invariance report (docs/model.md: theorem): an ``InvarianceReport``.
 
 ``tol`` is the payoff difference that counts as a tie (0: exact). The QRE
 check follows the logit branch from lambda = 0 to ``qre_max_lambda`` (default

@@ -150,7 +150,7 @@ The largest coefficient of the correlated-equilibrium incentive constraints,
 in payoff units: the most any player gains by deviating from a
 recommendation when the distribution is a point mass on one profile. Every
 distribution over profiles is a correlated (and coarse correlated)
-equilibrium iff it is 0 (MODEL.md section 3).
+equilibrium iff it is 0 (docs/model.md: theorem).
 
 Examples
 --------

@@ -25,7 +25,7 @@ constexpr const char* kSymmetricEquilibriaDoc = R"doc(
 All symmetric equilibria found: everybody mixes with the same ``x``.
 
 Two actions: the interior roots of the gain polynomial (a Bernstein
-polynomial, MODEL.md section 4), isolated by subdivision or, for large n,
+polynomial, docs/model.md: Formulas), isolated by subdivision or, for large n,
 by sampling near the sign changes of the gains, and polished with
 TOMS 748, and the roots where the gain touches zero without changing sign,
 at the roots of its derivative; plus the boundary equilibria. Three or more actions: every

@@ -1,4 +1,4 @@
-// The confession dilemma of MODEL.md.
+// The confession dilemma of docs/model.md.
 #include <sstream>
 
 #include "bindings.hpp"
@@ -30,7 +30,7 @@ std::array<double, 3> per_action(const char* name, py::handle values) {
 
 void bind_models(py::module_& m) {
   py::class_<ConfessionParameters>(m, "ConfessionParameters", R"doc(
-Parameters of the confession dilemma's cost (MODEL.md section 1):
+Parameters of the confession dilemma's cost (docs/model.md: Players, actions and costs):
 ``c(a, m) = base + sentence[a] + torture[a] - leniency [a = N] L(m_N)
 + named_cost m_N + confession_cost (m_C + m_N) + sucker_cost [a = D] m_N``.
 Actions: 0 = deny, 1 = confess, 2 = name.
@@ -85,7 +85,7 @@ Actions: 0 = deny, 1 = confess, 2 = name.
         return out.str();
       });
 
-  py::class_<ConfessionPreset> confession_preset_class(m, "ConfessionPreset", "A preset of MODEL.md section 2: believed and real parameters.");
+  py::class_<ConfessionPreset> confession_preset_class(m, "ConfessionPreset", "A preset of docs/model.md (Presets): believed and real parameters.");
   def_fields(confession_preset_class,
              field("name", &ConfessionPreset::name),
              field("description", &ConfessionPreset::description),

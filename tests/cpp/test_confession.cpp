@@ -17,7 +17,7 @@ ConfessionParameters preset(const std::string& name) { return dilemma::confessio
 
 }  // namespace
 
-TEST_CASE("confession_game: the cost formula of MODEL.md section 1") {
+TEST_CASE("confession_game: the cost formula of docs/model.md") {
   ConfessionParameters p;
   p.base = 10, p.sentence = {1, 2, 3}, p.torture = {4, 5, 6}, p.leniency = 2, p.named_cost = 0.5,
   p.confession_cost = 0.25, p.sucker_cost = 3;
@@ -38,7 +38,7 @@ TEST_CASE("leniency_share: the expected place in a random queue of namers") {
   CHECK_FALSE(p.is_separable());
 }
 
-TEST_CASE("presets: the results of MODEL.md section 2, n = 5") {
+TEST_CASE("presets: the results of the presets table of docs/model.md, n = 5") {
   const std::size_t n = 5;
   SUBCASE("invariant_purge: every profile an equilibrium, PoA = PoS = 1") {
     const auto r = dilemma::invariance_report(dilemma::confession_game(n, preset("invariant_purge")));

@@ -129,7 +129,7 @@ TEST_CASE("correlated_equilibrium: count form gives the dense welfare on small s
     }
 }
 
-TEST_CASE("correlated_equilibrium: in an invariant game every distribution is one (MODEL.md section 3)") {
+TEST_CASE("correlated_equilibrium: in an invariant game every distribution is one (docs/model.md: theorem)") {
   // invariant_purge_externality: no own-action effect, but welfare varies:
   // the best and worst CE are the best and worst profiles.
   const dilemma::SymmetricGame game = dilemma::confession_game(4, "invariant_purge_externality");

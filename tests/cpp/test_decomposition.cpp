@@ -88,7 +88,7 @@ TEST_CASE("decompose: a term depending only on the others' actions changes only 
   CHECK(max_difference(before.nonstrategic.payoff_data(), after.nonstrategic.payoff_data()) > 1);
 }
 
-TEST_CASE("decompose: the invariant confession presets are purely nonstrategic (MODEL.md 3.8)") {
+TEST_CASE("decompose: the invariant confession presets are purely nonstrategic (docs/model.md: theorem, item 8)") {
   for (const char* preset : {"invariant_purge", "invariant_purge_externality"}) {
     const SymmetricGame game = dilemma::confession_game(5, preset);
     const auto compact = dilemma::decompose(game);
@@ -127,7 +127,7 @@ TEST_CASE("decompose (symmetric): count form equals the dense decomposition") {
   }
 }
 
-TEST_CASE("potential_function (symmetric): two actions have Phi(k) = sum_{j<k} d_j (MODEL.md 4)") {
+TEST_CASE("potential_function (symmetric): two actions have Phi(k) = sum_{j<k} d_j (docs/model.md: Formulas)") {
   const std::size_t n = 300;
   const SymmetricGame game = dilemma::testing::random_symmetric_game(n, 2, 5, -20, 20);
   const auto psi = dilemma::potential_function(game);

@@ -31,7 +31,7 @@ inline void check_cut_short(const SolveReport& report, const std::string& method
 }
 
 /// A game whose payoff for every player is the same constant everywhere:
-/// the payoff-invariant game of MODEL.md section 3.
+/// a payoff-invariant game (the theorem of docs/model.md).
 inline NormalFormGame constant_game(std::vector<std::size_t> nums_actions, double value) {
   const std::size_t n = nums_actions.size();
   return NormalFormGame::from_function(std::move(nums_actions),

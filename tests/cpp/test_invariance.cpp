@@ -11,7 +11,7 @@ using dilemma::Counts;
 using dilemma::NormalFormGame;
 using dilemma::SymmetricGame;
 
-TEST_CASE("invariance_report: the consequences of MODEL.md section 3 on invariant games") {
+TEST_CASE("invariance_report: the consequences of the theorem of docs/model.md on invariant games") {
   for (std::size_t n : {2, 3, 5}) {
     const auto dense = dilemma::testing::constant_game(std::vector<std::size_t>(n, 3), -10.0);
     const auto r = dilemma::invariance_report(dense);
@@ -61,7 +61,7 @@ std::pair<double, double> welfare_range(const NormalFormGame& game) {
 
 }  // namespace
 
-TEST_CASE("invariance_report: every distribution a correlated equilibrium, QRE uniform (MODEL.md 3.3, 3.4)") {
+TEST_CASE("invariance_report: every distribution a correlated equilibrium, QRE uniform (docs/model.md: theorem, items 3 and 4)") {
   for (const std::string& preset : kInvariantPresets) {
     CAPTURE(preset);
     const SymmetricGame game = dilemma::confession_game(4, preset);
@@ -139,7 +139,7 @@ TEST_CASE("invariance_report: the QRE check is its own computation, not invarian
 }
 
 TEST_CASE("invariance_report: adding a term in the others' actions keeps strategy, changes welfare") {
-  // MODEL.md section 3: u_i + h_i(a_{-i}) has the same equilibria and dominance
+  // docs/model.md (theorem): u_i + h_i(a_{-i}) has the same equilibria and dominance
   // but different welfare and PoA.
   for (std::uint64_t seed = 0; seed < 10; ++seed) {
     const NormalFormGame game = dilemma::random_game({3, 3, 2}, seed, 1, 5, true);

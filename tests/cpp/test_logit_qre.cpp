@@ -75,7 +75,7 @@ TEST_CASE("logit_qre: the limit of a stag hunt is the risk-dominant equilibrium"
   CHECK(is_nash(game, result.equilibrium));
 }
 
-TEST_CASE("logit_qre: invariant confession presets are uniform for every lambda (MODEL.md 3.4)") {
+TEST_CASE("logit_qre: invariant confession presets are uniform for every lambda (docs/model.md: theorem, item 4)") {
   for (std::size_t n : {2u, 4u, 30u}) {
     const SymmetricGame game = confession_game(n, "invariant_purge");
     for (double lambda : {0.0, 1.0, 25.0}) check_uniform(logit_qre_at(game, lambda).qre);

@@ -87,7 +87,7 @@ TEST_CASE("mixed_dominance: finds at least the pure dominance of random games") 
   }
 }
 
-TEST_CASE("mixed_dominance: nothing is dominated in an invariant game (MODEL.md section 3)") {
+TEST_CASE("mixed_dominance: nothing is dominated in an invariant game (docs/model.md: theorem)") {
   const dilemma::SymmetricGame game = dilemma::confession_game(4, "invariant_purge_externality");
   const NormalFormGame dense = dilemma::to_normal_form(game);
   for (Dominance kind : {Dominance::strict, Dominance::weak})

@@ -47,7 +47,7 @@ void check_components(const NormalFormGame& game, const std::vector<dilemma::Bas
 }  // namespace
 
 TEST_CASE("nash_components: the payoff-invariant game is one component covering everything") {
-  // MODEL.md section 3: nobody's choice changes their own payoff, so every
+  // docs/model.md (theorem): nobody's choice changes their own payoff, so every
   // profile is an equilibrium: one component, one Nash subset, the product
   // of both simplices.
   const NormalFormGame game = dilemma::testing::constant_game({3, 4}, -10.0);

@@ -6,7 +6,7 @@
 using dilemma::Counts;
 using dilemma::SymmetricGame;
 
-TEST_CASE("replicator_field: identically zero in payoff-invariant games (MODEL.md section 3)") {
+TEST_CASE("replicator_field: identically zero in payoff-invariant games (docs/model.md: theorem)") {
   const auto game = dilemma::confession_game(30, dilemma::confession_preset("invariant_purge_externality").believed);
   std::mt19937_64 engine(1);
   std::gamma_distribution<double> gamma(1.0, 1.0);

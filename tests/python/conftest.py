@@ -25,7 +25,7 @@ def brute_force_pure_nash(game):
 
 @pytest.fixture
 def invariant_game():
-    """Three players whose payoff is -10 whatever anyone does (MODEL.md section 3)."""
+    """Three players whose payoff is -10 whatever anyone does (docs/model.md: theorem)."""
     return dilemma.NormalFormGame.from_function((3, 3, 3), lambda profile: (-10.0, -10.0, -10.0))
 
 

@@ -60,11 +60,14 @@ def test_report_correlated_and_qre_against_the_solvers(preset):
 
 def test_report_text_names_every_consequence():
     text = str(dilemma.invariance_report(dilemma.confession_game(5, "invariant_purge")))
-    assert "correlated (and coarse correlated) equilibrium: yes" in text
-    assert "logit QRE uniform for every lambda: yes (branch followed from lambda = 0 to 1e+06" in text
-    assert "purely nonstrategic: yes" in text
+    assert "payoff-invariant: yes (one's own choice changes one's payoff by at most 0" in text
+    assert "pure equilibria: 243 of 243 profiles (21 of 21 count classes), strict: 0" in text
+    assert "every distribution a (coarse) correlated equilibrium: yes" in text
+    assert "logit QRE uniform for every lambda: yes (followed to lambda = 1e+06" in text
+    assert "purely nonstrategic (Candogan et al.): yes" in text
     text = str(dilemma.invariance_report(dilemma.confession_game(5, "leniency_for_naming")))
-    assert "correlated (and coarse correlated) equilibrium: no (largest incentive-constraint coefficient 2)" in text
+    assert "every distribution a (coarse) correlated equilibrium: no (largest incentive-constraint coefficient 2)" \
+        in text
     assert "logit QRE uniform for every lambda: no (at lambda = " in text
     with pytest.raises(ValueError, match="invariance_report: qre_tol must be finite and >= 0, got -1"):
         dilemma.invariance_report(dilemma.confession_game(5, "invariant_purge"), qre_tol=-1)

@@ -45,7 +45,7 @@ def test_symmetric_and_dense_forms_agree():
 
 
 def test_two_action_symmetric_games_have_the_model_potential():
-    # MODEL.md section 4: Phi(k) = sum_{j<k} [u(1, j) - u(2, j)], k players on action 1.
+    # docs/model.md (Formulas): Phi(k) = sum_{j<k} [u(1, j) - u(2, j)], k players on action 1.
     n = 50
     game = dilemma.SymmetricGame.from_function(n, 2, lambda a, m: np.where(a == 0, 2.0 * m[:, 0] - 7, 0.5 * m[:, 1]))
     psi = dilemma.potential_function(game)

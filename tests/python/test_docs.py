@@ -1,4 +1,4 @@
-"""The documentation stays true: every Python block of docs/guide.md runs, and
+"""The documentation stays true: every Python block of docs/guide.md runs (each on its own), and
 docs/tutorial.md is the rendering of the current tutorial notebook.
 
 `code_blocks` and `run_python_blocks` are also used by test_readme.py."""
@@ -22,19 +22,17 @@ def code_blocks(path, language):
 
 
 def run_python_blocks(path, tmp_path, monkeypatch):
-    """Runs every ```python block of `path` in one namespace, in order, as a
-    reader runs them one after another, in `tmp_path` (the examples write files)."""
+    """Runs every ```python block of `path`, each in a namespace of its own (a
+    reader may copy any one of them alone), in `tmp_path` (the examples write files)."""
     blocks = code_blocks(path, "python")
     assert blocks, f"{path} has no Python example"
     monkeypatch.chdir(tmp_path)
-    namespace = {"__name__": "__main__"}
     for block in blocks:
-        exec(compile(block, str(path), "exec"), namespace)
-    return namespace
+        exec(compile(block, str(path), "exec"), {"__name__": "__main__"})
 
 
 def test_guide_python_examples_run(tmp_path, monkeypatch):
-    namespace = run_python_blocks(GUIDE, tmp_path, monkeypatch)
+    run_python_blocks(GUIDE, tmp_path, monkeypatch)
     assert (tmp_path / "replicator.png").stat().st_size > 10_000  # the plots drew something
 
 

@@ -60,7 +60,7 @@ def test_a_continuum_is_a_singular_support_with_an_example():
 
 
 def test_the_invariant_confession_game_is_all_whole_faces():
-    # MODEL.md section 3: every profile is an equilibrium; no support has isolated mixed roots.
+    # docs/model.md (theorem): every profile is an equilibrium; no support has isolated mixed roots.
     result = dilemma.enumerate_equilibria(dilemma.confession_game(3, "invariant_purge"))
     assert result.exhaustive
     assert len(result.equilibria) == 27  # the pure profiles

@@ -1,4 +1,5 @@
-"""dilemma.plotting: the sweep heatmap and the replicator flow on the simplex, rendered to PNG."""
+"""dilemma.plotting: the sweep heatmap, the replicator flow, Schelling diagrams and QRE branches, rendered to PNG."""
+import pickle
 import sys
 import warnings
 
@@ -67,7 +68,7 @@ def test_sweep_heatmap_numeric_values_get_a_colorbar(tmp_path):
         lambda game: {"poa": dilemma.efficiency(game).price_of_anarchy})
     ax = plotting.sweep_heatmap(table, "leniency", "named_cost", "poa", title="price of anarchy")
     cells = np.asarray(ax.images[0].get_array())
-    # everyone names: PoA = (S + eta(n-1) - l) / S when that exceeds the all-deny cost S (MODEL.md)
+    # everyone names: PoA = (S + eta(n-1) - l) / S when that exceeds the all-deny cost S (docs/model.md)
     expected = [[max(10 + 4 * eta - l, 10) / 10 for l in (0.5, 1.0, 2.0, 4.0)] for eta in (0.0, 0.5, 1.0)]
     assert np.allclose(cells, expected)
     assert len(ax.figure.axes) == 2 and ax.figure.axes[1].get_ylabel() == "poa"  # the colour bar
@@ -152,5 +153,75 @@ def test_replicator_ternary_rejects_other_games():
 
 
 def test_plot_examples_run(run_doctests):
-    run_doctests(plotting.sweep_heatmap, plotting.replicator_ternary)
+    run_doctests(plotting.sweep_heatmap, plotting.replicator_ternary, plotting.schelling_diagram, plotting.qre_branch)
     plt.close("all")
+
+
+def legend_texts(ax):
+    return [t.get_text() for t in ax.get_legend().get_texts()]
+
+
+def marks(ax, label_start):
+    """The offsets of the scatter whose label starts with label_start."""
+    (points,) = [c for c in ax.collections if c.get_label().startswith(label_start)]
+    return np.asarray(points.get_offsets())
+
+
+@pytest.mark.parametrize("preset", ["leniency_for_naming", "yezhov_method", "hoped_leniency"])
+def test_schelling_diagram_marks_the_equilibrium_and_schellings_k(tmp_path, preset):
+    n = 12
+    game = dilemma.confession_game(n, preset)
+    ax = plotting.schelling_diagram(game)
+    k_star = dilemma.schelling_minimum_coalition(dilemma.confession_parameters(preset))
+    assert ax.get_title() == game.title and preset in ax.get_title() and f"n = {n}" in ax.get_title()
+    assert ax.get_ylabel() == "my payoff"  # nothing about sentences on a game that may be the user's own
+    assert ax.get_xlabel() == "number of other players who name (the rest deny)"
+    everyone = game.payoff(2, (0, 0, n - 1))
+    assert np.allclose(marks(ax, "pure equilibrium: all name"), [[n - 1, everyone]])  # the one equilibrium
+    ring = marks(ax, f"k* = {k_star}: a group of {k_star} who deny")
+    assert np.allclose(ring, [[n - k_star, game.payoff(0, (k_star - 1, 0, n - k_star))]])
+    assert ring[0, 1] > everyone >= game.payoff(0, (k_star - 2, 0, n - k_star + 1))  # k* - 1 deniers do not
+    assert "deny and confess coincide" in legend_texts(ax)  # the deny curve is hidden under confess
+    render(ax, tmp_path / "schelling.png")
+
+
+def test_schelling_diagram_of_an_invariant_game_says_every_point_is_an_equilibrium(tmp_path):
+    ax = plotting.schelling_diagram(dilemma.confession_game(12, "invariant_purge_externality"), ylabel="minus sentence")
+    texts = legend_texts(ax)
+    assert "all curves coincide: one's own\nchoice does not change one's payoff" in texts
+    assert "every point is a pure equilibrium" in texts
+    assert not [c for c in ax.collections if c.get_label().startswith(("pure equilibri", "k*"))]  # nothing to escape
+    assert ax.get_ylabel() == "minus sentence"
+    render(ax, tmp_path / "schelling_invariant.png")
+
+
+def test_schelling_diagram_marks_mixed_equilibria_of_the_two_actions(tmp_path):
+    game = dilemma.confession_game(12, "ordered_leniency")
+    ax = plotting.schelling_diagram(game)
+    # (9 deny, 3 name): a namer sees 2 other namers, a denier 3
+    assert np.allclose(marks(ax, "pure equilibrium: 3 name, 9 deny"),
+                       [[2, game.payoff(2, (9, 0, 2))], [3, game.payoff(0, (8, 0, 3))]])
+    assert (9, 0, 3) in [c.counts for c in dilemma.pure_nash(game)]
+    assert not [c for c in ax.collections if c.get_label().startswith("k*")]  # all naming is no equilibrium
+    own = dilemma.SymmetricGame.from_function(4, 2, lambda a, m: a - 0.5 * m[:, 1])
+    ax = plotting.schelling_diagram(own)
+    assert ax.get_title() == "Schelling diagram (n = 4)" and ax.get_ylabel() == "my payoff"
+    assert ax.get_xlabel() == "number of other players who 2 (the rest 1)"
+    render(ax, tmp_path / "schelling_own.png")
+
+
+def test_qre_branch_names_the_actions_and_says_which_curves_coincide(tmp_path):
+    ax = plotting.qre_branch(dilemma.logit_qre(dilemma.battle_of_the_sexes()))
+    texts = legend_texts(ax)
+    assert texts[:4] == ["Player 1: opera", "Player 1: football", "Player 2: opera", "Player 2: football"]
+    assert "Player 1: opera and Player 2: football coincide" in texts  # the game is symmetric
+    assert ax.get_title().startswith("logit QRE branch: Battle of the sexes\n")
+    symmetric = dilemma.logit_qre(dilemma.confession_game(5, "ordered_leniency"))
+    ax = plotting.qre_branch(symmetric)
+    assert legend_texts(ax) == ["deny", "confess", "name", "deny and confess coincide"]
+    unlabelled = pickle.loads(pickle.dumps(symmetric))  # the game is not known: actions are numbered
+    ax = plotting.qre_branch(unlabelled)
+    assert legend_texts(ax)[:3] == ["action 1", "action 2", "action 3"]
+    ax = plotting.qre_branch(unlabelled, game=dilemma.confession_game(5, "ordered_leniency"))
+    assert legend_texts(ax)[:3] == ["deny", "confess", "name"]
+    render(ax, tmp_path / "qre.png")

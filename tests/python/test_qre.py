@@ -138,9 +138,25 @@ def test_cli_logit_prints_branch_then_limit(tmp_path):
 
 @pytest.mark.parametrize("preset", ["classic_pd", "leniency_for_naming", "yezhov_method"])
 def test_dominant_naming_presets_limit_is_all_name(preset):
-    # MODEL.md section 2: N strictly dominant, unique equilibrium everyone names.
+    # docs/model.md (Presets): N strictly dominant, unique equilibrium everyone names.
     # At n = 200 the trace stops with a loose regret (the payoff range grows
     # with n); the refinement must still land on the pure equilibrium.
     result = dilemma.logit_qre(dilemma.confession_game(200, preset))
     assert result.converged
     assert result.equilibrium.tolist() == [0.0, 0.0, 1.0] and result.regret == 0
+
+
+def test_progress_never_goes_back_where_the_branch_folds():
+    import time
+
+    game = dilemma.random_game([3, 3], random_state=188)
+    lambdas = np.asarray(dilemma.logit_qre(game).branch.lambdas)
+    fold = int(np.nonzero(np.diff(lambdas) < 0)[0][0])  # lambda turns back after this step
+    seen = []
+
+    def slow(fraction):  # a report that takes the reporting interval (50 ms): every step reports
+        seen.append(fraction)
+        time.sleep(0.051)
+
+    dilemma.logit_qre(game, max_iter=fold + 8, progress=slow)
+    assert len(seen) > fold + 2 and seen == sorted(seen) and 0 <= seen[0] and seen[-1] <= 1

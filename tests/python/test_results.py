@@ -1,11 +1,10 @@
-"""Result objects, progress / time limits / cancellation / Ctrl-C, pickling and rich display."""
+"""Result objects, progress / time limits / cancellation / Ctrl-C and pickling (their display: test_repr.py)."""
 import math
 import os
 import pickle
 import signal
 import threading
 import time
-from fractions import Fraction
 
 import numpy as np
 import pytest
@@ -262,30 +261,6 @@ def assert_same(a, b, path):
             assert_same(getattr(a, name), getattr(b, name), f"{path}.{name}")
     else:
         assert a == b, path
-
-
-# -- rich display -----------------------------------------------------------------
-
-def test_exact_equilibria_display_as_latex_fractions():
-    game = dilemma.NormalFormGame.from_arrays([[3, 0], [0, 1]], [[1, 0], [0, 3]])
-    found = dilemma.vertex_enumeration(game, rational=True)
-    assert Fraction(3, 4) in [p for profile in found for x in profile for p in x]
-    latex = found._repr_latex_()
-    assert latex.startswith("$$") and r"\frac{3}{4}" in latex and r"\frac{1}{4}" in latex
-    assert found._repr_html_() is None  # the LaTeX form shows exact fractions in Jupyter
-    assert dilemma.pure_nash(game)._repr_latex_() is None  # pure profiles: the HTML table
-    html = dilemma.pure_nash(game)._repr_html_()
-    assert "2 found by pure_nash" in html and "(1, 1)" in html and "tol=0.0" in html
-
-
-def test_reports_display_every_field():
-    report = dilemma.invariance_report(dilemma.confession_game(5, "invariant_purge"))
-    html = report._repr_html_()
-    assert "<pre>" in html and "payoff-invariant" in html
-    for field in ("payoff_invariant", "max_incentive_gain", "qre_uniform", "num_pure_equilibria"):
-        assert f"<th style='text-align:left'>{field}</th>" in html
-    qre = dilemma.logit_qre(dilemma.matching_pennies())._repr_html_()
-    assert "converged" in qre and "num_iter" in qre
 
 
 # -- memory limit -------------------------------------------------------------------

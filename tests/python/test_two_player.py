@@ -179,7 +179,7 @@ def test_issue_game_with_an_indifferent_player(tmp_path):
 @needs_lrsnash
 @pytest.mark.parametrize("preset", ["invariant_purge", "invariant_purge_externality"])
 def test_invariant_confession_game_is_one_component_covering_everything(tmp_path, preset):
-    # MODEL.md sections 2 and 3: in the invariant presets nobody's choice
+    # docs/model.md (Presets, theorem): in the invariant presets nobody's choice
     # changes their own payoff, so every profile of the dense two-player
     # form is an equilibrium: one component, one Nash subset, the product of
     # both simplices (its extreme points the pure strategies).
@@ -214,7 +214,7 @@ def test_known_answers():
 
 
 def test_invariant_game_is_one_component_covering_everything():
-    # MODEL.md section 3: the punishment is the same whatever one chooses.
+    # docs/model.md (theorem): the punishment is the same whatever one chooses.
     game = dilemma.NormalFormGame.from_function((3, 4), lambda profile: (-10.0, -10.0))
     (component,) = dilemma.nash_components(game)
     assert not component.is_singleton

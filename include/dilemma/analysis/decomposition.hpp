@@ -16,7 +16,7 @@
 //
 // For a symmetric game phi is symmetric, a function psi of the count class;
 // the least-squares problem lives on the graph of count classes, the edge
-// c -> c - e_a + e_b carrying Mult(n; c) c_a profile edges (MODEL.md §4).
+// c -> c - e_a + e_b carrying Mult(n; c) c_a profile edges (docs/model.md: Formulas).
 #pragma once
 
 #include <algorithm>
@@ -201,7 +201,7 @@ inline bool is_potential_game(const NormalFormGame& game, double tol = 1e-9) {
 /// An exact potential of a symmetric game as a function psi of the count
 /// class (in CountVectors(s, n) rank order, psi(0, ..., 0, n) = 0), within
 /// tol * max(1, max |u|); nullopt when there is none. Every symmetric
-/// 2-action game has one (MODEL.md §4).
+/// 2-action game has one (docs/model.md: Formulas).
 /// Complexity: O(s^2 K) time and 2 K + s M payoff evaluations for
 /// K = C(n + s - 1, s - 1) count classes and M = num_count_vectors(); O(K) memory.
 inline std::optional<std::vector<double>> potential_function(const SymmetricGame& game, double tol = 1e-9) {

@@ -1,4 +1,4 @@
-// Payoff invariance (MODEL.md section 3): how much a player's own choice can
+// Payoff invariance (the theorem of docs/model.md): how much a player's own choice can
 // change the player's own payoff, and the consequences when it cannot.
 #pragma once
 
@@ -109,7 +109,7 @@ inline double strategic_share(const SymmetricGame& game) {
   return total == 0 ? 0.0 : std::sqrt(strategic / total);
 }
 
-/// What MODEL.md section 3 predicts for a payoff-invariant game, computed
+/// What the theorem of docs/model.md predicts for a payoff-invariant game, computed
 /// on the given game (each field is a computation, not an assumption).
 struct InvarianceReport {
   std::vector<double> max_stakes;  ///< Delta_i per player (one entry for a symmetric game)

@@ -140,9 +140,11 @@ class LogitTracer {
     double h = o_.first_step;
     steps = 0;
     converged = false;
+    double furthest = 0.0;  // lambda turns back at the folds of the branch; the progress does not
     while (true) {
-      // Progress in log(1 + lambda), towards max_lambda or the target.
-      checkpoint(function_, std::log1p(z[n_]), std::log1p(target < 0 ? o_.max_lambda : target));
+      // Progress in log(1 + lambda), the furthest reached, towards max_lambda or the target.
+      furthest = std::max(furthest, z[n_]);
+      checkpoint(function_, std::log1p(furthest), std::log1p(target < 0 ? o_.max_lambda : target));
       if (target < 0) {
         if (regret <= o_.tol * scale) {
           converged = true;

@@ -1,4 +1,4 @@
-// The confession dilemma of the Great Purge (MODEL.md): n arrested players
+// The confession dilemma of the Great Purge (docs/model.md): n arrested players
 // choose deny (D), confess alone (C) or confess and name accomplices (N).
 // A player's cost, in sentence units, is
 //
@@ -21,7 +21,7 @@ namespace dilemma {
 /// Action indices of the confession game.
 enum ConfessionAction : std::size_t { deny = 0, confess = 1, name = 2 };
 
-/// The parameters of MODEL.md section 1, named as the Python keywords.
+/// The cost parameters of docs/model.md (Players, actions and costs), named as the Python keywords.
 struct ConfessionParameters {
   double base = 10.0;                           ///< S: the quota sentence, whatever one does
   std::array<double, 3> sentence{0, 0, 0};      ///< sigma_a: sentence adjustment by own action
@@ -63,7 +63,7 @@ struct ConfessionPayoff {
   double operator()(std::size_t action, const Counts& others) const { return -parameters.cost(action, others); }
 };
 
-/// A preset of MODEL.md section 2: the game players believe in (which
+/// A preset of docs/model.md (Presets): the game players believe in (which
 /// decides behaviour) and the real one (which decides outcomes). They differ
 /// only for hoped_leniency.
 struct ConfessionPreset {
@@ -73,7 +73,7 @@ struct ConfessionPreset {
   ConfessionParameters real;
 };
 
-/// Names of all presets, in MODEL.md's order.
+/// Names of all presets, in the order of docs/model.md.
 /// Complexity: O(1) (a fixed list of eight names).
 std::vector<std::string> confession_preset_names();
 /// A preset by name; InvalidArgument listing the names if unknown.
@@ -93,7 +93,7 @@ SymmetricGame confession_game(std::size_t num_players, const ConfessionParameter
 /// Complexity: as above, O(n + t).
 SymmetricGame confession_game(std::size_t num_players, const std::string& preset, bool real = false);
 
-// Closed forms of MODEL.md section 1 for the separable case; each throws
+// The closed forms of docs/model.md for the separable case; each throws
 // InvalidArgument if the parameters are not separable.
 
 /// g = l - (sigma_N - sigma_D) - (tau_N - tau_D): private gain from naming instead of denying.

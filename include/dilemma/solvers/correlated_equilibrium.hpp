@@ -336,7 +336,7 @@ inline SymmetricCorrelatedEquilibrium correlated_equilibrium(const SymmetricGame
 /// the gain from deviating when the distribution is a point mass. The
 /// coarse rows have the same coefficients. Every distribution over pure
 /// profiles is a correlated and a coarse correlated equilibrium iff this is
-/// 0 (then every coefficient is 0: MODEL.md section 3, item 3); within tol
+/// 0 (then every coefficient is 0: item 3 of the theorem of docs/model.md); within tol
 /// when it is at most tol.
 /// Complexity: O(P * sum_i m_i) time for P profiles, O(1) extra memory.
 inline double max_incentive_gain(const NormalFormGame& game) {

@@ -28,7 +28,7 @@
 // Derivatives: dense games contract each player's payoff tensor with the
 // others' strategies down to every pair of players (u_i(a, b, x_{-ij}),
 // about 3 P multiply-adds per player for P joint profiles); symmetric games
-// use the gradient formula of MODEL.md section 4,
+// use the gradient formula (docs/model.md: Formulas),
 //   dU(a; x)/dx_b = (n-1) sum_{m in M_{n-2}} Mult(n-2; m) x^m u(a, m + e_b),
 // over the likely count vectors of n - 2 others (detail::LikelyCounts), and
 // U(a; x) = sum_b x_b dU(a; x)/dx_b / (n-1) (Euler, U is homogeneous of

@@ -105,7 +105,7 @@ SymmetricEquilibria symmetric_search(const SymmetricGame& game, const SymmetricE
 }  // namespace detail
 
 /// All symmetric equilibria found: 2 actions by isolating the roots of the
-/// gain polynomial g(p) (MODEL.md section 4; Pena, Lehmann & Noldeke 2014)
+/// gain polynomial g(p) (docs/model.md: Formulas; Pena, Lehmann & Noldeke 2014)
 /// plus the boundary equilibria; s >= 3 by enumerating supports and solving
 /// each indifference system with Newton's method (detail::newton_solve, the
 /// analytic Jacobian of the action payoffs) from several starts; a start
