@@ -10,6 +10,7 @@ says how the run ended.
 """
 import inspect
 import re
+import sys
 
 from . import _core
 from ._core import SolveReport
@@ -60,6 +61,20 @@ def _docstring(text, options, spec):
     return text[:at].rstrip("\n") + "\n\nParameters\n----------\n" + game + lines + "\n" + text[at:]
 
 
+def _collector(name, found):
+    """found.append, checked against the memory limit as the list grows (the
+    list the compiled solver would have built is checked there)."""
+    def collect(item):
+        found.append(item)
+        if len(found) & 0xFFFF == 0:
+            needed = len(found) * (sys.getsizeof(item) + 8)  # the object and its slot in the list
+            if needed > _core.memory_limit():
+                raise ValueError(f"{name}: the list of equilibria found needs about {needed} bytes, more than the "
+                                 f"memory limit of {_core.memory_limit()} bytes (set_memory_limit changes it; "
+                                 f"visit= streams them without a list)")
+    return collect
+
+
 def _solver(name, inputs=()):
     """The public function `name` around the compiled `_core._<name>`."""
     core = getattr(_core, "_" + name)
@@ -76,7 +91,7 @@ def _solver(name, inputs=()):
         so_far = None
         if spec["streams"] and kwargs.get("visit") is None:  # kept as found, for a stop to hand over
             so_far = []
-            kwargs["visit"] = so_far.append
+            kwargs["visit"] = _collector(name, so_far)
         try:
             with _monitored(progress, time_limit):
                 found = core(game, *args, **kwargs)

@@ -78,7 +78,7 @@ def test_pure_nash_counts_and_pure_nash_keep_to_the_memory_limit():
     try:
         with timed(20), pytest.raises(ValueError, match="^pure_nash_counts: the equilibrium count classes needs"):
             dilemma.pure_nash_counts(game)
-        with timed(20), pytest.raises(ValueError, match="^pure_nash: the list of equilibrium count classes needs"):
+        with timed(20), pytest.raises(ValueError, match="^pure_nash: the list of equilibri(um count classes|a found) needs"):
             dilemma.pure_nash(game)
     finally:
         dilemma.set_memory_limit(None)
