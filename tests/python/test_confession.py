@@ -265,3 +265,18 @@ def test_count_class_errors_name_the_function():
     with pytest.raises(ValueError, match="efficiency: tol must be finite"):
         dilemma.efficiency(game, tol=float("nan"))
     assert dilemma.welfare(game, dilemma.CountClass((4, 0, 0))) == -40.0
+
+
+def test_cost_of_belief_is_nan_when_the_real_game_has_no_pure_equilibrium():
+    # Rock-paper-scissors as a 2-player symmetric game: u(a, others) with others' counts (R, P, S).
+    win = np.array([[0, -1, 1], [1, 0, -1], [-1, 1, 0]], dtype=float)
+    order = [tuple(c) for c in dilemma.count_vectors(3, 1)]
+    table = np.array([[win[a, c.index(1)] for c in order] for a in range(3)])
+    rps = dilemma.SymmetricGame(2, 3, table)
+    assert len(dilemma.pure_nash(rps)) == 0
+    coordination = dilemma.SymmetricGame(2, 3, np.array([[float(a == c.index(1)) for c in order] for a in range(3)]))
+    result = dilemma.believed_versus_real(coordination, rps)
+    assert len(result.outcomes) == 3 and result.real_equilibria == []
+    for outcome in result.outcomes:
+        assert all(np.isnan(x) for x in outcome.cost_of_belief_range)
+        assert np.isfinite(outcome.inefficiency)
